@@ -1,0 +1,5 @@
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/preact" />
+
+/** The version from package.json, injected at build time. */
+declare const __APP_VERSION__: string;
