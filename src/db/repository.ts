@@ -1,0 +1,171 @@
+import { liveQuery, type Observable } from 'dexie';
+import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/common';
+import { newId } from '../model/ids';
+import type { KindName } from '../model/kind';
+import { KINDS, type RecordFor } from '../model/kinds';
+import { validateRecord } from '../model/validate';
+import type { MentoringDb } from './database';
+import { DeviceRepository } from './device';
+import { toStorageError } from './errors';
+
+/** The content fields of a kind: everything a screen may set. */
+export type ContentOf<K extends KindName> = Omit<RecordFor<K>, (typeof FIXED_FIELDS)[number] | 'deleted'>;
+/** A change to some fields; `undefined` clears a field. */
+export type Patch<K extends KindName> = { [F in keyof ContentOf<K>]?: ContentOf<K>[F] | undefined };
+
+/** Visibility a new record gets unless the screen says otherwise: personal kinds start private. */
+const DEFAULT_VISIBILITY: Partial<Record<KindName, Visibility>> = {
+  note: 'private',
+  reflection: 'private',
+  contact: 'private',
+};
+
+const NOT_CONTENT = new Set<string>([...FIXED_FIELDS, ...EDITABLE_ENVELOPE_FIELDS]);
+
+/** The content field names present on a record (everything outside the envelope). */
+export function contentFields(record: object): string[] {
+  return Object.keys(record).filter((key) => !NOT_CONTENT.has(key));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The only code that reads and writes one kind's table. Every write is validated first (an
+ * invalid record is refused and nothing is written), stamps only the fields it changes, and runs
+ * in one transaction with the clock, so a failed write leaves both as they were.
+ */
+export class Repository<K extends KindName> {
+  readonly device: DeviceRepository;
+
+  constructor(
+    readonly db: MentoringDb,
+    readonly kind: K,
+  ) {
+    this.device = new DeviceRepository(db);
+  }
+
+  get table() {
+    return this.db.table<RecordFor<K>, string>(KINDS[this.kind].table);
+  }
+
+  private async write<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction('rw', [this.table, this.db.local], work);
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /**
+   * Creates a record in a journal. The author is my role in that journal unless given; `id` may be
+   * passed for records whose id is derived from their source (see `derivedId`).
+   */
+  async create(
+    journalId: string,
+    content: Patch<K> = {},
+    options: { id?: string; visibility?: Visibility; author?: Role } = {},
+  ): Promise<RecordFor<K>> {
+    return this.write(async () => {
+      const id = options.id ?? newId();
+      const existing = await this.table.get(id);
+      if (existing) return existing;
+      const author = options.author ?? (await this.device.membership(journalId))?.role;
+      if (!author) throw new Error(`This device has no role in journal ${journalId}`);
+      const stamp = await this.device.nextStamp();
+      const fields = Object.fromEntries(Object.entries(content).filter(([, value]) => value !== undefined));
+      const stamps: Record<string, string> = { visibility: stamp, deleted: stamp };
+      for (const field of Object.keys(fields)) stamps[field] = stamp;
+      const record = validateRecord(this.kind, {
+        ...fields,
+        id,
+        journalId: this.kind === 'journal' ? id : journalId,
+        kind: this.kind,
+        createdAt: new Date(this.db.wallClock()).toISOString(),
+        author,
+        visibility: options.visibility ?? DEFAULT_VISIBILITY[this.kind] ?? 'pair',
+        deleted: false,
+        stamps,
+        bases: {},
+      });
+      await this.table.add(record);
+      return record;
+    });
+  }
+
+  /**
+   * Changes some fields of a record. Only the fields whose value really changes get a new stamp;
+   * `visibility` may be changed here too. Returns the record as saved.
+   */
+  async update(id: string, patch: Patch<K> & { visibility?: Visibility }): Promise<RecordFor<K>> {
+    return this.write(async () => {
+      const current = await this.table.get(id);
+      if (!current) throw new Error(`This ${KINDS[this.kind].label} no longer exists on this device.`);
+      const editable = (field: string) => field === 'visibility' || !NOT_CONTENT.has(field);
+      const changed = Object.entries(patch).filter(
+        ([field, value]) => editable(field) && !sameValue((current as Record<string, unknown>)[field], value),
+      );
+      if (changed.length === 0) return current;
+      const stamp = await this.device.nextStamp();
+      const next: Record<string, unknown> = {
+        ...current,
+        stamps: { ...current.stamps },
+        bases: { ...current.bases },
+      };
+      const stamps = next.stamps as Record<string, string>;
+      const bases = next.bases as Record<string, string>;
+      for (const [field, value] of changed) {
+        if (value === undefined) delete next[field];
+        else next[field] = value;
+        if (current.stamps[field]) bases[field] = current.stamps[field];
+        stamps[field] = stamp;
+      }
+      const record = validateRecord(this.kind, next);
+      await this.table.put(record);
+      return record;
+    });
+  }
+
+  /** Deletes a record: it becomes a tombstone with its content cleared, so the delete syncs. */
+  async remove(id: string): Promise<void> {
+    await this.write(async () => {
+      const current = await this.table.get(id);
+      if (!current || current.deleted) return;
+      const stamp = await this.device.nextStamp();
+      const next: Record<string, unknown> = { ...current, deleted: true };
+      const stamps: Record<string, string> = { ...current.stamps, deleted: stamp };
+      const bases: Record<string, string> = { ...current.bases };
+      if (current.stamps.deleted) bases.deleted = current.stamps.deleted;
+      for (const field of contentFields(current)) {
+        delete next[field];
+        if (current.stamps[field]) bases[field] = current.stamps[field];
+        stamps[field] = stamp;
+      }
+      await this.table.put(validateRecord(this.kind, { ...next, stamps, bases }));
+    });
+  }
+
+  /** One record, deleted or not. */
+  async get(id: string): Promise<RecordFor<K> | undefined> {
+    return this.table.get(id);
+  }
+
+  /** The live (not deleted) records of a journal, or of one parent when an index and value are given. */
+  async list(journalId: string, where?: { index: string; equals: string }): Promise<RecordFor<K>[]> {
+    const rows = where
+      ? await this.table.where(where.index).equals(where.equals).toArray()
+      : await this.table.where('journalId').equals(journalId).toArray();
+    return rows.filter((row) => !row.deleted && row.journalId === journalId);
+  }
+
+  /** `list` as a live query: emits again whenever the table changes, in this tab or another. */
+  live(journalId: string, where?: { index: string; equals: string }): Observable<RecordFor<K>[]> {
+    return liveQuery(() => this.list(journalId, where));
+  }
+
+  /** One record as a live query. */
+  liveOne(id: string): Observable<RecordFor<K> | undefined> {
+    return liveQuery(() => this.table.get(id));
+  }
+}

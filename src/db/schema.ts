@@ -1,0 +1,38 @@
+/**
+ * The database's versions. Every version ever released stays declared, each change with an
+ * upgrade, so a device that skipped releases still opens its data. Tests open a real
+ * version-1 database (tests/fixtures/db-v1.json) with the current code.
+ */
+
+export const DB_NAME = 'mentoring-journal';
+
+/** Version 1: one table per record kind, indexed by journal, plus the device-only `local` table. */
+export const SCHEMA_V1 = {
+  journals: 'id',
+  goals: 'id, journalId',
+  progressEntries: 'id, journalId, goalId',
+  milestones: 'id, journalId, goalId',
+  meetings: 'id, journalId',
+  agendaItems: 'id, journalId, meetingId',
+  actionItems: 'id, journalId, meetingId',
+  notes: 'id, journalId, parentId',
+  stories: 'id, journalId',
+  reflections: 'id, journalId',
+  contacts: 'id, journalId',
+  opportunities: 'id, journalId',
+  checkIns: 'id, journalId',
+  duties: 'id, journalId',
+  local: 'key',
+} as const;
+
+/**
+ * Version 2: records gain `bases` (the stamp each field was edited from) so that a merge can tell
+ * a concurrent edit from a sequential one; milestones are indexed by due date for the timeline.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  milestones: 'id, journalId, goalId, [journalId+dueDate]',
+} as const;
+
+/** Tables that hold synced records (everything but `local`). */
+export const RECORD_TABLES = Object.keys(SCHEMA_V1).filter((name) => name !== 'local');

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { dateSchema, longText, shortText } from './common';
+import { defineKind } from './kind';
+
+export const STORY_CONTEXTS = ['work', 'school', 'volunteering', 'life'] as const;
+export type StoryContext = (typeof STORY_CONTEXTS)[number];
+export const STORY_STATUSES = ['draft', 'ready'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+
+/** The workshop's recommended size of a story bank. */
+export const STORY_BANK_TARGET = 6;
+
+export const storySkillSchema = z.object({
+  name: shortText,
+  /** "I enjoyed using this." */
+  enjoyed: z.boolean(),
+});
+export type StorySkill = z.infer<typeof storySkillSchema>;
+
+/** An accomplishment story: Problem, Action, Result, and why it matters. */
+export const StoryKind = defineKind('story', {
+  table: 'stories',
+  label: 'story',
+  content: {
+    title: shortText,
+    problem: longText,
+    action: longText,
+    result: longText,
+    soWhat: longText,
+    /** A 90-second telling for interviews. */
+    short: longText,
+    context: z.enum(STORY_CONTEXTS),
+    date: dateSchema,
+    period: shortText,
+    skills: z.array(storySkillSchema),
+    goalIds: z.array(z.string()),
+    status: z.enum(STORY_STATUSES),
+  },
+  longText: ['problem', 'action', 'result', 'soWhat', 'short'],
+});
+export type Story = z.infer<typeof StoryKind.schema>;
+
+/** The parts a story must have before it can be marked ready. */
+export const STORY_REQUIRED_FOR_READY = ['title', 'problem', 'action', 'result'] as const;
+
+/** Which of the parts needed for "ready" are still empty (completeness, separate from validity). */
+export function missingForReady(story: Partial<Story>): (typeof STORY_REQUIRED_FOR_READY)[number][] {
+  return STORY_REQUIRED_FOR_READY.filter((field) => !story[field]?.trim());
+}

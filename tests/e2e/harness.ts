@@ -1,0 +1,485 @@
+// Helpers shared by every browser test (tests/e2e/**/*.e2e.ts, run by `npm run test:e2e`).
+//
+// A test serves a built copy of the app from a tiny static server on 127.0.0.1, drives the Debian
+// Chromium through playwright-core in a fresh profile, and cleans up with closeAll():
+//
+//   const server = await startServer();             // serves dist/
+//   const context = await newContext(null, { width: 360, colorScheme: 'dark' });
+//   const page = await openPage(context, server.url);
+//   await waitForServiceWorker(page);
+//   await server.stop();                            // the network is gone: the app must still load
+//   ...
+//   afterAll(closeAll);
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** The repository's root folder (built apps and the vite config live there). */
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+/** The Chromium binary the tests drive: $CHROME_PATH, or Debian's /usr/bin/chromium. */
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium headless, sandbox-free and silent on the network (no update or sync pings). */
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+// ---------------------------------------------------------------------------------------------------
+// Static server
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** A static server for a built app; see startServer(). */
+export interface StaticServer {
+  /** The app's address with a trailing slash, e.g. http://127.0.0.1:41234/ */
+  readonly url: string;
+  /** The origin alone, e.g. http://127.0.0.1:41234 */
+  readonly origin: string;
+  /** The port, kept across stop()/restart(). */
+  readonly port: number;
+  /** The folder being served (absolute). */
+  readonly dir: string;
+  /** Paths requested so far (pathname + search), oldest first; clear with `requests.length = 0`. */
+  readonly requests: string[];
+  /** Whether the server is listening now. */
+  readonly listening: boolean;
+  /** Stops listening and destroys open (keep-alive) connections: the browser sees the host go away. */
+  stop(): Promise<void>;
+  /** Listens again on the same port (after stop()); a no-op while listening. */
+  restart(): Promise<void>;
+  /** Serves another folder from now on (e.g. a second build of the app for an update test). */
+  setDir(dir: string): void;
+}
+
+const servers = new Set<StaticServer>();
+
+/** Serves the built app in `dir` (relative to the repo root) on 127.0.0.1, on `port` or a free one. */
+export async function startServer(dir = 'dist', port = 0): Promise<StaticServer> {
+  let root = resolve(ROOT, dir);
+  const sockets = new Set<Socket>();
+  const requests: string[] = [];
+  let listening = false;
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    requests.push(url.pathname + url.search);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = resolveFile(root, url.pathname);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : 'Not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const server: Server = createServer(handler);
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const listen = (p: number) =>
+    new Promise<number>((done, fail) => {
+      server.once('error', fail);
+      server.listen(p, '127.0.0.1', () => {
+        server.off('error', fail);
+        listening = true;
+        done((server.address() as AddressInfo).port);
+      });
+    });
+
+  const actualPort = await listen(port);
+  const origin = `http://127.0.0.1:${actualPort}`;
+
+  const handle: StaticServer = {
+    url: `${origin}/`,
+    origin,
+    port: actualPort,
+    get dir() {
+      return root;
+    },
+    requests,
+    get listening() {
+      return listening;
+    },
+    async stop() {
+      if (!listening) return;
+      listening = false;
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      await closed;
+    },
+    async restart() {
+      if (listening) return;
+      await listen(actualPort);
+    },
+    setDir(next: string) {
+      root = resolve(ROOT, next);
+    },
+  };
+  servers.add(handle);
+  return handle;
+}
+
+/** Maps a URL path to a file under root: the file itself, a folder's index.html, or the SPA fallback. */
+function resolveFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const candidate = normalize(join(root, decoded));
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  if (isFile(candidate)) return candidate;
+  if (isFile(join(candidate, 'index.html'))) return join(candidate, 'index.html');
+  // A path without an extension is a route of the single-page app: serve the shell.
+  if (extname(decoded) === '' && isFile(join(root, 'index.html'))) return join(root, 'index.html');
+  return null;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Browser and contexts
+
+/** Options for newContext(). */
+export interface ContextOptions {
+  /** Viewport width in CSS pixels (default 1280). */
+  width?: number;
+  /** Viewport height in CSS pixels (default 800). */
+  height?: number;
+  /** Emulated prefers-color-scheme (default 'light'). */
+  colorScheme?: 'light' | 'dark' | 'no-preference';
+  /** Emulated prefers-reduced-motion. */
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Browser locale, e.g. 'en-GB' (default 'en-US'). */
+  locale?: string;
+  /** Time zone, e.g. 'Europe/London'. */
+  timezoneId?: string;
+  /** Device scale factor (default 1). */
+  deviceScaleFactor?: number;
+  /**
+   * Persistent contexts only: reuse this profile folder (e.g. userDataDirOf(an earlier, closed context)) to
+   * "reopen the browser" with its service worker, IndexedDB and caches; a fresh folder when omitted.
+   */
+  userDataDir?: string;
+}
+
+const browsers = new Set<Browser>();
+const contexts = new Set<BrowserContext>();
+const profileDirs = new Set<string>();
+const profileOf = new WeakMap<BrowserContext, string>();
+
+/** Launches the Debian Chromium headless (one browser can host several non-persistent contexts). */
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_ARGS, ...options });
+  browsers.add(browser);
+  return browser;
+}
+
+/**
+ * A browser context for one person. With no browser: a persistent context (its own Chromium) on a fresh
+ * temporary profile, so the service worker, caches and IndexedDB survive reloads and, with
+ * `userDataDir`, a relaunch; call it twice for two people. With a browser: an ordinary (incognito-like)
+ * context in it, which Chromium never deems installable.
+ */
+export async function newContext(browser?: Browser | null, options: ContextOptions = {}): Promise<BrowserContext> {
+  const settings = {
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion,
+    locale: options.locale ?? 'en-US',
+    timezoneId: options.timezoneId,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    serviceWorkers: 'allow' as const,
+    acceptDownloads: true,
+  };
+  let context: BrowserContext;
+  if (browser) {
+    context = await browser.newContext(settings);
+  } else {
+    const dir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'mj-e2e-profile-'));
+    profileDirs.add(dir);
+    context = await chromium.launchPersistentContext(dir, {
+      ...settings,
+      executablePath: CHROME_PATH,
+      args: CHROME_ARGS,
+    });
+    profileOf.set(context, dir);
+  }
+  contexts.add(context);
+  context.on('close', () => contexts.delete(context));
+  return context;
+}
+
+/** The profile folder of a persistent context from newContext(), to relaunch it with `userDataDir`. */
+export function userDataDirOf(context: BrowserContext): string {
+  const dir = profileOf.get(context);
+  if (!dir) throw new Error('userDataDirOf: not a persistent context made by newContext()');
+  return dir;
+}
+
+/** A page of the context navigated to `url` (reuses the blank tab a persistent context opens with). */
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const blank = context.pages().find((p) => p.url() === 'about:blank');
+  const page = blank ?? (await context.newPage());
+  await page.goto(url);
+  return page;
+}
+
+/** Closes every context, browser and server the helpers made, and deletes the temporary profiles. */
+export async function closeAll(): Promise<void> {
+  const errors: unknown[] = [];
+  const settle = async (work: Promise<unknown>) => {
+    try {
+      await work;
+    } catch (error) {
+      errors.push(error);
+    }
+  };
+  await Promise.all([...contexts].map((c) => settle(c.close())));
+  contexts.clear();
+  await Promise.all([...browsers].map((b) => settle(b.close())));
+  browsers.clear();
+  await Promise.all([...servers].map((s) => settle(s.stop())));
+  servers.clear();
+  for (const dir of profileDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  profileDirs.clear();
+  if (errors.length) console.warn('closeAll: some cleanup failed', errors);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Observation
+
+/** What watchRequests() returns: call it for the foreign requests; `.all()` lists every request. */
+export type RequestWatch = (() => string[]) & { all: () => string[] };
+
+/**
+ * Records every request of the context, pages and service workers alike, and returns a function that
+ * lists those to any origin but `allowedOrigin` (data: and blob: URLs are fine).
+ */
+export function watchRequests(context: BrowserContext, allowedOrigin: string): RequestWatch {
+  const allowed = new URL(allowedOrigin).origin;
+  const seen: string[] = [];
+  context.on('request', (request) => {
+    seen.push(request.url());
+  });
+  const foreign = () =>
+    seen.filter((url) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+      try {
+        return new URL(url).origin !== allowed;
+      } catch {
+        return true;
+      }
+    });
+  return Object.assign(foreign, { all: () => [...seen] });
+}
+
+/** Waits until the app's first screen is up: a heading that says "Mentoring Journal". */
+export async function waitForAppShell(page: Page, timeout = 15_000): Promise<void> {
+  await page.getByRole('heading', { name: /Mentoring Journal/i }).first().waitFor({ state: 'visible', timeout });
+}
+
+/** Options for waitForServiceWorker(). */
+export interface ServiceWorkerOptions {
+  /** How long to wait for the app to register a worker, and for it to activate (default 20 s). */
+  timeout?: number;
+  /**
+   * If the app registers no worker within `timeout`, register `sw.js` (next to the page) from the test.
+   * Only for tests of the worker itself; default false, which fails instead.
+   */
+  registerFallback?: boolean;
+  /** How many reloads to try before the page is controlled (default 3). */
+  maxReloads?: number;
+}
+
+/**
+ * Waits until `navigator.serviceWorker.ready` resolves and the page is controlled, reloading as needed
+ * (with registerType 'prompt' the visit that installs the worker is not controlled by it).
+ */
+export async function waitForServiceWorker(page: Page, options: ServiceWorkerOptions = {}): Promise<void> {
+  const timeout = options.timeout ?? 20_000;
+  const readyWithin = (ms: number) =>
+    page.evaluate(async (limit) => {
+      const timer = new Promise<null>((done) => setTimeout(() => done(null), limit));
+      const registration = await Promise.race([navigator.serviceWorker.ready, timer]);
+      return registration ? { active: registration.active?.state ?? null } : null;
+    }, ms);
+
+  let ready = await readyWithin(timeout);
+  if (!ready && options.registerFallback) {
+    await page.evaluate(() => navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href));
+    ready = await readyWithin(timeout);
+  }
+  if (!ready) throw new Error(`waitForServiceWorker: no service worker became ready within ${timeout} ms`);
+
+  const maxReloads = options.maxReloads ?? 3;
+  for (let reloads = 0; ; reloads++) {
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    if (controlled) return;
+    if (reloads >= maxReloads) break;
+    await page.reload();
+    await readyWithin(timeout);
+  }
+  throw new Error(`waitForServiceWorker: page not controlled by the service worker after ${maxReloads} reloads`);
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and throws a readable list of any violations. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  if (results.violations.length === 0) return;
+  const lines = results.violations.map((v) => {
+    const targets = v.nodes.map((n) => `      ${n.target.map(String).join(' ')}`).join('\n');
+    return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.helpUrl}\n${targets}`;
+  });
+  throw new Error(`axe found ${results.violations.length} violation(s) on ${label}:\n${lines.join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Chrome DevTools Protocol
+
+/** One reason Chromium would not offer to install the app. */
+export interface InstallabilityError {
+  errorId: string;
+  errorArguments: { name: string; value: string }[];
+}
+
+/** Chromium's reasons the page is not installable as an app (CDP Page.getInstallabilityErrors); [] if it is. */
+export async function getInstallabilityErrors(page: Page): Promise<InstallabilityError[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    return installabilityErrors;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Kills the page's renderer as if the tab crashed or was killed (CDP Page.crash) and waits for the crash.
+ * The Page is dead afterwards: open a new one in the same context to "come back".
+ */
+export async function crashPage(page: Page): Promise<void> {
+  const crashed = page.waitForEvent('crash', { timeout: 10_000 }).catch(() => undefined);
+  const cdp = await page.context().newCDPSession(page);
+  // The command never answers: the renderer is gone before it can.
+  void cdp.send('Page.crash').catch(() => undefined);
+  await crashed;
+}
+
+/**
+ * Sets the storage quota of the page's origin (or `origin`) to `bytes` (CDP Storage.overrideQuotaForOrigin);
+ * `null` restores the default. Navigate first: the origin is taken from the page.
+ */
+export async function overrideQuota(page: Page, bytes: number | null, origin?: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: origin ?? new URL(page.url()).origin,
+      ...(bytes === null ? {} : { quotaSize: bytes }),
+    });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Builds
+
+const execFileAsync = promisify(execFile);
+const builds = new Map<string, Promise<string>>();
+
+/** An id for this `npm run test:e2e` run, from the global setup (so builds are reused across files). */
+function runId(): string {
+  return inject('e2eRunId') ?? `pid-${process.pid}`;
+}
+
+/**
+ * Builds the app with `npx vite build` into `outDir` (relative to the repo root; OUT_DIR) with extra env
+ * such as `{ APP_VERSION: '9.9.9' }`, once per test run, and returns the folder's absolute path.
+ */
+export function build(outDir: string, env: Record<string, string> = {}): Promise<string> {
+  const key = JSON.stringify([outDir, env]);
+  let pending = builds.get(key);
+  if (!pending) {
+    pending = runBuild(outDir, env);
+    builds.set(key, pending);
+    pending.catch(() => builds.delete(key));
+  }
+  return pending;
+}
+
+async function runBuild(outDir: string, env: Record<string, string>): Promise<string> {
+  const dir = resolve(ROOT, outDir);
+  // The stamp lives outside the build, so it is neither served nor precached.
+  const stampDir = join(ROOT, '.tmp', 'e2e-builds');
+  const stampFile = join(stampDir, `${outDir.replace(/[^\w.-]+/g, '_')}.json`);
+  const stamp = JSON.stringify({ runId: runId(), env });
+  if (existsSync(join(dir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    return dir;
+  }
+  try {
+    await execFileAsync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, OUT_DIR: outDir },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`build(${outDir}) failed:\n${stdout}\n${stderr}`);
+  }
+  mkdirSync(stampDir, { recursive: true });
+  writeFileSync(stampFile, stamp);
+  return dir;
+}
