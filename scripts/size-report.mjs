@@ -16,5 +16,6 @@ const files = [...refs].map((ref) => {
 });
 const total = files.reduce((sum, f) => sum + f.gzip, 0);
 writeFileSync(join(dist, 'size-report.json'), `${JSON.stringify({ initialGzip: total, files }, null, 2)}\n`);
-for (const f of files) console.log(`  ${f.file.padEnd(44)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+for (const f of files)
+  console.log(`  ${f.file.padEnd(44)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
 console.log(`initial load (JS + CSS, gzip): ${(total / 1024).toFixed(1)} KB — budget 60 KB, goal 45 KB`);

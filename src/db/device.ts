@@ -1,4 +1,4 @@
-import type { Role } from '../model/common';
+import type { Role } from '../model/constants';
 import { type ClockState, initialClock, now, type ReceiveResult, receive } from '../model/hlc';
 import { newNodeId } from '../model/ids';
 import type { MentoringDb } from './database';

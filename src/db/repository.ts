@@ -1,9 +1,9 @@
 import { liveQuery, type Observable } from 'dexie';
-import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/common';
+import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
 import { newId } from '../model/ids';
 import type { KindName } from '../model/kind';
-import { KINDS, type RecordFor } from '../model/kinds';
-import { validateRecord } from '../model/validate';
+import type { RecordFor } from '../model/kinds';
+import { KIND_INFO } from '../model/tables';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { toStorageError } from './errors';
@@ -19,6 +19,15 @@ const DEFAULT_VISIBILITY: Partial<Record<KindName, Visibility>> = {
   reflection: 'private',
   contact: 'private',
 };
+
+type Validate = typeof import('../model/validate').validateRecord;
+let validator: Promise<Validate> | undefined;
+
+/** Loads the zod schemas once, lazily, so they stay out of the first load. */
+export function loadValidator(): Promise<Validate> {
+  validator ??= import('../model/validate').then((m) => m.validateRecord);
+  return validator;
+}
 
 const NOT_CONTENT = new Set<string>([...FIXED_FIELDS, ...EDITABLE_ENVELOPE_FIELDS]);
 
@@ -47,12 +56,15 @@ export class Repository<K extends KindName> {
   }
 
   get table() {
-    return this.db.table<RecordFor<K>, string>(KINDS[this.kind].table);
+    return this.db.table<RecordFor<K>, string>(KIND_INFO[this.kind].table);
   }
 
-  private async write<T>(work: () => Promise<T>): Promise<T> {
+  private async write<T>(work: (validate: Validate) => Promise<T>): Promise<T> {
+    // The schemas load on the first write, outside the transaction: awaiting an import inside a
+    // Dexie transaction would let it commit early.
+    const validate = await loadValidator();
     try {
-      return await this.db.transaction('rw', [this.table, this.db.local], work);
+      return await this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
     } catch (error) {
       throw toStorageError(error);
     }
@@ -67,7 +79,7 @@ export class Repository<K extends KindName> {
     content: Patch<K> = {},
     options: { id?: string; visibility?: Visibility; author?: Role } = {},
   ): Promise<RecordFor<K>> {
-    return this.write(async () => {
+    return this.write(async (validateRecord) => {
       const id = options.id ?? newId();
       const existing = await this.table.get(id);
       if (existing) return existing;
@@ -99,9 +111,9 @@ export class Repository<K extends KindName> {
    * `visibility` may be changed here too. Returns the record as saved.
    */
   async update(id: string, patch: Patch<K> & { visibility?: Visibility }): Promise<RecordFor<K>> {
-    return this.write(async () => {
+    return this.write(async (validateRecord) => {
       const current = await this.table.get(id);
-      if (!current) throw new Error(`This ${KINDS[this.kind].label} no longer exists on this device.`);
+      if (!current) throw new Error(`This ${KIND_INFO[this.kind].label} no longer exists on this device.`);
       const editable = (field: string) => field === 'visibility' || !NOT_CONTENT.has(field);
       const changed = Object.entries(patch).filter(
         ([field, value]) => editable(field) && !sameValue((current as Record<string, unknown>)[field], value),
@@ -129,7 +141,7 @@ export class Repository<K extends KindName> {
 
   /** Deletes a record: it becomes a tombstone with its content cleared, so the delete syncs. */
   async remove(id: string): Promise<void> {
-    await this.write(async () => {
+    await this.write(async (validateRecord) => {
       const current = await this.table.get(id);
       if (!current || current.deleted) return;
       const stamp = await this.device.nextStamp();

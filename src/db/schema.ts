@@ -8,7 +8,7 @@ export const DB_NAME = 'mentoring-journal';
 
 /** Version 1: one table per record kind, indexed by journal, plus the device-only `local` table. */
 export const SCHEMA_V1 = {
-  journals: 'id',
+  journals: 'id, journalId',
   goals: 'id, journalId',
   progressEntries: 'id, journalId, goalId',
   milestones: 'id, journalId, goalId',

@@ -1,16 +1,9 @@
 import * as z from 'zod/mini';
 import { isStamp } from './hlc';
 
-/** Who wrote a record, or whose turn, duty or action item it is. */
-export const ROLES = ['mentee', 'mentor'] as const;
-export type Role = (typeof ROLES)[number];
+export * from './constants';
 
-/**
- * Who may see a record: `private` stays on the author's device (and their own backup); `pair`
- * goes to the partner in the pair file; `committee` also appears in the committee summary.
- */
-export const VISIBILITIES = ['private', 'pair', 'committee'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+import { ROLES, VISIBILITIES } from './constants';
 
 /** Longest text a long field (notes, story parts, descriptions) may hold. */
 export const MAX_LONG_TEXT = 50_000;
@@ -51,8 +44,3 @@ export const envelopeShape = {
    */
   bases: z.record(z.string(), stampSchema),
 };
-
-/** Fields of the envelope that never change after creation. */
-export const FIXED_FIELDS = ['id', 'journalId', 'createdAt', 'author', 'kind', 'stamps', 'bases'] as const;
-/** Fields of the envelope that can be edited, and so carry stamps like content does. */
-export const EDITABLE_ENVELOPE_FIELDS = ['visibility', 'deleted'] as const;

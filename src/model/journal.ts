@@ -2,9 +2,7 @@ import * as z from 'zod/mini';
 import { dateSchema, longText, shortText } from './common';
 import { defineKind } from './kind';
 
-export const DEFAULT_LENGTH_MONTHS = 18;
-/** At least quarterly: the programme's usual cadence. */
-export const DEFAULT_CADENCE_DAYS = 91;
+export { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from './constants';
 
 /** The pair's shared facts. Its `id` is the journal id, and its `journalId` is itself. */
 export const JournalKind = defineKind('journal', {

@@ -1,0 +1,116 @@
+import { lazy } from 'preact-iso';
+
+/**
+ * Every screen, lazy-loaded so the first load stays small. `nav` places a screen in the bottom
+ * bar / side rail (at most five) or under More.
+ */
+export const SCREENS = [
+  {
+    path: '/',
+    name: 'Home',
+    nav: 'bar',
+    load: lazy(() => import('../ui/home/HomeScreen').then((m) => m.HomeScreen)),
+  },
+  {
+    path: '/goals',
+    name: 'Goals',
+    nav: 'bar',
+    load: lazy(() => import('../ui/goals/GoalsScreen').then((m) => m.GoalsScreen)),
+  },
+  {
+    path: '/goals/:id',
+    name: 'Goal',
+    load: lazy(() => import('../ui/goals/GoalDetailScreen').then((m) => m.GoalDetailScreen)),
+  },
+  {
+    path: '/meetings',
+    name: 'Meetings',
+    nav: 'bar',
+    load: lazy(() => import('../ui/meetings/MeetingsScreen').then((m) => m.MeetingsScreen)),
+  },
+  {
+    path: '/meetings/:id',
+    name: 'Meeting',
+    load: lazy(() => import('../ui/meetings/MeetingDetailScreen').then((m) => m.MeetingDetailScreen)),
+  },
+  {
+    path: '/meetings/:id/run',
+    name: 'Meeting mode',
+    load: lazy(() => import('../ui/meetings/MeetingModeScreen').then((m) => m.MeetingModeScreen)),
+  },
+  {
+    path: '/stories',
+    name: 'Stories',
+    nav: 'bar',
+    load: lazy(() => import('../ui/stories/StoriesScreen').then((m) => m.StoriesScreen)),
+  },
+  {
+    path: '/stories/:id',
+    name: 'Story',
+    load: lazy(() => import('../ui/stories/StoryEditorScreen').then((m) => m.StoryEditorScreen)),
+  },
+  {
+    path: '/themes',
+    name: 'Skills and themes',
+    nav: 'more',
+    load: lazy(() => import('../ui/stories/ThemesScreen').then((m) => m.ThemesScreen)),
+  },
+  {
+    path: '/milestones',
+    name: 'Milestones',
+    nav: 'more',
+    load: lazy(() => import('../ui/milestones/MilestonesScreen').then((m) => m.MilestonesScreen)),
+  },
+  {
+    path: '/share',
+    name: 'Share',
+    nav: 'more',
+    load: lazy(() => import('../ui/share/ShareScreen').then((m) => m.ShareScreen)),
+  },
+  {
+    path: '/check-ins',
+    name: 'Check-ins',
+    nav: 'more',
+    load: lazy(() => import('../ui/checkins/CheckInsScreen').then((m) => m.CheckInsScreen)),
+  },
+  {
+    path: '/reflection',
+    name: 'Reflection',
+    nav: 'more',
+    load: lazy(() => import('../ui/reflection/ReflectionScreen').then((m) => m.ReflectionScreen)),
+  },
+  {
+    path: '/networking',
+    name: 'Networking',
+    nav: 'more',
+    load: lazy(() => import('../ui/networking/NetworkingScreen').then((m) => m.NetworkingScreen)),
+  },
+  {
+    path: '/networking/:id',
+    name: 'Contact',
+    load: lazy(() => import('../ui/networking/ContactScreen').then((m) => m.ContactScreen)),
+  },
+  {
+    path: '/opportunities',
+    name: 'Opportunities',
+    nav: 'more',
+    load: lazy(() => import('../ui/opportunities/OpportunitiesScreen').then((m) => m.OpportunitiesScreen)),
+  },
+  {
+    path: '/agreement',
+    name: 'Agreement',
+    nav: 'more',
+    load: lazy(() => import('../ui/agreement/AgreementScreen').then((m) => m.AgreementScreen)),
+  },
+  {
+    path: '/settings',
+    name: 'Settings',
+    nav: 'more',
+    load: lazy(() => import('../ui/settings/SettingsScreen').then((m) => m.SettingsScreen)),
+  },
+  {
+    path: '/search',
+    name: 'Search',
+    load: lazy(() => import('../ui/search/SearchScreen').then((m) => m.SearchScreen)),
+  },
+] as const;

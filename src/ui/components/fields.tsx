@@ -1,0 +1,172 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface BaseProps {
+  label: string;
+  /** A short guiding prompt shown under the label and read with the field. */
+  hint?: ComponentChildren;
+  /** A validation message, shown and read with the field. */
+  error?: string;
+}
+
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: BaseProps & { id: string; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describedBy(id: string, { hint, error }: BaseProps) {
+  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
+/** A labelled one-line text input. */
+export function TextField(
+  props: BaseProps & {
+    value: string | undefined;
+    onInput: (value: string) => void;
+    type?: 'text' | 'email' | 'url' | 'tel' | 'search' | 'number' | 'time';
+    name?: string;
+    required?: boolean;
+    autoComplete?: string;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} {...props}>
+      <input
+        id={id}
+        name={props.name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value ?? ''}
+        required={props.required}
+        autoComplete={props.autoComplete}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line text area. */
+export function TextArea(
+  props: BaseProps & {
+    value: string | undefined;
+    onInput: (value: string) => void;
+    rows?: number;
+    name?: string;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} {...props}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        value={props.value ?? ''}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled date input; the value is a calendar date (YYYY-MM-DD) or undefined when cleared. */
+export function DateField(
+  props: BaseProps & {
+    value: string | undefined;
+    onInput: (value: string | undefined) => void;
+    name?: string;
+    required?: boolean;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} {...props}>
+      <input
+        id={id}
+        name={props.name}
+        type="date"
+        value={props.value ?? ''}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props)}
+        onInput={(e) => props.onInput(e.currentTarget.value || undefined)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select over fixed options. */
+export function SelectField<T extends string>(
+  props: BaseProps & {
+    value: T | undefined;
+    options: readonly { value: T; label: string }[];
+    onChange: (value: T) => void;
+    placeholder?: string;
+    name?: string;
+  },
+) {
+  const id = useId();
+  return (
+    <FieldFrame id={id} {...props}>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value ?? ''}
+        aria-describedby={describedBy(id, props)}
+        onChange={(e) => props.onChange(e.currentTarget.value as T)}
+      >
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A labelled checkbox. */
+export function CheckboxField(props: {
+  label: string;
+  checked: boolean | undefined;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div class="field field-check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked ?? false}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label for={id}>{props.label}</label>
+      {props.hint && <p class="hint">{props.hint}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Role, Visibility } from '../../model/constants';
+
+/** Words shown for each role. */
+export const ROLE_LABELS: Record<Role, string> = { mentee: 'Mentee', mentor: 'Mentor' };
+
+/** Words shown for each visibility, with what it means. */
+export const VISIBILITY_LABELS: Record<Visibility, string> = {
+  private: 'Only me (this device)',
+  pair: 'My partner and me',
+  committee: 'Partner and programme committee',
+};
+
+/** Options for a select over an enumeration, from a label table. */
+export function optionsOf<T extends string>(labels: Record<T, string>): { value: T; label: string }[] {
+  return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+}
+
+/** A calendar date (YYYY-MM-DD) as people read it, without time-zone shifts. */
+export function formatDate(date: string | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** Today's calendar date on this device, YYYY-MM-DD. */
+export function today(now: Date = new Date()): string {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

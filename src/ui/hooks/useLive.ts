@@ -1,0 +1,18 @@
+import type { Observable } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Subscribes to a Dexie live query and re-renders when its result changes (in this tab or
+ * another). Returns `undefined` until the first result arrives.
+ */
+export function useLive<T>(query: () => Observable<T>, deps: unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  useEffect(() => {
+    setValue(undefined);
+    const subscription = query().subscribe({ next: setValue, error: setError });
+    return () => subscription.unsubscribe();
+  }, deps);
+  if (error) throw error;
+  return value;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: this screen is being built. */
+export function MeetingModeScreen() {
+  return <h1>Meeting Mode</h1>;
+}

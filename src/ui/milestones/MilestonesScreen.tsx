@@ -1,0 +1,4 @@
+/** Placeholder: this screen is being built. */
+export function MilestonesScreen() {
+  return <h1>Milestones</h1>;
+}
