@@ -27,12 +27,15 @@ export const SCHEMA_V1 = {
 
 /**
  * Version 2: records gain `bases` (the stamp each field was edited from) so that a merge can tell
- * a concurrent edit from a sequential one; milestones are indexed by due date for the timeline.
+ * a concurrent edit from a sequential one; milestones are indexed by due date for the timeline;
+ * new kinds: agreement changes (the agreement's dated history) and themes.
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   milestones: 'id, journalId, goalId, [journalId+dueDate]',
+  agreementChanges: 'id, journalId',
+  themes: 'id, journalId',
 } as const;
 
 /** Tables that hold synced records (everything but `local`). */
-export const RECORD_TABLES = Object.keys(SCHEMA_V1).filter((name) => name !== 'local');
+export const RECORD_TABLES = Object.keys(SCHEMA_V2).filter((name) => name !== 'local');

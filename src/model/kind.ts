@@ -17,6 +17,8 @@ export const KIND_NAMES = [
   'opportunity',
   'checkIn',
   'duty',
+  'agreementChange',
+  'theme',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 

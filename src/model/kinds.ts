@@ -1,3 +1,4 @@
+import { AgreementChangeKind } from './agreementChange';
 import { CheckInKind } from './checkIn';
 import { ContactKind } from './contact';
 import { DutyKind } from './duty';
@@ -10,6 +11,7 @@ import { NoteKind } from './note';
 import { OpportunityKind } from './opportunity';
 import { ReflectionKind } from './reflection';
 import { StoryKind } from './story';
+import { ThemeKind } from './theme';
 
 /** Every record kind, by name. */
 export const KINDS = {
@@ -27,6 +29,8 @@ export const KINDS = {
   opportunity: OpportunityKind,
   checkIn: CheckInKind,
   duty: DutyKind,
+  agreementChange: AgreementChangeKind,
+  theme: ThemeKind,
 } as const satisfies { [K in KindName]: KindDefinition<K> };
 
 export type Kinds = typeof KINDS;

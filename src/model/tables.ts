@@ -19,4 +19,6 @@ export const KIND_INFO: { [K in KindName]: { table: string; label: string } } = 
   opportunity: { table: 'opportunities', label: 'opportunity' },
   checkIn: { table: 'checkIns', label: 'check-in' },
   duty: { table: 'duties', label: 'duty' },
+  agreementChange: { table: 'agreementChanges', label: 'agreement change' },
+  theme: { table: 'themes', label: 'theme' },
 };
