@@ -19,7 +19,9 @@ const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export function setup(project: TestProject): void {
   const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chrome)) {
-    throw new Error(`No Chromium at ${chrome}: apt-get install chromium, or set CHROME_PATH (.ci/run does it).`);
+    throw new Error(
+      `No Chromium at ${chrome}: apt-get install chromium, or set CHROME_PATH (.ci/run does it).`,
+    );
   }
   if (process.env.E2E_BUILD === '1' || !existsSync(join(ROOT, 'dist', 'index.html'))) {
     console.log('e2e global setup: building the app into dist/ (npm run build)');

@@ -19,7 +19,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type LaunchOptions, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  chromium,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The repository's root folder (built apps and the vite config live there). */
@@ -233,7 +240,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
  * `userDataDir`, a relaunch; call it twice for two people. With a browser: an ordinary (incognito-like)
  * context in it, which Chromium never deems installable.
  */
-export async function newContext(browser?: Browser | null, options: ContextOptions = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser?: Browser | null,
+  options: ContextOptions = {},
+): Promise<BrowserContext> {
   const settings = {
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.colorScheme ?? 'light',
@@ -326,9 +336,18 @@ export function watchRequests(context: BrowserContext, allowedOrigin: string): R
   return Object.assign(foreign, { all: () => [...seen] });
 }
 
-/** Waits until the app's first screen is up: a heading that says "Mentoring Journal". */
+/**
+ * Waits until the app has rendered a screen: the title says "Mentoring Journal" and a level-1 heading
+ * is visible inside #app (whichever screen it is: first run, home, ...).
+ */
 export async function waitForAppShell(page: Page, timeout = 15_000): Promise<void> {
-  await page.getByRole('heading', { name: /Mentoring Journal/i }).first().waitFor({ state: 'visible', timeout });
+  await page
+    .locator('#app')
+    .getByRole('heading', { level: 1 })
+    .first()
+    .waitFor({ state: 'visible', timeout });
+  const title = await page.title();
+  if (!/Mentoring Journal/i.test(title)) throw new Error(`waitForAppShell: unexpected page title "${title}"`);
 }
 
 /** Options for waitForServiceWorker(). */
@@ -336,8 +355,8 @@ export interface ServiceWorkerOptions {
   /** How long to wait for the app to register a worker, and for it to activate (default 20 s). */
   timeout?: number;
   /**
-   * If the app registers no worker within `timeout`, register `sw.js` (next to the page) from the test.
-   * Only for tests of the worker itself; default false, which fails instead.
+   * If the app has registered no worker within 5 s, register `sw.js` (next to the page) from the test.
+   * Only for tests of the worker itself; default false, which waits `timeout` and fails instead.
    */
   registerFallback?: boolean;
   /** How many reloads to try before the page is controlled (default 3). */
@@ -357,7 +376,7 @@ export async function waitForServiceWorker(page: Page, options: ServiceWorkerOpt
       return registration ? { active: registration.active?.state ?? null } : null;
     }, ms);
 
-  let ready = await readyWithin(timeout);
+  let ready = await readyWithin(options.registerFallback ? Math.min(timeout, 5_000) : timeout);
   if (!ready && options.registerFallback) {
     await page.evaluate(() => navigator.serviceWorker.register(new URL('sw.js', document.baseURI).href));
     ready = await readyWithin(timeout);
@@ -372,13 +391,20 @@ export async function waitForServiceWorker(page: Page, options: ServiceWorkerOpt
     await page.reload();
     await readyWithin(timeout);
   }
-  throw new Error(`waitForServiceWorker: page not controlled by the service worker after ${maxReloads} reloads`);
+  throw new Error(
+    `waitForServiceWorker: page not controlled by the service worker after ${maxReloads} reloads`,
+  );
 }
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and throws a readable list of any violations. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  if (results.violations.length === 0) return;
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  if (results.violations.length === 0) {
+    if (results.passes.length === 0) throw new Error(`axe checked nothing on ${label}: did it run?`);
+    return;
+  }
   const lines = results.violations.map((v) => {
     const targets = v.nodes.map((n) => `      ${n.target.map(String).join(' ')}`).join('\n');
     return `  ${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.helpUrl}\n${targets}`;
@@ -418,20 +444,25 @@ export async function crashPage(page: Page): Promise<void> {
   await crashed;
 }
 
+// Chromium drops a quota override when the DevTools session that set it detaches: keep one per page.
+const quotaSessions = new WeakMap<Page, Promise<CDPSession>>();
+
 /**
  * Sets the storage quota of the page's origin (or `origin`) to `bytes` (CDP Storage.overrideQuotaForOrigin);
- * `null` restores the default. Navigate first: the origin is taken from the page.
+ * `null` restores the default. Navigate first: the origin is taken from the page. The override holds while
+ * the page is open. Note navigator.storage.estimate() keeps reporting Chromium's fixed figure; writes
+ * (IndexedDB, Cache Storage) beyond the quota fail with QuotaExceededError.
  */
 export async function overrideQuota(page: Page, bytes: number | null, origin?: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Storage.overrideQuotaForOrigin', {
-      origin: origin ?? new URL(page.url()).origin,
-      ...(bytes === null ? {} : { quotaSize: bytes }),
-    });
-  } finally {
-    await cdp.detach().catch(() => undefined);
+  let session = quotaSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    quotaSessions.set(page, session);
   }
+  await (await session).send('Storage.overrideQuotaForOrigin', {
+    origin: origin ?? new URL(page.url()).origin,
+    ...(bytes === null ? {} : { quotaSize: bytes }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -466,7 +497,11 @@ async function runBuild(outDir: string, env: Record<string, string>): Promise<st
   const stampDir = join(ROOT, '.tmp', 'e2e-builds');
   const stampFile = join(stampDir, `${outDir.replace(/[^\w.-]+/g, '_')}.json`);
   const stamp = JSON.stringify({ runId: runId(), env });
-  if (existsSync(join(dir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+  if (
+    existsSync(join(dir, 'index.html')) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp
+  ) {
     return dir;
   }
   try {
