@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KINDS } from '../../src/model/kinds';
+
+const doc = readFileSync(join(process.cwd(), 'docs/data-model.md'), 'utf8');
+
+/** The part of the data-model document about one kind: from its heading to the next. */
+function section(kind: string): string {
+  const start = doc.indexOf(`### \`${kind}\``);
+  if (start < 0) return '';
+  const next = doc.indexOf('\n### ', start + 1);
+  return doc.slice(start, next < 0 ? undefined : next);
+}
+
+describe('docs/data-model.md', () => {
+  it.each(Object.values(KINDS).map((k) => [k.kind, k] as const))(
+    'documents every field of %s',
+    (kind, definition) => {
+      const text = section(kind);
+      expect(text, `no section for ${kind}`).not.toBe('');
+      expect(text).toContain(`table \`${definition.table}\``);
+      const missing = Object.keys(definition.content).filter((field) => !text.includes(`\`${field}\``));
+      expect(missing, `fields of ${kind} missing from docs/data-model.md`).toEqual([]);
+    },
+  );
+});
