@@ -1,4 +1,121 @@
-/** Placeholder: this screen is being built. */
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import type { GoalStatus } from '../../model/goal';
+import { TextField } from '../components/fields';
+import { formatDate } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useLive } from '../hooks/useLive';
+import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from './goalLabels';
+import './goals.css';
+
+type Filter = GoalStatus | 'all';
+
+/** The pair's goals, filtered by status, and a quick way to start a new one. */
 export function GoalsScreen() {
-  return <h1>Goals</h1>;
+  const { journalId } = useJournal();
+  const location = useLocation();
+  const initial = location.query?.status;
+  const [filter, setFilter] = useState<Filter>(
+    initial && (GOAL_STATUS_ORDER as string[]).includes(initial) ? (initial as GoalStatus) : 'all',
+  );
+  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
+  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const counts = useMemo(() => {
+    const c: Record<Filter, number> = { all: 0, active: 0, achieved: 0, paused: 0, dropped: 0 };
+    for (const g of goals ?? []) {
+      c.all += 1;
+      c[g.status ?? 'active'] += 1;
+    }
+    return c;
+  }, [goals]);
+
+  const milestoneCount = useMemo(() => {
+    const byGoal = new Map<string, number>();
+    for (const m of milestones ?? []) if (m.goalId) byGoal.set(m.goalId, (byGoal.get(m.goalId) ?? 0) + 1);
+    return byGoal;
+  }, [milestones]);
+
+  const shown = useMemo(
+    () =>
+      (goals ?? [])
+        .filter((g) => filter === 'all' || (g.status ?? 'active') === filter)
+        .sort(
+          (a, b) =>
+            (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') ||
+            (a.title ?? '').localeCompare(b.title ?? ''),
+        ),
+    [goals, filter],
+  );
+
+  const create = async (event: Event) => {
+    event.preventDefault();
+    const text = title.trim();
+    if (!text) {
+      setError('Give the goal a title, for example “Lead a small project”.');
+      return;
+    }
+    setError(undefined);
+    try {
+      const goal = await repo('goal').create(journalId, { title: text, status: 'active' });
+      setTitle('');
+      announce('Goal added');
+      location.route(`/goals/${goal.id}`);
+    } catch (err) {
+      announceError(err);
+    }
+  };
+
+  return (
+    <>
+      <h1>Goals</h1>
+      <form class="quick-add" onSubmit={create} noValidate>
+        <TextField label="New goal" value={title} onInput={setTitle} error={error} autoComplete="off" />
+        <button type="submit" class="primary">
+          Add goal
+        </button>
+      </form>
+
+      <fieldset class="filter">
+        <legend>Show</legend>
+        {(['all', ...GOAL_STATUS_ORDER] as Filter[]).map((f) => (
+          <label key={f} class="filter-option">
+            <input type="radio" name="goal-filter" checked={filter === f} onChange={() => setFilter(f)} />
+            <span>
+              {f === 'all' ? 'All' : GOAL_STATUS_LABELS[f]} ({counts[f]})
+            </span>
+          </label>
+        ))}
+      </fieldset>
+
+      {goals === undefined ? (
+        <p>Loading…</p>
+      ) : shown.length === 0 ? (
+        <p class="empty">
+          {goals.length === 0
+            ? 'No goals yet. Add the first one above: something you want to be able to do by the end of the programme.'
+            : 'No goals with this status.'}
+        </p>
+      ) : (
+        <ul class="cards" aria-label="Goals">
+          {shown.map((g) => (
+            <li key={g.id} class="card">
+              <h2>
+                <a href={`/goals/${g.id}`}>{g.title?.trim() || 'Untitled goal'}</a>
+              </h2>
+              <p class="meta">
+                <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
+                {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
+                {milestoneCount.get(g.id) ?? 0} milestone{milestoneCount.get(g.id) === 1 ? '' : 's'}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }

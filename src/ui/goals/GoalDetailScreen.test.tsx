@@ -1,0 +1,147 @@
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MentoringDb, repo } from '../../db';
+import { GoalDetailScreen, percentError } from './GoalDetailScreen';
+import { GoalsScreen } from './GoalsScreen';
+import { freshJournal, renderInJournal } from './testJournal';
+
+let db: MentoringDb | undefined;
+
+afterEach(async () => {
+  cleanup();
+  db?.close();
+  await db?.delete();
+});
+
+async function setup() {
+  const current = await freshJournal('mentee');
+  db = current.db;
+  return current;
+}
+
+describe('goal detail', () => {
+  it('saves what I type in the gap analysis without a Save button', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Lead a project', status: 'active' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.type(await screen.findByLabelText('Where I am now'), 'Never led a team');
+    await waitFor(async () => expect((await repo('goal').get(goal.id))?.gapNow).toBe('Never led a team'));
+    expect(screen.queryByRole('button', { name: /^save/i })).toBeNull();
+  });
+
+  it('shows a message at the percent field when it is outside 0–100, and adds nothing', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Present at a conference' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.type(await screen.findByLabelText('Percent done (optional)'), '140');
+    await userEvent.type(screen.getByLabelText('Progress note'), 'Proposal sent');
+    await userEvent.click(screen.getByRole('button', { name: 'Add progress' }));
+    const percent = screen.getByLabelText('Percent done (optional)');
+    expect(percent.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(percent.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Enter a percent from 0 to 100, or leave it empty.',
+    );
+    expect(await repo('progressEntry').list(current.journalId)).toEqual([]);
+  });
+
+  it('adds a dated progress entry with a percent and lists it; deleting removes it', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Present at a conference' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.type(await screen.findByLabelText('Percent done (optional)'), '40');
+    await userEvent.type(screen.getByLabelText('Progress note'), 'Proposal accepted');
+    await userEvent.click(screen.getByRole('button', { name: 'Add progress' }));
+    expect(await screen.findByText('Proposal accepted')).toBeTruthy();
+    const [entry] = await repo('progressEntry').list(current.journalId);
+    expect(entry).toMatchObject({ goalId: goal.id, note: 'Proposal accepted', percent: 40 });
+    await userEvent.click(screen.getByRole('button', { name: /^Delete progress entry/ }));
+    await waitFor(async () => expect(await repo('progressEntry').list(current.journalId)).toEqual([]));
+  });
+
+  it('asks for a note or a percent before adding progress', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add progress' }));
+    expect(screen.getByText('Write what happened, or give a percent.')).toBeTruthy();
+  });
+
+  it('adds a milestone from the goal, linked to it', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.type(await screen.findByLabelText('New milestone'), 'Find a funder');
+    await userEvent.click(screen.getByRole('button', { name: 'Add milestone' }));
+    expect(await screen.findByRole('heading', { name: 'Find a funder' })).toBeTruthy();
+    const [milestone] = await repo('milestone').list(current.journalId);
+    expect(milestone).toMatchObject({ title: 'Find a funder', goalId: goal.id, status: 'planned' });
+  });
+
+  it('lists stories linked to the goal', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    await repo('story').create(current.journalId, { title: 'Teen club', goalIds: [goal.id] });
+    await repo('story').create(current.journalId, { title: 'Unrelated' });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    expect((await screen.findByRole('link', { name: 'Teen club' })).getAttribute('href')).toMatch(
+      /^\/stories\//,
+    );
+    expect(screen.queryByRole('link', { name: 'Unrelated' })).toBeNull();
+  });
+
+  it('deletes the goal only after confirming, and keeps its milestones', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    const milestone = await repo('milestone').create(current.journalId, { title: 'Draft', goalId: goal.id });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete goal…' }));
+    expect((await repo('goal').get(goal.id))?.deleted).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete the goal' }));
+    await waitFor(async () => expect((await repo('goal').get(goal.id))?.deleted).toBe(true));
+    expect((await repo('milestone').get(milestone.id))?.deleted).toBe(false);
+  });
+
+  it('percent rule: empty is fine, 0 and 100 are fine, -1 and 101 and text are not', () => {
+    expect(percentError('')).toBeUndefined();
+    expect(percentError('0')).toBeUndefined();
+    expect(percentError('100')).toBeUndefined();
+    expect(percentError('-1')).toBeDefined();
+    expect(percentError('101')).toBeDefined();
+    expect(percentError('abc')).toBeDefined();
+  });
+});
+
+describe('goals list', () => {
+  it('asks for a title before adding a goal', async () => {
+    const current = await setup();
+    renderInJournal(<GoalsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add goal' }));
+    expect(screen.getByText('Give the goal a title, for example “Lead a small project”.')).toBeTruthy();
+    expect(await repo('goal').list(current.journalId)).toEqual([]);
+  });
+
+  it('filters goals by status', async () => {
+    const current = await setup();
+    await repo('goal').create(current.journalId, { title: 'Active one', status: 'active' });
+    await repo('goal').create(current.journalId, { title: 'Paused one', status: 'paused' });
+    renderInJournal(<GoalsScreen />, current);
+    expect(await screen.findByRole('link', { name: 'Active one' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Paused one' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('radio', { name: 'Paused (1)' }));
+    expect(screen.queryByRole('link', { name: 'Active one' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Paused one' })).toBeTruthy();
+  });
+
+  it('adds a goal with a title as active', async () => {
+    const current = await setup();
+    renderInJournal(<GoalsScreen />, current);
+    await userEvent.type(await screen.findByLabelText('New goal'), 'Lead a project');
+    await userEvent.click(screen.getByRole('button', { name: 'Add goal' }));
+    await waitFor(async () =>
+      expect(await repo('goal').list(current.journalId)).toMatchObject([
+        { title: 'Lead a project', status: 'active' },
+      ]),
+    );
+  });
+});
