@@ -1,4 +1,254 @@
-/** Placeholder: this screen is being built. */
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import type { RecordFor } from '../../model/kinds';
+import { missingForReady, STORY_BANK_TARGET, type StoryContext, type StoryStatus } from '../../model/story';
+import { normaliseSkill, summariseSkills } from '../../model/themes';
+import { SelectField } from '../components/fields';
+import { formatDate, optionsOf } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useLive } from '../hooks/useLive';
+import { CONTEXT_LABELS, STATUS_LABELS, storyTitle } from './storyLabels';
+import './stories.css';
+
+type StoryRecord = RecordFor<'story'>;
+type Sort = 'newest' | 'oldest';
+
+const SORT_LABELS: Record<Sort, string> = { newest: 'Newest first', oldest: 'Oldest first' };
+
+/** The date a story is sorted by: its own date, else the day it was started. */
+function sortDate(story: StoryRecord): string {
+  return story.date ?? story.createdAt.slice(0, 10);
+}
+
+/** A story counts toward the bank when it is marked ready and still has every part it needs. */
+export function isReady(story: StoryRecord): boolean {
+  return story.status === 'ready' && missingForReady(story).length === 0;
+}
+
+/** The content a duplicate starts from: everything but the status, with "(copy)" on the title. */
+export function duplicateContent(story: StoryRecord) {
+  return {
+    title: `${storyTitle(story)} (copy)`,
+    problem: story.problem,
+    action: story.action,
+    result: story.result,
+    soWhat: story.soWhat,
+    short: story.short,
+    context: story.context,
+    date: story.date,
+    period: story.period,
+    skills: story.skills?.map((s) => ({ ...s })),
+    goalIds: story.goalIds ? [...story.goalIds] : undefined,
+    status: 'draft' as const,
+  };
+}
+
+/** The story bank: every story, filtered and sorted, with progress toward the recommended 5–6. */
 export function StoriesScreen() {
-  return <h1>Stories</h1>;
+  const { journalId } = useJournal();
+  const { route } = useLocation();
+  const stories = useLive(() => repo('story').live(journalId), [journalId]);
+  const [skill, setSkill] = useState('');
+  const [context, setContext] = useState<StoryContext | ''>('');
+  const [status, setStatus] = useState<StoryStatus | ''>('');
+  const [sort, setSort] = useState<Sort>('newest');
+  const [confirming, setConfirming] = useState<string | undefined>(undefined);
+
+  const skills = useMemo(() => summariseSkills(stories ?? []), [stories]);
+  const shown = useMemo(() => {
+    const list = (stories ?? []).filter(
+      (s) =>
+        (!skill || (s.skills ?? []).some((k) => normaliseSkill(k.name) === skill)) &&
+        (!context || s.context === context) &&
+        (!status || (s.status ?? 'draft') === status),
+    );
+    list.sort((a, b) => {
+      const order = sortDate(a).localeCompare(sortDate(b)) || a.createdAt.localeCompare(b.createdAt);
+      return sort === 'newest' ? -order : order;
+    });
+    return list;
+  }, [stories, skill, context, status, sort]);
+
+  const newStory = async () => {
+    try {
+      const story = await repo('story').create(journalId, { status: 'draft' });
+      route(`/stories/${story.id}`);
+    } catch (error) {
+      announceError(error);
+    }
+  };
+
+  const duplicate = async (story: StoryRecord) => {
+    try {
+      const copy = await repo('story').create(journalId, duplicateContent(story), {
+        visibility: story.visibility,
+      });
+      announce(`Copied “${storyTitle(story)}”`);
+      route(`/stories/${copy.id}`);
+    } catch (error) {
+      announceError(error);
+    }
+  };
+
+  const remove = async (story: StoryRecord) => {
+    try {
+      await repo('story').remove(story.id);
+      setConfirming(undefined);
+      announce(`Deleted “${storyTitle(story)}”`);
+    } catch (error) {
+      announceError(error);
+    }
+  };
+
+  const ready = (stories ?? []).filter(isReady).length;
+  const filtered = skill || context || status;
+
+  return (
+    <>
+      <h1>Stories</h1>
+      <p>
+        Short accounts of things you did well: the problem, what you did, the result, and why it matters. They
+        are the raw material for interviews and show which skills you keep coming back to.
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" onClick={newStory}>
+          New story
+        </button>
+        <a class="button" href="/themes">
+          Skills and themes
+        </a>
+      </div>
+
+      {stories === undefined ? (
+        <p class="empty">Loading your stories…</p>
+      ) : (
+        <>
+          <div class="bank-progress">
+            <p id="bank-progress-label">
+              <strong>
+                {ready} of {STORY_BANK_TARGET} stories ready
+              </strong>
+              {ready >= STORY_BANK_TARGET - 1
+                ? ' — a well-stocked bank.'
+                : ` — the workshop suggests having 5 or 6 ready to tell.`}
+              {stories.length > ready && ` ${stories.length - ready} still in draft.`}
+            </p>
+            <progress
+              aria-labelledby="bank-progress-label"
+              max={STORY_BANK_TARGET}
+              value={Math.min(ready, STORY_BANK_TARGET)}
+            />
+          </div>
+
+          {stories.length === 0 ? (
+            <p class="empty">No stories yet. Start with one thing you are proud of.</p>
+          ) : (
+            <>
+              <h2>Your stories</h2>
+              <div class="filters">
+                <SelectField
+                  label="Skill"
+                  value={skill}
+                  placeholder="Any skill"
+                  options={skills.map((s) => ({ value: s.key, label: s.name }))}
+                  onChange={setSkill}
+                />
+                <SelectField<StoryContext | ''>
+                  label="Context"
+                  value={context}
+                  placeholder="Any context"
+                  options={optionsOf(CONTEXT_LABELS)}
+                  onChange={setContext}
+                />
+                <SelectField<StoryStatus | ''>
+                  label="Status"
+                  value={status}
+                  placeholder="Any status"
+                  options={optionsOf(STATUS_LABELS)}
+                  onChange={setStatus}
+                />
+                <SelectField<Sort>
+                  label="Order"
+                  value={sort}
+                  options={optionsOf(SORT_LABELS)}
+                  onChange={setSort}
+                />
+              </div>
+              <p class="meta" aria-live="polite">
+                {filtered
+                  ? `${shown.length} of ${stories.length} stories match.`
+                  : `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}.`}
+              </p>
+              <ul class="cards">
+                {shown.map((story) => (
+                  <li key={story.id} class="card story-card">
+                    <h3>
+                      <a href={`/stories/${story.id}`}>{storyTitle(story)}</a>
+                    </h3>
+                    <p class="meta">
+                      {[
+                        story.context && CONTEXT_LABELS[story.context],
+                        story.date ? formatDate(story.date) : story.period,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ') || `Started ${formatDate(story.createdAt.slice(0, 10))}`}
+                    </p>
+                    <p class="badges">
+                      <span class={isReady(story) ? 'badge' : 'badge warn'}>
+                        {isReady(story) ? STATUS_LABELS.ready : STATUS_LABELS.draft}
+                      </span>
+                      {(story.skills ?? []).map((k) => (
+                        <span key={k.name} class="badge">
+                          {k.name}
+                          {k.enjoyed && (
+                            <>
+                              <span aria-hidden="true"> ♥</span>
+                              <span class="visually-hidden"> (enjoyed)</span>
+                            </>
+                          )}
+                        </span>
+                      ))}
+                    </p>
+                    {confirming === story.id ? (
+                      <div class="confirm warning" role="group" aria-label="Confirm delete">
+                        <p>Delete “{storyTitle(story)}”? It is removed from this journal.</p>
+                        <div class="actions">
+                          <button type="button" class="danger" onClick={() => remove(story)}>
+                            Yes, delete
+                          </button>
+                          <button type="button" onClick={() => setConfirming(undefined)}>
+                            Keep it
+                          </button>
+                        </div>
+                      </div>
+                    ) : (
+                      <div class="actions">
+                        <button
+                          type="button"
+                          aria-label={`Duplicate ${storyTitle(story)}`}
+                          onClick={() => duplicate(story)}
+                        >
+                          Duplicate
+                        </button>
+                        <button
+                          type="button"
+                          class="danger"
+                          aria-label={`Delete ${storyTitle(story)}`}
+                          onClick={() => setConfirming(story.id)}
+                        >
+                          Delete
+                        </button>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
 }
