@@ -96,7 +96,7 @@ describe('story bank', () => {
     const story = await repo('story').create(JOURNAL, { title: 'Gone soon' });
     open();
     await userEvent.click(await screen.findByRole('button', { name: 'Delete Gone soon' }));
-    const group = screen.getByRole('group', { name: 'Confirm delete' });
+    const group = screen.getByRole('group', { name: 'Delete “Gone soon”?' });
     await userEvent.click(within(group).getByRole('button', { name: 'Keep it' }));
     expect((await repo('story').get(story.id))?.deleted).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: 'Delete Gone soon' }));

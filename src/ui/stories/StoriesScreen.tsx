@@ -212,8 +212,9 @@ export function StoriesScreen() {
                       ))}
                     </p>
                     {confirming === story.id ? (
-                      <div class="confirm warning" role="group" aria-label="Confirm delete">
-                        <p>Delete “{storyTitle(story)}”? It is removed from this journal.</p>
+                      <fieldset class="confirm warning">
+                        <legend>Delete “{storyTitle(story)}”?</legend>
+                        <p>It is removed from this journal.</p>
                         <div class="actions">
                           <button type="button" class="danger" onClick={() => remove(story)}>
                             Yes, delete
@@ -222,7 +223,7 @@ export function StoriesScreen() {
                             Keep it
                           </button>
                         </div>
-                      </div>
+                      </fieldset>
                     ) : (
                       <div class="actions">
                         <button
