@@ -1,4 +1,199 @@
-/** Placeholder: this screen is being built. */
+import { useMemo, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import type { Meeting } from '../../model/meeting';
+import { CheckboxField } from '../components/fields';
+import { today } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useLive } from '../hooks/useLive';
+import { MeetingForm } from './MeetingForm';
+import { createMeeting } from './meetingActions';
+import { formatLength, formatWhen, MODE_LABELS, meetingKey, STATUS_LABELS } from './meetingLabels';
+import './meetings.css';
+
+/** Splits meetings into upcoming (planned, today or later, soonest first) and past (latest first). */
+export function splitMeetings(
+  meetings: readonly Meeting[],
+  day: string,
+): { upcoming: Meeting[]; past: Meeting[] } {
+  const upcoming: Meeting[] = [];
+  const past: Meeting[] = [];
+  for (const m of meetings) {
+    if ((m.status ?? 'planned') === 'planned' && (!m.date || m.date >= day)) upcoming.push(m);
+    else past.push(m);
+  }
+  const keyed = (list: Meeting[]) => list.map((m) => [meetingKey(m), m] as const);
+  return {
+    upcoming: keyed(upcoming)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, m]) => m),
+    past: keyed(past)
+      .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
+      .map(([, m]) => m),
+  };
+}
+
+/** The pair's meetings: upcoming and past, plan a new one, export to a calendar. */
 export function MeetingsScreen() {
-  return <h1>Meetings</h1>;
+  const { journalId } = useJournal();
+  const { route } = useLocation();
+  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  const [planning, setPlanning] = useState(false);
+  const day = today();
+  const groups = useMemo(() => (meetings ? splitMeetings(meetings, day) : undefined), [meetings, day]);
+
+  return (
+    <>
+      <h1>Meetings</h1>
+      {planning ? (
+        <section aria-labelledby="plan-heading">
+          <h2 id="plan-heading">Plan a meeting</h2>
+          <MeetingForm
+            submitLabel="Save meeting"
+            onCancel={() => setPlanning(false)}
+            onSubmit={async (result) => {
+              try {
+                const meeting = await createMeeting(journalId, result, today());
+                announce('Meeting planned');
+                route(`/meetings/${meeting.id}`);
+              } catch (error) {
+                announceError(error);
+              }
+            }}
+          />
+        </section>
+      ) : (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => setPlanning(true)}>
+            Plan a meeting
+          </button>
+        </div>
+      )}
+      {!groups ? (
+        <p class="meta">Loading meetings…</p>
+      ) : (
+        <>
+          <section aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">Upcoming ({groups.upcoming.length})</h2>
+            {groups.upcoming.length === 0 ? (
+              <p class="empty">No meeting planned yet.</p>
+            ) : (
+              <MeetingList meetings={groups.upcoming} />
+            )}
+          </section>
+          <section aria-labelledby="past-heading">
+            <h2 id="past-heading">Past ({groups.past.length})</h2>
+            {groups.past.length === 0 ? (
+              <p class="empty">No past meetings.</p>
+            ) : (
+              <MeetingList meetings={groups.past} />
+            )}
+          </section>
+          <CalendarExport meetings={meetings ?? []} />
+        </>
+      )}
+    </>
+  );
+}
+
+function MeetingList({ meetings }: { meetings: Meeting[] }) {
+  return (
+    <ul class="cards meeting-list">
+      {meetings.map((m) => (
+        <li key={m.id} class="card">
+          <a class="meeting-link" href={`/meetings/${m.id}`}>
+            {formatWhen(m)}
+          </a>
+          <p class="meta">
+            <span class={m.status === 'cancelled' ? 'badge warn' : 'badge'}>
+              {STATUS_LABELS[m.status ?? 'planned']}
+            </span>{' '}
+            {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Export to calendar (.ics)": loads the calendar code only when asked, then downloads the file. */
+function CalendarExport({ meetings }: { meetings: Meeting[] }) {
+  const { journalId, journal } = useJournal();
+  const [series, setSeries] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  async function exportCalendar() {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const [{ toIcs }, agendaItems] = await Promise.all([
+        import('../../calendar/toIcs'),
+        repo('agendaItem').list(journalId),
+      ]);
+      const agenda = new Map<string, string[]>();
+      for (const item of [...agendaItems].sort((a, b) => (a.order ?? 0) - (b.order ?? 0))) {
+        if (!item.meetingId || !item.text?.trim()) continue;
+        const list = agenda.get(item.meetingId) ?? [];
+        list.push(item.text.trim());
+        agenda.set(item.meetingId, list);
+      }
+      const result = toIcs({
+        meetings,
+        agenda,
+        journalId,
+        menteeName: journal.menteeName,
+        mentorName: journal.mentorName,
+        startDate: journal.startDate,
+        lengthMonths: journal.lengthMonths,
+        cadenceDays: journal.cadenceDays,
+        series,
+        today: today(),
+      });
+      if (!result.ok) {
+        setMessage(result.error);
+        return;
+      }
+      const blob = new Blob([result.text], { type: 'text/calendar;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'mentoring-meetings.ics';
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const text = `Calendar file made with ${result.events} ${result.events === 1 ? 'event' : 'events'}.${
+        result.seriesNote ? ` ${result.seriesNote}` : ''
+      }`;
+      setMessage(text);
+      announce(text);
+    } catch (error) {
+      announceError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="calendar-heading">
+      <h2 id="calendar-heading">Calendar</h2>
+      <p class="meta">Put the planned meetings into your own calendar app.</p>
+      <CheckboxField
+        label="Also add a repeating reminder series"
+        hint="A reminder at your meeting cadence until the programme ends."
+        checked={series}
+        onChange={setSeries}
+      />
+      <div class="actions">
+        <button type="button" onClick={exportCalendar} disabled={busy}>
+          Export to calendar (.ics)
+        </button>
+      </div>
+      {message && <p class="meta">{message}</p>}
+    </section>
+  );
 }

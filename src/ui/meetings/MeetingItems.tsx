@@ -1,0 +1,384 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { repo } from '../../db';
+import { ROLES, type Role } from '../../model/constants';
+import type { ActionItem, AgendaItem } from '../../model/meeting';
+import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useAutosave } from '../hooks/useAutosave';
+import { useLive } from '../hooks/useLive';
+import { byOrder, nextOrder, setActionDone } from './meetingActions';
+
+const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
+
+/** The agenda items of a meeting, in order, live. */
+export function useAgenda(journalId: string, meetingId: string): AgendaItem[] | undefined {
+  const items = useLive(
+    () => repo('agendaItem').live(journalId, { index: 'meetingId', equals: meetingId }),
+    [journalId, meetingId],
+  );
+  return items && [...items].sort(byOrder);
+}
+
+/** The action items of a meeting, in order, live. */
+export function useActionItems(journalId: string, meetingId: string): ActionItem[] | undefined {
+  const items = useLive(
+    () => repo('actionItem').live(journalId, { index: 'meetingId', equals: meetingId }),
+    [journalId, meetingId],
+  );
+  return items && [...items].sort(byOrder);
+}
+
+/** "Carried from 12 Mar 2026": where a carried item was first put on the list. */
+export function CarriedFrom({ kind, fromId }: { kind: 'agendaItem' | 'actionItem'; fromId: string }) {
+  const [date, setDate] = useState<string | null>();
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const source = await repo(kind).get(fromId);
+      const meeting = source?.meetingId ? await repo('meeting').get(source.meetingId) : undefined;
+      if (live) setDate(meeting?.date ?? null);
+    })().catch(() => live && setDate(null));
+    return () => {
+      live = false;
+    };
+  }, [kind, fromId]);
+  return (
+    <span class="badge carried">
+      {date ? `Carried from ${formatDate(date)}` : 'Carried from an earlier meeting'}
+    </span>
+  );
+}
+
+/** One agenda point, edited in place with autosave. */
+function AgendaRow({
+  item,
+  index,
+  count,
+  onMove,
+}: {
+  item: AgendaItem;
+  index: number;
+  count: number;
+  onMove: (from: number, to: number) => void;
+}) {
+  const { record, set } = useAutosave('agendaItem', item.id);
+  const shown = record ?? item;
+  const name = shown.text?.trim() || 'untitled point';
+  return (
+    <li class="item-row">
+      {shown.carriedFromId && <CarriedFrom kind="agendaItem" fromId={shown.carriedFromId} />}
+      <TextField label={`Agenda point ${index + 1}`} value={shown.text} onInput={(v) => set('text', v)} />
+      <div class="item-grid">
+        <SelectField
+          label="Raised by"
+          value={shown.raisedBy}
+          options={ROLE_OPTIONS}
+          placeholder="Not said"
+          onChange={(v) => set('raisedBy', (v || undefined) as Role | undefined)}
+        />
+        <CheckboxField label="Discussed" checked={shown.discussed} onChange={(v) => set('discussed', v)} />
+      </div>
+      <div class="actions">
+        {index > 0 && (
+          <button type="button" aria-label={`Move “${name}” up`} onClick={() => onMove(index, index - 1)}>
+            Up
+          </button>
+        )}
+        {index < count - 1 && (
+          <button type="button" aria-label={`Move “${name}” down`} onClick={() => onMove(index, index + 1)}>
+            Down
+          </button>
+        )}
+        <button
+          type="button"
+          class="danger"
+          aria-label={`Remove “${name}” from the agenda`}
+          onClick={async () => {
+            try {
+              await repo('agendaItem').remove(item.id);
+              announce('Agenda point removed');
+            } catch (error) {
+              announceError(error);
+            }
+          }}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** A meeting's agenda: points with who raised them and whether they were discussed; add, remove, reorder. */
+export function AgendaEditor({
+  journalId,
+  meetingId,
+  role,
+}: {
+  journalId: string;
+  meetingId: string;
+  role: Role;
+}) {
+  const items = useAgenda(journalId, meetingId);
+  async function move(from: number, to: number) {
+    if (!items) return;
+    const next = [...items];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    try {
+      await Promise.all(
+        next.map((item, order) =>
+          item.order === order ? null : repo('agendaItem').update(item.id, { order }),
+        ),
+      );
+      announce('Agenda reordered');
+    } catch (error) {
+      announceError(error);
+    }
+  }
+  if (!items) return <p class="meta">Loading the agenda…</p>;
+  return (
+    <>
+      {items.length === 0 ? (
+        <p class="empty">No agenda points yet.</p>
+      ) : (
+        <ol class="item-list">
+          {items.map((item, index) => (
+            <AgendaRow key={item.id} item={item} index={index} count={items.length} onMove={move} />
+          ))}
+        </ol>
+      )}
+      <AddItemForm
+        kind="agendaItem"
+        label="New agenda point"
+        button="Add to agenda"
+        emptyError="Write the agenda point first."
+        roleLabel="Raised by"
+        defaultRole={role}
+        onAdd={(text, who) =>
+          repo('agendaItem').create(journalId, {
+            meetingId,
+            text,
+            raisedBy: who,
+            discussed: false,
+            order: nextOrder(items),
+          })
+        }
+      />
+    </>
+  );
+}
+
+/** One action item, edited in place with autosave. */
+function ActionRow({ journalId, item, index }: { journalId: string; item: ActionItem; index: number }) {
+  const { record, set, flush } = useAutosave('actionItem', item.id);
+  const shown = record ?? item;
+  const name = shown.text?.trim() || 'untitled action';
+  return (
+    <li class="item-row">
+      {shown.carriedFromId && <CarriedFrom kind="actionItem" fromId={shown.carriedFromId} />}
+      <TextField label={`Action ${index + 1}`} value={shown.text} onInput={(v) => set('text', v)} />
+      <div class="item-grid">
+        <SelectField
+          label="Who does it"
+          value={shown.owner}
+          options={ROLE_OPTIONS}
+          placeholder="Not decided"
+          onChange={(v) => set('owner', (v || undefined) as Role | undefined)}
+        />
+        <DateField label="Due by" value={shown.dueDate} onInput={(v) => set('dueDate', v)} />
+      </div>
+      <CheckboxField
+        label="Done"
+        checked={shown.done}
+        onChange={async (done) => {
+          try {
+            await flush();
+            await setActionDone(journalId, shown, done, today());
+            announce(done ? 'Marked done' : 'Marked not done');
+          } catch (error) {
+            announceError(error);
+          }
+        }}
+      />
+      <div class="actions">
+        <button
+          type="button"
+          class="danger"
+          aria-label={`Remove action “${name}”`}
+          onClick={async () => {
+            try {
+              await repo('actionItem').remove(item.id);
+              announce('Action item removed');
+            } catch (error) {
+              announceError(error);
+            }
+          }}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** A list of action items (text, owner, due date, done), each editable in place. */
+export function ActionList({ journalId, items }: { journalId: string; items: ActionItem[] }) {
+  if (items.length === 0) return <p class="empty">No action items.</p>;
+  return (
+    <ol class="item-list">
+      {items.map((item, index) => (
+        <ActionRow key={item.id} journalId={journalId} item={item} index={index} />
+      ))}
+    </ol>
+  );
+}
+
+/** Adds an action item to a meeting. */
+export function AddActionItem({
+  journalId,
+  meetingId,
+  role,
+  existing,
+}: {
+  journalId: string;
+  meetingId: string;
+  role: Role;
+  existing: readonly ActionItem[];
+}) {
+  return (
+    <AddItemForm
+      kind="actionItem"
+      label="New action item"
+      button="Add action item"
+      emptyError="Write what needs doing first."
+      roleLabel="Who does it"
+      defaultRole={role}
+      withDueDate
+      onAdd={(text, who, dueDate) =>
+        repo('actionItem').create(journalId, {
+          meetingId,
+          text,
+          owner: who,
+          dueDate,
+          done: false,
+          order: nextOrder(existing),
+        })
+      }
+    />
+  );
+}
+
+/** A small form that adds one agenda point or action item, with a message when the text is empty. */
+export function AddItemForm(props: {
+  kind: string;
+  label: string;
+  button: string;
+  emptyError: string;
+  roleLabel: string;
+  defaultRole: Role;
+  withDueDate?: boolean;
+  onAdd: (text: string, who: Role, dueDate: string | undefined) => Promise<unknown>;
+}) {
+  const [text, setText] = useState('');
+  const [who, setWho] = useState<Role>(props.defaultRole);
+  const [due, setDue] = useState<string>();
+  const [error, setError] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+  return (
+    <form
+      ref={formRef}
+      class="add-item"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const input = formRef.current?.querySelector<HTMLInputElement>('input[name="text"]');
+        if (!text.trim()) {
+          setError(props.emptyError);
+          input?.focus();
+          return;
+        }
+        setError(undefined);
+        try {
+          await props.onAdd(text.trim(), who, due);
+          setText('');
+          setDue(undefined);
+          announce('Added');
+          input?.focus();
+        } catch (err) {
+          announceError(err);
+        }
+      }}
+    >
+      <TextField label={props.label} name="text" value={text} onInput={setText} error={error} />
+      <div class="item-grid">
+        <SelectField label={props.roleLabel} value={who} options={ROLE_OPTIONS} onChange={setWho} />
+        {props.withDueDate && <DateField label="Due by" value={due} onInput={setDue} />}
+      </div>
+      <div class="actions">
+        <button type="submit">{props.button}</button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * My private note on a meeting: a Note record with visibility private. It stays on this device
+ * and is never exported to the partner or the committee. Created on the first keystroke.
+ */
+export function PrivateNote({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+  const notes = useLive(
+    () => repo('note').live(journalId, { index: 'parentId', equals: meetingId }),
+    [journalId, meetingId],
+  );
+  const existing = notes
+    ?.filter((n) => n.visibility === 'private' && n.parentKind === 'meeting')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  const [createdId, setCreatedId] = useState<string>();
+  const id = existing?.id ?? createdId;
+  const { record, set } = useAutosave('note', id);
+  const [local, setLocal] = useState<string>();
+  const creating = useRef<Promise<string> | undefined>(undefined);
+  const latest = useRef('');
+
+  async function onInput(value: string) {
+    if (id) {
+      set('text', value);
+      return;
+    }
+    setLocal(value);
+    latest.current = value;
+    if (!creating.current) {
+      creating.current = repo('note')
+        .create(
+          journalId,
+          { parentKind: 'meeting', parentId: meetingId, text: value },
+          { visibility: 'private' },
+        )
+        .then((note) => note.id);
+      try {
+        const newId = await creating.current;
+        if (latest.current !== value) await repo('note').update(newId, { text: latest.current });
+        setCreatedId(newId);
+        announce('Saved');
+      } catch (error) {
+        creating.current = undefined;
+        announceError(error);
+      }
+    }
+  }
+
+  return (
+    <div class="private-notes">
+      <p class="private-label">Only you can see this.</p>
+      <TextArea
+        label="My private notes"
+        hint="Kept on this device only: never shared with your partner, never in a file or a summary."
+        value={id && record ? record.text : (local ?? '')}
+        onInput={onInput}
+        rows={4}
+      />
+    </div>
+  );
+}
