@@ -1,0 +1,185 @@
+import * as z from 'zod/mini';
+import { isStamp, ZERO_STAMP } from '../model/hlc';
+import type { AnyRecord } from '../model/kinds';
+import { decryptText } from './crypto';
+import {
+  type BackupMembership,
+  encryptedFileSchema,
+  FILE_KINDS,
+  type FileKind,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  headerText,
+  MAX_RECORDS,
+  payloadChecksum,
+  plainFileSchema,
+  type Withdrawal,
+} from './envelope';
+import { FileRefusedError, NEWER_VERSION } from './fileError';
+import { decodeText, isObject, parseJson } from './parseJson';
+import { type DroppedRecord, restoreRecords } from './restore';
+
+/** A file that passed every file-level check, its records restored one by one. */
+export interface OpenedFile {
+  kind: FileKind;
+  appVersion: string;
+  exportedAt: string;
+  journalIds: string[];
+  records: AnyRecord[];
+  withdrawn: Withdrawal[];
+  memberships: BackupMembership[];
+  /** Records left out, each with its reason. */
+  dropped: DroppedRecord[];
+  /** The latest stamp in the file: the clock receives it after the import commits. */
+  maxStamp: string;
+  encrypted: boolean;
+}
+
+/**
+ * Migrations from each older format version to the next: `MIGRATIONS[n]` turns a version-n file
+ * into a version-(n+1) file. Version 1 is the first released format, so there are none yet.
+ */
+export const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+
+const WRONG_SHAPE = 'This is not a Mentoring Journal file: it does not have the parts such a file has.';
+
+function wrongShape(detail?: string): FileRefusedError {
+  return new FileRefusedError(
+    'wrong-shape',
+    `${WRONG_SHAPE}${detail ? ` (${detail})` : ''} Nothing was imported.`,
+  );
+}
+
+function issuePath(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `problem with “${issue.path.map(String).join('.') || 'the file'}”` : '';
+}
+
+/** Brings an older file up to the current format, one version at a time; refuses a newer one. */
+export function migrate(file: Record<string, unknown>): Record<string, unknown> {
+  let current = file;
+  let version = current.formatVersion as number;
+  if (version > FORMAT_VERSION) throw new FileRefusedError('newer-version', NEWER_VERSION);
+  while (version < FORMAT_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) throw wrongShape(`format version ${version} is unknown`);
+    current = step(current);
+    version += 1;
+    current.formatVersion = version;
+  }
+  return current;
+}
+
+/** Checks the parts every file has before looking further: format name, version and kind. */
+function checkHeader(value: unknown): Record<string, unknown> {
+  if (!isObject(value) || value.format !== FORMAT_NAME) throw wrongShape();
+  const version = value.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw wrongShape('its format version is missing');
+  }
+  if (version > FORMAT_VERSION) throw new FileRefusedError('newer-version', NEWER_VERSION);
+  if (!(FILE_KINDS as readonly unknown[]).includes(value.kind)) {
+    throw new FileRefusedError(
+      'unknown-kind',
+      `This file is a kind of Mentoring Journal file this version does not know (“${String(value.kind).slice(0, 40)}”). Nothing was imported.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Opens a file: decodes, parses safely, decrypts if needed, migrates, checks the envelope and the
+ * checksum, then restores each record. Any file-level fault throws a FileRefusedError whose message
+ * says what is wrong; record-level faults only drop the faulty records (listed in `dropped`).
+ * Pure apart from WebCrypto: it reads no clock and no database.
+ */
+export async function openFile(input: Uint8Array | string, passphrase?: string): Promise<OpenedFile> {
+  const text = typeof input === 'string' ? input : decodeText(input);
+  let parsed = checkHeader(parseJson(text));
+  let encrypted = false;
+  if ('encryption' in parsed || 'ciphertext' in parsed) {
+    const sealed = z.safeParse(encryptedFileSchema, parsed);
+    if (!sealed.success) throw wrongShape(issuePath(sealed.error));
+    if (passphrase === undefined || passphrase === '') {
+      throw new FileRefusedError(
+        'needs-passphrase',
+        'This file is locked with a passphrase. Enter it to open the file.',
+      );
+    }
+    const inner = await decryptText(
+      sealed.data.encryption,
+      sealed.data.ciphertext,
+      passphrase,
+      headerText(sealed.data),
+    );
+    parsed = checkHeader(parseJson(inner));
+    if ('encryption' in parsed) throw wrongShape('it is encrypted twice');
+    if (parsed.kind !== sealed.data.kind) throw wrongShape('its inside does not match its outside');
+    encrypted = true;
+  }
+  const migrated = migrate(parsed);
+  const payload = migrated.payload;
+  if (isObject(payload) && Array.isArray(payload.records) && payload.records.length > MAX_RECORDS) {
+    throw new FileRefusedError(
+      'too-many-records',
+      `This file holds ${payload.records.length.toLocaleString('en')} records; a journal file never holds more than ${MAX_RECORDS.toLocaleString('en')}. Nothing was imported.`,
+    );
+  }
+  const checked = z.safeParse(plainFileSchema, migrated);
+  if (!checked.success) throw wrongShape(issuePath(checked.error));
+  const file = checked.data;
+  if ((await payloadChecksum(file.payload)) !== file.sha256) {
+    throw new FileRefusedError(
+      'checksum',
+      'This file was changed or damaged after it was saved (its checksum does not match). Ask for a fresh copy. Nothing was imported.',
+    );
+  }
+  const seen = new Set<string>();
+  for (const raw of file.payload.records) {
+    const id = isObject(raw) ? raw.id : undefined;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) {
+      throw new FileRefusedError(
+        'duplicate-ids',
+        `This file lists the same record twice (id ${id.slice(0, 40)}), so it cannot be trusted. Nothing was imported.`,
+      );
+    }
+    seen.add(id);
+  }
+  if (file.kind === 'pair' && file.journalIds.length !== 1) throw wrongShape('a pair file holds one journal');
+
+  const journals = new Set(file.journalIds);
+  const { records: restored, dropped } = restoreRecords(file.payload.records);
+  const records: AnyRecord[] = [];
+  let maxStamp = ZERO_STAMP;
+  for (const record of restored) {
+    if (!journals.has(record.journalId)) {
+      dropped.push({ id: record.id, reason: 'it belongs to a journal this file does not list' });
+      continue;
+    }
+    if (file.kind === 'pair' && record.visibility === 'private') {
+      dropped.push({
+        id: record.id,
+        reason: 'it is marked private, and a pair file never carries private records',
+      });
+      continue;
+    }
+    for (const stamp of Object.values(record.stamps))
+      if (isStamp(stamp) && stamp > maxStamp) maxStamp = stamp;
+    records.push(record);
+  }
+  const withdrawn = (file.payload.withdrawn ?? []).filter((w) => !seen.has(w.id));
+  for (const w of withdrawn) if (w.at > maxStamp) maxStamp = w.at;
+  return {
+    kind: file.kind,
+    appVersion: file.appVersion,
+    exportedAt: file.exportedAt,
+    journalIds: file.journalIds,
+    records,
+    withdrawn,
+    memberships: (file.payload.memberships ?? []).filter((m) => journals.has(m.journalId)),
+    dropped,
+    maxStamp,
+    encrypted,
+  };
+}
