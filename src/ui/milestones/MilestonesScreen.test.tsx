@@ -1,0 +1,131 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MentoringDb, repo } from '../../db';
+import { addDays } from '../../model/schedule';
+import { today } from '../components/labels';
+import { freshJournal, renderInJournal } from '../goals/testJournal';
+import { MilestonesScreen, PAGE_SIZE } from './MilestonesScreen';
+import { statusChange } from './milestoneLabels';
+
+let db: MentoringDb | undefined;
+
+afterEach(async () => {
+  cleanup();
+  db?.close();
+  await db?.delete();
+});
+
+async function setup() {
+  const current = await freshJournal('mentor');
+  db = current.db;
+  return current;
+}
+
+describe('milestone timeline', () => {
+  it('orders milestones by due date and marks overdue ones with a word, not only a colour', async () => {
+    const current = await setup();
+    const now = today();
+    await repo('milestone').create(current.journalId, { title: 'Later', dueDate: addDays(now, 20) });
+    await repo('milestone').create(current.journalId, { title: 'Late', dueDate: addDays(now, -3) });
+    await repo('milestone').create(current.journalId, { title: 'Undated' });
+    renderInJournal(<MilestonesScreen />, current);
+    const list = await screen.findByRole('list', { name: 'Milestone timeline, by due date' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => within(li).getByRole('heading').textContent)).toEqual([
+      'Late',
+      'Later',
+      'Undated',
+    ]);
+    expect(within(items[0]!).getByText('Overdue')).toBeTruthy();
+    expect(within(items[1]!).queryByText('Overdue')).toBeNull();
+  });
+
+  it('marks a milestone done in one change of its status, dated today, and keeps it in view', async () => {
+    const current = await setup();
+    const m = await repo('milestone').create(current.journalId, {
+      title: 'Draft the proposal',
+      status: 'planned',
+    });
+    renderInJournal(<MilestonesScreen />, current);
+    await userEvent.selectOptions(await screen.findByLabelText('Status of Draft the proposal'), 'done');
+    await waitFor(async () =>
+      expect(await repo('milestone').get(m.id)).toMatchObject({ status: 'done', doneDate: today() }),
+    );
+    expect(await screen.findByText(`Done`, { selector: '.badge' })).toBeTruthy();
+    await userEvent.selectOptions(screen.getByLabelText('Status of Draft the proposal'), 'in-progress');
+    await waitFor(async () => expect((await repo('milestone').get(m.id))?.doneDate).toBeUndefined());
+  });
+
+  it('keeps a milestone whose goal was deleted and says the goal was removed', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Lead a team' });
+    await repo('milestone').create(current.journalId, { title: 'Shadow a manager', goalId: goal.id });
+    renderInJournal(<MilestonesScreen />, current);
+    expect(await screen.findByRole('link', { name: 'Goal: Lead a team' })).toBeTruthy();
+    await repo('goal').remove(goal.id);
+    expect(await screen.findByText('Goal removed')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Shadow a manager' })).toBeTruthy();
+  });
+
+  it('asks for a title before adding a milestone', async () => {
+    const current = await setup();
+    renderInJournal(<MilestonesScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add milestone' }));
+    expect(screen.getByText('Give the milestone a title, for example “Draft the proposal”.')).toBeTruthy();
+    expect(await repo('milestone').list(current.journalId)).toEqual([]);
+  });
+
+  it('edits evidence and the meeting that agreed it, saved without a Save button', async () => {
+    const current = await setup();
+    const meeting = await repo('meeting').create(current.journalId, { date: '2026-03-04', status: 'held' });
+    const m = await repo('milestone').create(current.journalId, { title: 'Apply for a grant' });
+    renderInJournal(<MilestonesScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Apply for a grant' }));
+    await userEvent.type(screen.getByLabelText('Evidence and notes'), 'Sent on time');
+    await userEvent.selectOptions(screen.getByLabelText('Agreed at'), meeting.id);
+    await waitFor(async () =>
+      expect(await repo('milestone').get(m.id)).toMatchObject({
+        evidence: 'Sent on time',
+        agreedAtMeetingId: meeting.id,
+      }),
+    );
+  });
+
+  it(`shows ${PAGE_SIZE} of 2,000 milestones at first and more on request`, async () => {
+    const current = await setup();
+    const table = current.db.table('milestones');
+    const base = await repo('milestone').create(current.journalId, { title: 'M0000', dueDate: '2026-01-01' });
+    const rows = Array.from({ length: 1999 }, (_, i) => ({
+      ...base,
+      id: `m-${i + 1}`,
+      title: `M${String(i + 1).padStart(4, '0')}`,
+      dueDate: addDays('2026-01-01', i + 1),
+    }));
+    await table.bulkPut(rows);
+    const started = performance.now();
+    renderInJournal(<MilestonesScreen />, current);
+    const list = await screen.findByRole('list', { name: 'Milestone timeline, by due date' });
+    const elapsed = performance.now() - started;
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
+    await userEvent.click(screen.getByRole('button', { name: `Show ${PAGE_SIZE} more (1900 not shown)` }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE * 2);
+    console.info(
+      `jsdom: first render of 2,000 milestones (${PAGE_SIZE} shown) took ${elapsed.toFixed(0)} ms`,
+    );
+  });
+});
+
+describe('status change rule', () => {
+  it('dates a milestone done today, keeps an existing done date, clears it when reopened', () => {
+    expect(statusChange('done', {}, '2026-05-01')).toEqual({ status: 'done', doneDate: '2026-05-01' });
+    expect(statusChange('done', { doneDate: '2026-04-01' }, '2026-05-01')).toEqual({
+      status: 'done',
+      doneDate: '2026-04-01',
+    });
+    expect(statusChange('planned', { doneDate: '2026-04-01' }, '2026-05-01')).toEqual({
+      status: 'planned',
+      doneDate: undefined,
+    });
+  });
+});
