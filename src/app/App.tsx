@@ -1,19 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
-import { ErrorBoundary, LocationProvider, Route, Router } from 'preact-iso';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { getDb } from '../db';
 import { switchJournal } from '../db/journals';
 import { announce, useStatus } from '../ui/components/status';
+import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { FirstRun } from './FirstRun';
-import { JournalContext } from './journalContext';
+import { type CurrentJournal, JournalContext } from './journalContext';
 import { ReloadPrompt } from './ReloadPrompt';
 import { SCREENS } from './routes';
 import { journalTitle, useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
 
+/** The switcher's value that opens the "Start a new journal" form instead of switching. */
+const NEW_JOURNAL = '__new';
+
 /** The shell: journal switcher, search, navigation, status messages and the update bar. */
 export function App() {
   const shell = useShellState();
-  const online = useOnline();
   const [creating, setCreating] = useState(false);
 
   useEffect(() => getDb().onNotice((notice) => announce(notice.message, 'error')), []);
@@ -26,71 +29,144 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
+      <ReloadPrompt />
       {!current || creating ? (
         <FirstRun onCancel={current ? () => setCreating(false) : undefined} />
       ) : (
         <JournalContext.Provider value={current}>
-          <header class="app-header">
-            <label class="switcher">
-              <span class="visually-hidden">Journal</span>
-              <select
-                value={current.journalId}
-                onChange={async (e) => {
-                  const value = e.currentTarget.value;
-                  if (value === '__new') setCreating(true);
-                  else await switchJournal(value);
-                }}
-              >
-                {journals.map((j) => (
-                  <option key={j.journalId} value={j.journalId}>
-                    {journalTitle(j)}
-                  </option>
-                ))}
-                <option value="__new">+ New journal…</option>
-              </select>
-            </label>
-            {!online && <span class="offline-badge">Offline</span>}
-            <a class="search-link" href="/search">
-              Search
-            </a>
-          </header>
-          <Nav />
-          <main id="main" class="screen">
-            <ErrorBoundary>
-              <Router>
+          <Header current={current} journals={journals} onNewJournal={() => setCreating(true)} />
+          <div class="shell">
+            <Nav />
+            <main id="main" class="screen">
+              <Router onRouteChange={focusScreenHeading}>
                 {SCREENS.map((s) => (
                   <Route key={s.path} path={s.path} component={s.load} />
                 ))}
                 <Route default component={NotFound} />
               </Router>
-            </ErrorBoundary>
-          </main>
+            </main>
+          </div>
         </JournalContext.Provider>
       )}
       <StatusRegion />
-      <ReloadPrompt />
     </LocationProvider>
   );
 }
 
+function Header({
+  current,
+  journals,
+  onNewJournal,
+}: {
+  current: CurrentJournal;
+  journals: CurrentJournal[];
+  onNewJournal: () => void;
+}) {
+  const online = useOnline();
+  const { route, path } = useLocation();
+  return (
+    <header class="app-header">
+      <label class="switcher">
+        <span class="visually-hidden">Current journal</span>
+        <select
+          value={current.journalId}
+          onChange={async (e) => {
+            const select = e.currentTarget;
+            const value = select.value;
+            if (value === NEW_JOURNAL) {
+              select.value = current.journalId;
+              onNewJournal();
+              return;
+            }
+            // Whatever is being typed belongs to the journal we are leaving: write it first.
+            await flushPendingSaves();
+            await switchJournal(value);
+            const next = journals.find((j) => j.journalId === value);
+            announce(`Switched to ${next ? journalTitle(next) : 'another journal'}`);
+            if (path !== '/') route('/');
+          }}
+        >
+          {journals.map((j) => (
+            <option key={j.journalId} value={j.journalId}>
+              {journalTitle(j)}
+            </option>
+          ))}
+          <option value={NEW_JOURNAL}>+ Start a new journal…</option>
+        </select>
+      </label>
+      <span class="offline-status" role="status">
+        {!online && <span class="offline-badge">Offline</span>}
+      </span>
+      <a class="search-link" href="/search" aria-current={path === '/search' ? 'page' : undefined}>
+        Search
+      </a>
+    </header>
+  );
+}
+
+type Screen = (typeof SCREENS)[number];
+const inBar = (s: Screen) => 'nav' in s && s.nav === 'bar';
+const inMore = (s: Screen) => 'nav' in s && s.nav === 'more';
+
+/** "page" for the screen itself, "true" for a screen inside its section (a goal under Goals). */
+function currentness(linkPath: string, path: string): 'page' | 'true' | undefined {
+  if (linkPath === path) return 'page';
+  if (linkPath !== '/' && path.startsWith(`${linkPath}/`)) return 'true';
+  return undefined;
+}
+
+/**
+ * The bottom bar on phones, a side rail on wide screens: four screens and "More". The More menu
+ * closes after navigation, on Escape (focus back on More) and on a tap outside it.
+ */
 function Nav() {
-  const bar = SCREENS.filter((s) => 'nav' in s && s.nav === 'bar');
-  const more = SCREENS.filter((s) => 'nav' in s && s.nav === 'more');
+  const { path } = useLocation();
+  const more = useRef<HTMLDetailsElement>(null);
+  const moreScreens = SCREENS.filter(inMore);
+  const moreIsCurrent = moreScreens.some((s) => currentness(s.path, path));
+
+  useEffect(() => {
+    // On a phone the menu covers the screen: close it. In the side rail it stays open while one of
+    // its screens is current, so the rail shows where we are.
+    if (more.current) more.current.open = moreIsCurrent && matchMedia('(min-width: 900px)').matches;
+  }, [path]);
+
+  useEffect(() => {
+    const closeOutside = (event: Event) => {
+      const details = more.current;
+      if (details?.open && !details.contains(event.target as Node)) details.open = false;
+    };
+    document.addEventListener('click', closeOutside);
+    return () => document.removeEventListener('click', closeOutside);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const details = more.current;
+    if (event.key === 'Escape' && details?.open) {
+      details.open = false;
+      details.querySelector('summary')?.focus();
+    }
+  };
+
   return (
     <nav class="app-nav" aria-label="Main">
       <ul>
-        {bar.map((s) => (
+        {SCREENS.filter(inBar).map((s) => (
           <li key={s.path}>
-            <a href={s.path}>{s.name}</a>
+            <a href={s.path} aria-current={currentness(s.path, path)}>
+              {s.name}
+            </a>
           </li>
         ))}
         <li>
-          <details class="more">
-            <summary>More</summary>
+          <details class="more" ref={more} onKeyDown={onKeyDown}>
+            <summary class={moreIsCurrent ? 'has-current' : undefined}>More</summary>
             <ul>
-              {more.map((s) => (
+              {moreScreens.map((s) => (
                 <li key={s.path}>
-                  <a href={s.path}>{s.name}</a>
+                  <a href={s.path} aria-current={currentness(s.path, path)}>
+                    {s.name}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -99,6 +175,28 @@ function Nav() {
       </ul>
     </nav>
   );
+}
+
+/**
+ * After navigation, moves focus to the new screen's heading so a screen reader reads where we are
+ * (unless the screen has already put focus somewhere in itself, e.g. a new story's title).
+ * Screens may show their h1 only once their data has loaded, so this waits briefly for it.
+ */
+function focusScreenHeading() {
+  const started = performance.now();
+  const tryFocus = () => {
+    const main = document.getElementById('main');
+    const active = document.activeElement;
+    if (main && active && active !== document.body && main.contains(active)) return;
+    const heading = main?.querySelector<HTMLElement>('h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+      return;
+    }
+    if (performance.now() - started < 3000) requestAnimationFrame(tryFocus);
+  };
+  requestAnimationFrame(tryFocus);
 }
 
 function NotFound() {
@@ -112,16 +210,37 @@ function NotFound() {
   );
 }
 
-/** Announces "Saved", errors and other status to screen readers and shows them briefly. */
+/** How long "Saved" and other passing messages stay on screen. */
+const INFO_MS = 4000;
+
+/**
+ * Announces "Saved", errors and other status to screen readers (aria-live) and shows them:
+ * passing messages briefly, errors until dismissed or replaced.
+ */
 function StatusRegion() {
   const status = useStatus();
+  const [hiddenSeq, setHiddenSeq] = useState(0);
+  useEffect(() => {
+    if (status?.tone !== 'info') return;
+    const timer = setTimeout(() => setHiddenSeq(status.seq), INFO_MS);
+    return () => clearTimeout(timer);
+  }, [status?.seq]);
+  const shown = status && status.seq !== hiddenSeq ? status : undefined;
+  const error = shown?.tone === 'error' ? shown.text : '';
   return (
     <>
       <div class="status" role="status" aria-live="polite">
-        {status?.tone === 'info' ? status.text : ''}
+        {shown?.tone === 'info' ? shown.text : ''}
       </div>
-      <div class="status status-error" role="alert">
-        {status?.tone === 'error' ? status.text : ''}
+      <div class={error ? 'status-error-row shown' : 'status-error-row'}>
+        <div class="status-error" role="alert">
+          {error}
+        </div>
+        {error && (
+          <button type="button" onClick={() => status && setHiddenSeq(status.seq)}>
+            Dismiss
+          </button>
+        )}
       </div>
     </>
   );

@@ -1,106 +1,191 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createJournal } from '../db/journals';
 import type { Role } from '../model/constants';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from '../model/constants';
-import { DateField, SelectField, TextField } from '../ui/components/fields';
-import { optionsOf, ROLE_LABELS, today } from '../ui/components/labels';
+import { DateField, RadioGroup, TextField } from '../ui/components/fields';
+import { today } from '../ui/components/labels';
 import { announceError } from '../ui/components/status';
 
-/** Creates a journal: names, my role, programme, start date, length and cadence. */
+const ROLE_CHOICES = [
+  { value: 'mentee', label: 'The mentee — I am being mentored' },
+  { value: 'mentor', label: 'The mentor — I am mentoring someone' },
+] as const satisfies readonly { value: Role; label: string }[];
+
+/** What the form holds while it is being filled in. */
+interface Draft {
+  role: Role | undefined;
+  menteeName: string;
+  mentorName: string;
+  programme: string;
+  startDate: string | undefined;
+  lengthMonths: string;
+  cadenceDays: string;
+}
+
+type Errors = Partial<Record<keyof Draft, string>>;
+
+/** Checks the form; each message sits at its field and says how to fix it. */
+export function validateNewJournal(draft: Draft): Errors {
+  const errors: Errors = {};
+  if (!draft.role) errors.role = 'Choose whether you are the mentee or the mentor in this partnership.';
+  if (!draft.menteeName.trim()) errors.menteeName = 'Enter the mentee’s name (a first name is enough).';
+  if (!draft.mentorName.trim()) errors.mentorName = 'Enter the mentor’s name (a first name is enough).';
+  if (!draft.startDate || !/^\d{4}-\d{2}-\d{2}$/.test(draft.startDate))
+    errors.startDate = 'Enter the date the partnership starts (or started).';
+  const months = Number(draft.lengthMonths);
+  if (draft.lengthMonths.trim() === '' || !Number.isInteger(months) || months < 1 || months > 120)
+    errors.lengthMonths = 'Enter a whole number of months from 1 to 120.';
+  const days = Number(draft.cadenceDays);
+  if (draft.cadenceDays.trim() === '' || !Number.isInteger(days) || days < 1 || days > 366)
+    errors.cadenceDays = 'Enter a whole number of days from 1 to 366.';
+  return errors;
+}
+
+/**
+ * Starts a journal: who is in the partnership and my role in it, then the programme's shape
+ * (start, length, how often to meet). The journal becomes the current one.
+ */
 export function FirstRun({ onCancel }: { onCancel?: () => void }) {
-  const [role, setRole] = useState<Role | undefined>(undefined);
-  const [menteeName, setMenteeName] = useState('');
-  const [mentorName, setMentorName] = useState('');
-  const [programme, setProgramme] = useState('');
-  const [startDate, setStartDate] = useState<string | undefined>(today());
-  const [lengthMonths, setLengthMonths] = useState(String(DEFAULT_LENGTH_MONTHS));
-  const [cadenceDays, setCadenceDays] = useState(String(DEFAULT_CADENCE_DAYS));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [draft, setDraft] = useState<Draft>({
+    role: undefined,
+    menteeName: '',
+    mentorName: '',
+    programme: '',
+    startDate: today(),
+    lengthMonths: String(DEFAULT_LENGTH_MONTHS),
+    cadenceDays: String(DEFAULT_CADENCE_DAYS),
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const set =
+    <F extends keyof Draft>(field: F) =>
+    (value: Draft[F]) => {
+      setDraft((d) => ({ ...d, [field]: value }));
+      // A message goes away as soon as the field is corrected.
+      if (errors[field]) setErrors((e) => ({ ...e, [field]: undefined }));
+    };
+
+  useEffect(() => {
+    // Opened from the switcher: say where we are.
+    if (onCancel) heading.current?.focus();
+  }, []);
+
+  // After a refused submit, take the person to the first field that needs fixing.
+  useEffect(() => {
+    if (attempt === 0) return;
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!invalid) return;
+    const target =
+      invalid.getAttribute('role') === 'radiogroup' ? invalid.querySelector<HTMLElement>('input') : invalid;
+    target?.focus();
+  }, [attempt]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!role) found.role = 'Choose whether you are the mentee or the mentor.';
-    if (!menteeName.trim()) found.menteeName = 'Enter the mentee’s name.';
-    if (!mentorName.trim()) found.mentorName = 'Enter the mentor’s name.';
-    const months = Number(lengthMonths);
-    if (!Number.isInteger(months) || months < 1 || months > 120)
-      found.lengthMonths = 'Enter a length from 1 to 120 months.';
-    const days = Number(cadenceDays);
-    if (!Number.isInteger(days) || days < 1 || days > 366)
-      found.cadenceDays = 'Enter a number of days from 1 to 366.';
+    const found = validateNewJournal(draft);
     setErrors(found);
-    if (Object.keys(found).length > 0 || !role) return;
+    if (Object.values(found).some(Boolean) || !draft.role) {
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setBusy(true);
     try {
       await createJournal({
-        role,
-        menteeName: menteeName.trim(),
-        mentorName: mentorName.trim(),
-        programme: programme.trim() || undefined,
-        startDate,
-        lengthMonths: months,
-        cadenceDays: days,
+        role: draft.role,
+        menteeName: draft.menteeName.trim(),
+        mentorName: draft.mentorName.trim(),
+        programme: draft.programme.trim() || undefined,
+        startDate: draft.startDate,
+        lengthMonths: Number(draft.lengthMonths),
+        cadenceDays: Number(draft.cadenceDays),
       });
       onCancel?.();
     } catch (error) {
       announceError(error);
+    } finally {
+      setBusy(false);
     }
   };
 
   return (
     <main id="main" class="first-run">
-      <h1>Start a new journal</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        Start a new journal
+      </h1>
       <p>
-        One journal holds one mentoring partnership: your goals, milestones, meetings and stories. It stays on
-        this device; you share it with your partner by sending a file.
+        A journal holds one mentoring partnership: its goals, milestones, meetings and stories. It lives on
+        this device only. You and your partner each keep a copy and bring them together by exchanging a file.
       </p>
-      <form onSubmit={submit} noValidate>
-        <SelectField
-          label="I am the"
-          value={role}
-          placeholder="Choose…"
-          options={optionsOf(ROLE_LABELS)}
-          onChange={(v) => setRole(v || undefined)}
-          error={errors.role}
-        />
-        <TextField
-          label="Mentee’s name"
-          value={menteeName}
-          onInput={setMenteeName}
-          error={errors.menteeName}
-          autoComplete="off"
-        />
-        <TextField
-          label="Mentor’s name"
-          value={mentorName}
-          onInput={setMentorName}
-          error={errors.mentorName}
-          autoComplete="off"
-        />
-        <TextField
-          label="Programme (optional)"
-          value={programme}
-          onInput={setProgramme}
-          hint="For example, the name of your association’s leadership programme."
-        />
-        <DateField label="Start date" value={startDate} onInput={setStartDate} />
-        <TextField
-          label="Length in months"
-          type="number"
-          value={lengthMonths}
-          onInput={setLengthMonths}
-          error={errors.lengthMonths}
-        />
-        <TextField
-          label="Meet at least every … days"
-          type="number"
-          value={cadenceDays}
-          onInput={setCadenceDays}
-          error={errors.cadenceDays}
-          hint="91 days is at least once a quarter."
-        />
+      <form ref={form} onSubmit={submit} noValidate aria-label="New journal">
+        <fieldset>
+          <legend>The partnership</legend>
+          <RadioGroup
+            label="In this partnership I am"
+            value={draft.role}
+            options={ROLE_CHOICES}
+            onChange={set('role')}
+            error={errors.role}
+            name="role"
+          />
+          <TextField
+            label="Mentee’s name"
+            value={draft.menteeName}
+            onInput={set('menteeName')}
+            error={errors.menteeName}
+            autoComplete="off"
+            name="menteeName"
+          />
+          <TextField
+            label="Mentor’s name"
+            value={draft.mentorName}
+            onInput={set('mentorName')}
+            error={errors.mentorName}
+            autoComplete="off"
+            name="mentorName"
+          />
+        </fieldset>
+        <fieldset>
+          <legend>The programme</legend>
+          <TextField
+            label="Programme (optional)"
+            value={draft.programme}
+            onInput={set('programme')}
+            hint="The name of the mentoring or leadership programme, if there is one."
+            name="programme"
+          />
+          <DateField
+            label="Start date"
+            value={draft.startDate}
+            onInput={set('startDate')}
+            error={errors.startDate}
+            name="startDate"
+          />
+          <TextField
+            label="Length in months"
+            type="number"
+            value={draft.lengthMonths}
+            onInput={set('lengthMonths')}
+            error={errors.lengthMonths}
+            hint="Formal programmes often run for 18 months."
+            name="lengthMonths"
+          />
+          <TextField
+            label="Meet at least every … days"
+            type="number"
+            value={draft.cadenceDays}
+            onInput={set('cadenceDays')}
+            error={errors.cadenceDays}
+            hint="91 days means at least once a quarter. The journal reminds you when a meeting is due."
+            name="cadenceDays"
+          />
+        </fieldset>
+        <p class="meta">You can change these later under Agreement.</p>
         <div class="actions">
-          <button type="submit" class="primary">
+          <button type="submit" class="primary" disabled={busy}>
             Create journal
           </button>
           {onCancel && (

@@ -1,41 +1,53 @@
 import { useRegisterSW } from 'virtual:pwa-register/preact';
+import { useState } from 'preact/hooks';
+import { announce, announceError } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 
+/** How often an open app asks the server whether a new version exists (when online). */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
 /**
- * The page side of the service worker: says when the app is ready offline, and when a new
- * version is waiting. The new version is applied only when the person chooses Reload, after every
- * pending save is written.
+ * The page side of the service worker: says once when the app is ready offline, and shows a bar
+ * when a new version is waiting. The new version is applied only when the person chooses Reload,
+ * after every pending save is written; the page reloads when the new worker takes control.
  */
 export function ReloadPrompt() {
+  const [reloading, setReloading] = useState(false);
   const {
-    offlineReady: [offlineReady, setOfflineReady],
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW();
+  } = useRegisterSW({
+    onOfflineReady: () => announce('Ready to work offline.'),
+    onRegisteredSW: (_url, registration) => {
+      if (!registration) return;
+      setInterval(() => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      }, UPDATE_CHECK_MS);
+    },
+  });
 
   const reload = async () => {
-    await flushPendingSaves();
-    await updateServiceWorker(true);
+    setReloading(true);
+    try {
+      // Whatever is still waiting for its autosave is written before the page goes away.
+      await flushPendingSaves();
+      await updateServiceWorker(true);
+    } catch (error) {
+      setReloading(false);
+      announceError(error);
+    }
   };
 
   return (
     <div class="update-bar-region" role="status" aria-live="polite">
       {needRefresh && (
         <div class="update-bar">
-          <span>A new version is ready.</span>
-          <button type="button" class="primary" onClick={reload}>
-            Reload
+          <span>A new version is ready — Reload to use it. What you typed is saved first.</span>
+          <button type="button" class="primary" onClick={reload} disabled={reloading}>
+            {reloading ? 'Reloading…' : 'Reload'}
           </button>
-          <button type="button" onClick={() => setNeedRefresh(false)}>
+          <button type="button" onClick={() => setNeedRefresh(false)} disabled={reloading}>
             Later
-          </button>
-        </div>
-      )}
-      {offlineReady && !needRefresh && (
-        <div class="update-bar">
-          <span>Ready to work offline.</span>
-          <button type="button" onClick={() => setOfflineReady(false)}>
-            OK
           </button>
         </div>
       )}

@@ -7,7 +7,7 @@ import { getDb, type MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { toStorageError } from './errors';
 import { repo } from './index';
-import type { Patch } from './repository';
+import { loadValidator, type Patch } from './repository';
 
 /** What the first-run flow asks for a new journal. */
 export type NewJournal = Patch<'journal'> & { role: Role };
@@ -22,6 +22,8 @@ export async function createJournal(
 ): Promise<Journal> {
   const id = newId();
   const deviceRepo = new DeviceRepository(db);
+  // Load the schemas before the transaction: a first load awaited inside it would let it commit early.
+  await loadValidator();
   try {
     return await db.transaction('rw', [db.table('journals'), db.table('duties'), db.local], async () => {
       await deviceRepo.setMembership(id, { role });

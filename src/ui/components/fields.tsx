@@ -135,6 +135,7 @@ export function SelectField<T extends string>(
         id={id}
         name={props.name}
         value={props.value ?? ''}
+        aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props)}
         onChange={(e) => props.onChange(e.currentTarget.value as T)}
       >
@@ -146,6 +147,56 @@ export function SelectField<T extends string>(
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/**
+ * A labelled group of radio buttons (one choice among a few, all visible: one tap on a phone).
+ * The group carries the validation state, so a form can focus it when nothing is chosen.
+ */
+export function RadioGroup<T extends string>(
+  props: BaseProps & {
+    value: T | undefined;
+    options: readonly { value: T; label: string }[];
+    onChange: (value: T) => void;
+    name?: string;
+  },
+) {
+  const id = useId();
+  return (
+    <div
+      class="field field-radios"
+      role="radiogroup"
+      aria-labelledby={`${id}-label`}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={describedBy(id, props)}
+    >
+      <p class="field-label" id={`${id}-label`}>
+        {props.label}
+      </p>
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.options.map((o) => (
+        <label key={o.value} class="radio">
+          <input
+            type="radio"
+            name={props.name ?? id}
+            value={o.value}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />
+          <span>{o.label}</span>
+        </label>
+      ))}
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
   );
 }
 
