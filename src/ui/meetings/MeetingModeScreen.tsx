@@ -1,4 +1,628 @@
-/** Placeholder: this screen is being built. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import { useJournal } from '../../app/journalContext';
+import { device, repo } from '../../db';
+import type { Role } from '../../model/constants';
+import { parseStamp } from '../../model/hlc';
+import type { ActionItem, AgendaItem, Meeting } from '../../model/meeting';
+import type { Milestone } from '../../model/milestone';
+import { addDays, DUE_SOON_DAYS, daysBetween, isCalendarDate, isOpenMilestone } from '../../model/schedule';
+import { DateField, TextArea, TextField } from '../components/fields';
+import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useAutosave } from '../hooks/useAutosave';
+import { useLive } from '../hooks/useLive';
+import { Activities } from './MeetingDetailScreen';
+import {
+  ActionList,
+  AddActionItem,
+  AddItemForm,
+  CarriedFrom,
+  PrivateNote,
+  useActionItems,
+  useAgenda,
+} from './MeetingItems';
+import { carryIntoMeeting, createMeeting, nextOrder, setActionDone } from './meetingActions';
+import { formatWhen, meetingKey } from './meetingLabels';
+import { summaryLines } from './meetingSummary';
+import './meetings.css';
+
+export const STEPS = [
+  'Agenda',
+  'Milestones',
+  'Action items from last time',
+  'Notes',
+  'New action items',
+  'Next meeting',
+  'Summary',
+] as const;
+
+/** Where meeting mode was left for one meeting: kept on this device so it resumes there. */
+interface Progress {
+  step: number;
+  /** When this meeting-mode session started (ms): changes after it count as "changed in this meeting". */
+  startedAt: number;
+}
+
+const prefKey = (meetingId: string) => `meetingMode:${meetingId}`;
+
+function stampMillis(stamp: string | undefined): number {
+  if (!stamp) return 0;
+  try {
+    return parseStamp(stamp).millis;
+  } catch {
+    return 0;
+  }
+}
+
+/** Local midnight of a calendar date, in ms. */
+function dayStart(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d!).getTime();
+}
+
+/**
+ * Meeting mode: one large-type screen for two people at one device, one step at a time. Every
+ * change is written as it is made; the step is kept on this device, so leaving half-way and coming
+ * back resumes at the same step.
+ */
 export function MeetingModeScreen() {
-  return <h1>Meeting Mode</h1>;
+  const { params } = useRoute();
+  const id = params.id!;
+  const { journalId } = useJournal();
+  const { route } = useLocation();
+  const { record: meeting, loaded, set } = useAutosave('meeting', id);
+  const [progress, setProgress] = useState<Progress>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    device()
+      .preference<Progress>(prefKey(id))
+      .then(async (saved) => {
+        const valid =
+          saved && Number.isInteger(saved.step) && saved.step >= 0 && saved.step < STEPS.length
+            ? saved
+            : { step: 0, startedAt: Date.now() };
+        if (!saved) await device().setPreference(prefKey(id), valid);
+        if (live) setProgress(valid);
+      })
+      .catch(announceError);
+    carryIntoMeeting(journalId, id, today()).catch(announceError);
+    return () => {
+      live = false;
+    };
+  }, [journalId, id]);
+
+  useEffect(() => {
+    // Focus the step heading on every step change (and when resuming), so a screen reader says where we are.
+    if (progress && heading.current) heading.current.focus();
+  }, [progress?.step, loaded]);
+
+  async function go(step: number) {
+    if (!progress) return;
+    const next = { ...progress, step };
+    moved.current = true;
+    setProgress(next);
+    try {
+      await device().setPreference(prefKey(id), next);
+    } catch (error) {
+      announceError(error);
+    }
+  }
+
+  async function finish() {
+    try {
+      await device().setPreference(prefKey(id), undefined);
+      announce('Meeting saved');
+      route(`/meetings/${id}`);
+    } catch (error) {
+      announceError(error);
+    }
+  }
+
+  if (!loaded || !progress) return <p class="meta">Loading meeting mode…</p>;
+  if (!meeting || meeting.deleted || meeting.journalId !== journalId) {
+    return (
+      <>
+        <h1>Meeting not found</h1>
+        <p>
+          <a href="/meetings">Back to meetings</a>
+        </p>
+      </>
+    );
+  }
+  const step = progress.step;
+  const last = step === STEPS.length - 1;
+
+  return (
+    <div class="meeting-mode">
+      <h1>Meeting mode</h1>
+      <p class="meta">
+        Meeting: {formatWhen(meeting)} ·{' '}
+        <a href={`/meetings/${id}`}>Leave meeting mode (everything is saved)</a>
+      </p>
+      <p class="step-progress">
+        Step {step + 1} of {STEPS.length}
+      </p>
+      <h2 ref={heading} tabIndex={-1} id="step-heading">
+        {STEPS[step]}
+      </h2>
+      <div class="step-body">
+        {step === 0 && <AgendaStep journalId={journalId} meetingId={id} />}
+        {step === 1 && (
+          <MilestonesStep journalId={journalId} meeting={meeting} startedAt={progress.startedAt} />
+        )}
+        {step === 2 && <CarriedActionsStep journalId={journalId} meetingId={id} />}
+        {step === 3 && (
+          <>
+            <TextArea
+              label="Shared notes"
+              hint="Both of you see these notes."
+              value={meeting.sharedNotes}
+              onInput={(v) => set('sharedNotes', v)}
+              rows={6}
+            />
+            <PrivateNote journalId={journalId} meetingId={id} />
+            <Activities journalId={journalId} meeting={meeting} set={set} />
+          </>
+        )}
+        {step === 4 && <NewActionsStep journalId={journalId} meetingId={id} />}
+        {step === 5 && <NextMeetingStep journalId={journalId} meeting={meeting} set={set} />}
+        {step === 6 && <SummaryStep journalId={journalId} meeting={meeting} startedAt={progress.startedAt} />}
+      </div>
+      <nav class="step-footer" aria-label="Meeting steps">
+        <button type="button" onClick={() => go(step - 1)} disabled={step === 0}>
+          Back
+        </button>
+        {last ? (
+          <button type="button" class="primary" onClick={finish}>
+            Finish
+          </button>
+        ) : (
+          <button type="button" class="primary" onClick={() => go(step + 1)}>
+            Next
+          </button>
+        )}
+      </nav>
+    </div>
+  );
+}
+
+function roleAndCarry(item: { raisedBy?: Role; owner?: Role; dueDate?: string }) {
+  const who = item.raisedBy ?? item.owner;
+  return [who && ROLE_LABELS[who], item.dueDate && `due ${formatDate(item.dueDate)}`]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Step 1: the agenda, ticked off as it is discussed; points can be added on the spot. */
+function AgendaStep({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+  const { role } = useJournal();
+  const items = useAgenda(journalId, meetingId);
+  if (!items) return <p class="meta">Loading…</p>;
+  return (
+    <>
+      {items.length === 0 ? (
+        <p class="empty">No agenda points yet. Add what you want to talk about.</p>
+      ) : (
+        <ul class="item-list">
+          {items.map((item) => (
+            <AgendaTick key={item.id} item={item} />
+          ))}
+        </ul>
+      )}
+      <AddItemForm
+        kind="agendaItem"
+        label="New agenda point"
+        button="Add to agenda"
+        emptyError="Write the agenda point first."
+        roleLabel="Raised by"
+        defaultRole={role}
+        onAdd={(text, who) =>
+          repo('agendaItem').create(journalId, {
+            meetingId,
+            text,
+            raisedBy: who,
+            discussed: false,
+            order: nextOrder(items),
+          })
+        }
+      />
+    </>
+  );
+}
+
+function AgendaTick({ item }: { item: AgendaItem }) {
+  const meta = roleAndCarry(item);
+  return (
+    <li class="item-row">
+      <div class="field field-check">
+        <input
+          id={`agenda-${item.id}`}
+          type="checkbox"
+          checked={item.discussed ?? false}
+          onChange={(e) =>
+            repo('agendaItem').update(item.id, { discussed: e.currentTarget.checked }).catch(announceError)
+          }
+        />
+        <label for={`agenda-${item.id}`}>{item.text?.trim() || 'Untitled point'}</label>
+      </div>
+      <p class="meta">
+        {meta && `Raised by ${meta}`}{' '}
+        {item.carriedFromId && <CarriedFrom kind="agendaItem" fromId={item.carriedFromId} />}
+      </p>
+    </li>
+  );
+}
+
+/** Which milestones the milestone step shows: open ones due before the next meeting is likely, and any changed since the last meeting. */
+export function milestonesForReview(
+  milestones: readonly Milestone[],
+  meetingDate: string,
+  since: number,
+): Milestone[] {
+  const horizon = addDays(meetingDate, DUE_SOON_DAYS);
+  return milestones
+    .filter((m) => {
+      const due = isOpenMilestone(m) && isCalendarDate(m.dueDate) && daysBetween(horizon, m.dueDate) <= 0;
+      const changed = Object.values(m.stamps).some((s) => stampMillis(s) >= since);
+      return due || changed;
+    })
+    .sort(
+      (a, b) =>
+        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+        (a.title ?? '').localeCompare(b.title ?? ''),
+    );
+}
+
+/** The start of "since the last meeting": the previous meeting's day, or this session's start. */
+function usePreviousMeetingStart(journalId: string, meeting: Meeting, startedAt: number): number {
+  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  return useMemo(() => {
+    const key = meetingKey(meeting);
+    const earlier = (meetings ?? [])
+      .filter((m) => m.id !== meeting.id && m.status !== 'cancelled' && m.date && meetingKey(m) < key)
+      .map((m) => m.date!)
+      .sort()
+      .at(-1);
+    return earlier ? Math.min(dayStart(earlier), startedAt) : startedAt;
+  }, [meetings, meeting, startedAt]);
+}
+
+/** Step 2: milestones due or changed since the last meeting: done, missed, or a new due date. */
+function MilestonesStep({
+  journalId,
+  meeting,
+  startedAt,
+}: {
+  journalId: string;
+  meeting: Meeting;
+  startedAt: number;
+}) {
+  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const since = usePreviousMeetingStart(journalId, meeting, startedAt);
+  const shown = useMemo(
+    () => (milestones ? milestonesForReview(milestones, meeting.date ?? today(), since) : undefined),
+    [milestones, meeting.date, since],
+  );
+  if (!shown) return <p class="meta">Loading…</p>;
+  if (shown.length === 0)
+    return <p class="empty">No milestone is due soon or has changed since the last meeting.</p>;
+  return (
+    <ul class="item-list">
+      {shown.map((m) => (
+        <MilestoneReview key={m.id} milestone={m} doneDate={meeting.date ?? today()} />
+      ))}
+    </ul>
+  );
+}
+
+const MILESTONE_STATUS_WORDS: Record<string, string> = {
+  planned: 'Planned',
+  'in-progress': 'In progress',
+  done: 'Done',
+  missed: 'Missed',
+  dropped: 'Dropped',
+};
+
+function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
+  const [due, setDue] = useState(milestone.dueDate);
+  const title = milestone.title?.trim() || 'Untitled milestone';
+  const day = today();
+  const overdue = isOpenMilestone(milestone) && isCalendarDate(milestone.dueDate) && milestone.dueDate < day;
+  async function mark(status: 'done' | 'missed') {
+    try {
+      await repo('milestone').update(milestone.id, {
+        status,
+        doneDate: status === 'done' ? doneDate : undefined,
+      });
+      announce(`“${title}” marked ${status}`);
+    } catch (error) {
+      announceError(error);
+    }
+  }
+  return (
+    <li class="item-row">
+      <h3>{title}</h3>
+      <p class="meta">
+        {milestone.dueDate ? `Due ${formatDate(milestone.dueDate)}` : 'No due date'} · Status:{' '}
+        {MILESTONE_STATUS_WORDS[milestone.status ?? 'planned']}{' '}
+        {overdue && <span class="badge warn">Overdue</span>}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          aria-pressed={milestone.status === 'done'}
+          aria-label={`Mark “${title}” done`}
+          onClick={() => mark('done')}
+        >
+          Done
+        </button>
+        <button
+          type="button"
+          aria-pressed={milestone.status === 'missed'}
+          aria-label={`Mark “${title}” missed`}
+          onClick={() => mark('missed')}
+        >
+          Missed
+        </button>
+      </div>
+      <DateField
+        label={`New due date for “${title}”`}
+        value={due}
+        onInput={(v) => {
+          setDue(v);
+          if (v && isCalendarDate(v) && v.startsWith('20')) {
+            const reopen =
+              milestone.status === 'missed' || milestone.status === 'done'
+                ? { status: 'planned' as const, doneDate: undefined }
+                : {};
+            repo('milestone')
+              .update(milestone.id, { dueDate: v, ...reopen })
+              .catch(announceError);
+          }
+        }}
+      />
+    </li>
+  );
+}
+
+/** Step 3: what was left open last time, now here as carried items: done, or carry on. */
+function CarriedActionsStep({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+  const items = useActionItems(journalId, meetingId)?.filter((a) => a.carriedFromId);
+  if (!items) return <p class="meta">Loading…</p>;
+  if (items.length === 0) return <p class="empty">Nothing was left open at the last meeting.</p>;
+  return (
+    <ul class="item-list">
+      {items.map((item) => (
+        <CarriedAction key={item.id} journalId={journalId} item={item} />
+      ))}
+    </ul>
+  );
+}
+
+function CarriedAction({ journalId, item }: { journalId: string; item: ActionItem }) {
+  const title = item.text?.trim() || 'Untitled action';
+  const meta = roleAndCarry(item);
+  const choose = (done: boolean) => setActionDone(journalId, item, done, today()).catch(announceError);
+  return (
+    <li class="item-row">
+      <fieldset class="activities">
+        <legend>{title}</legend>
+        {meta && <p class="meta">{meta}</p>}
+        <div class="choice-row">
+          <label>
+            <input
+              type="radio"
+              name={`carry-${item.id}`}
+              checked={item.done === true}
+              onChange={() => choose(true)}
+            />
+            Done
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`carry-${item.id}`}
+              checked={!item.done}
+              onChange={() => choose(false)}
+            />
+            Carry to next meeting
+          </label>
+        </div>
+      </fieldset>
+    </li>
+  );
+}
+
+/** Step 5: new action items agreed in this meeting. */
+function NewActionsStep({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+  const { role } = useJournal();
+  const items = useActionItems(journalId, meetingId);
+  if (!items) return <p class="meta">Loading…</p>;
+  const fresh = items.filter((a) => !a.carriedFromId);
+  return (
+    <>
+      <AddActionItem journalId={journalId} meetingId={meetingId} role={role} existing={items} />
+      <h3>Agreed in this meeting</h3>
+      <ActionList journalId={journalId} items={fresh} />
+    </>
+  );
+}
+
+/** The next planned meeting after this one, if any. */
+function useNextMeeting(journalId: string, meeting: Meeting): Meeting | undefined | null {
+  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  return useMemo(() => {
+    if (!meetings) return undefined;
+    const key = meetingKey(meeting);
+    return (
+      meetings
+        .filter(
+          (m) =>
+            m.id !== meeting.id && (m.status ?? 'planned') === 'planned' && m.date && meetingKey(m) > key,
+        )
+        .sort((a, b) => meetingKey(a).localeCompare(meetingKey(b)))[0] ?? null
+    );
+  }, [meetings, meeting]);
+}
+
+/** Step 6: the next meeting's day and time (creating or moving the next planned meeting) and the topics. */
+function NextMeetingStep({
+  journalId,
+  meeting,
+  set,
+}: {
+  journalId: string;
+  meeting: Meeting;
+  set: (field: 'nextTopics', value: string) => void;
+}) {
+  const { journal } = useJournal();
+  const next = useNextMeeting(journalId, meeting);
+  const [date, setDate] = useState<string>();
+  const [time, setTime] = useState<string>();
+  const [error, setError] = useState<string>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const creating = useRef<Promise<string> | undefined>(undefined);
+  const shownDate = date ?? next?.date ?? '';
+  const shownTime = time ?? next?.time ?? meeting.time ?? '';
+  const suggestion =
+    meeting.date && journal.cadenceDays ? addDays(meeting.date, journal.cadenceDays) : undefined;
+
+  function save(nextDate: string, nextTime: string) {
+    clearTimeout(timer.current);
+    if (!isCalendarDate(nextDate) || (meeting.date && nextDate <= meeting.date)) {
+      setError(nextDate ? 'Choose a day after this meeting.' : undefined);
+      return;
+    }
+    setError(undefined);
+    timer.current = setTimeout(async () => {
+      try {
+        const existing = next?.id ?? (creating.current ? await creating.current : undefined);
+        const content = { date: nextDate, time: nextTime || undefined };
+        if (existing) await repo('meeting').update(existing, content);
+        else {
+          creating.current = createMeeting(
+            journalId,
+            {
+              ...content,
+              durationMinutes: meeting.durationMinutes,
+              mode: meeting.mode,
+              place: meeting.place,
+            },
+            today(),
+          ).then((m) => m.id);
+          await creating.current;
+        }
+        announce('Next meeting saved');
+      } catch (err) {
+        announceError(err);
+      }
+    }, 400);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <>
+      {next && (
+        <p class="meta">
+          The next meeting is planned for {formatWhen(next)}. Change it here if you agree another day.
+        </p>
+      )}
+      <DateField
+        label="Day of the next meeting"
+        hint={suggestion ? `At your cadence, it would be due by ${formatDate(suggestion)}.` : undefined}
+        value={shownDate}
+        error={error}
+        onInput={(v) => {
+          setDate(v ?? '');
+          save(v ?? '', shownTime);
+        }}
+      />
+      <TextField
+        label="Time of the next meeting"
+        type="time"
+        value={shownTime}
+        onInput={(v) => {
+          setTime(v);
+          if (shownDate) save(shownDate, v);
+        }}
+      />
+      <TextArea
+        label="Topics for the next two meetings"
+        hint="What you want to take up next time and the time after."
+        value={meeting.nextTopics}
+        onInput={(v) => set('nextTopics', v)}
+      />
+    </>
+  );
+}
+
+/** Step 7: what changed, written into the meeting as its summary; the meeting is marked held. */
+function SummaryStep({
+  journalId,
+  meeting,
+  startedAt,
+}: {
+  journalId: string;
+  meeting: Meeting;
+  startedAt: number;
+}) {
+  const agenda = useAgenda(journalId, meeting.id);
+  const actions = useActionItems(journalId, meeting.id);
+  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const next = useNextMeeting(journalId, meeting);
+  const lines = useMemo(() => {
+    if (!agenda || !actions || !milestones || next === undefined) return undefined;
+    const changedNow = (s: string | undefined) => stampMillis(s) >= startedAt;
+    return summaryLines({
+      agenda,
+      milestones: milestones
+        .filter((m) => changedNow(m.stamps.status) || changedNow(m.stamps.dueDate))
+        .map((m) => ({
+          title: m.title,
+          status: m.status,
+          dueDate: m.dueDate,
+          statusChanged: changedNow(m.stamps.status),
+          dueChanged: changedNow(m.stamps.dueDate),
+        })),
+      carried: actions.filter((a) => a.carriedFromId),
+      newActions: actions.filter((a) => !a.carriedFromId),
+      activities: meeting.activities ?? [],
+      next: next ?? undefined,
+      nextTopics: meeting.nextTopics,
+    });
+  }, [agenda, actions, milestones, next, meeting.activities, meeting.nextTopics, startedAt]);
+  const text = lines?.join('\n');
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (text === undefined) return;
+    let live = true;
+    (async () => {
+      await repo('meeting').update(meeting.id, { summary: text, status: 'held' });
+      // Now that this meeting is held, what it left open carries into the next one.
+      if (next) await carryIntoMeeting(journalId, next.id, today());
+      if (live) setSaved(true);
+    })().catch(announceError);
+    return () => {
+      live = false;
+    };
+  }, [text, next?.id]);
+
+  if (!lines) return <p class="meta">Loading…</p>;
+  return (
+    <>
+      <ul class="summary-list">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <p class="meta" aria-live="polite">
+        {saved ? 'Saved as this meeting’s summary; the meeting is marked held.' : 'Saving…'}
+      </p>
+    </>
+  );
 }

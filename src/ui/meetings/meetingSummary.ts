@@ -1,0 +1,67 @@
+import type { Role } from '../../model/constants';
+import type { Activity } from '../../model/meeting';
+import { formatDate, ROLE_LABELS } from '../components/labels';
+import { ACTIVITY_LABELS, formatWhen } from './meetingLabels';
+
+export interface SummaryInput {
+  agenda: readonly { text?: string; discussed?: boolean }[];
+  milestones: readonly {
+    title?: string;
+    status?: string;
+    dueDate?: string;
+    statusChanged: boolean;
+    dueChanged: boolean;
+  }[];
+  carried: readonly { text?: string; done?: boolean }[];
+  newActions: readonly { text?: string; owner?: Role; dueDate?: string }[];
+  activities: readonly Activity[];
+  next?: { date?: string; time?: string };
+  nextTopics?: string;
+}
+
+const MILESTONE_WORDS: Record<string, string> = {
+  done: 'done',
+  missed: 'missed',
+  planned: 'planned',
+  'in-progress': 'in progress',
+  dropped: 'dropped',
+};
+
+const name = (text: string | undefined, fallback: string) => text?.trim() || fallback;
+
+/** The summary of a meeting as plain text lines, written from what changed in meeting mode. */
+export function summaryLines(input: SummaryInput): string[] {
+  const lines: string[] = [];
+  const discussed = input.agenda.filter((a) => a.discussed);
+  if (input.agenda.length === 0) lines.push('Agenda: no points were planned.');
+  else {
+    lines.push(`Agenda: ${discussed.length} of ${input.agenda.length} points discussed.`);
+    for (const a of input.agenda.filter((x) => !x.discussed))
+      lines.push(`Not yet discussed (carries to the next meeting): ${name(a.text, 'untitled point')}.`);
+  }
+  for (const m of input.milestones) {
+    const parts: string[] = [];
+    if (m.statusChanged && m.status) parts.push(`marked ${MILESTONE_WORDS[m.status] ?? m.status}`);
+    if (m.dueChanged && m.dueDate) parts.push(`now due ${formatDate(m.dueDate)}`);
+    if (parts.length > 0) lines.push(`Milestone “${name(m.title, 'untitled')}”: ${parts.join(', ')}.`);
+  }
+  for (const c of input.carried)
+    lines.push(
+      c.done
+        ? `Done since last time: ${name(c.text, 'untitled action')}.`
+        : `Still open, carried on: ${name(c.text, 'untitled action')}.`,
+    );
+  for (const a of input.newActions) {
+    const who = a.owner
+      ? ` (${ROLE_LABELS[a.owner]}${a.dueDate ? `, by ${formatDate(a.dueDate)}` : ''})`
+      : a.dueDate
+        ? ` (by ${formatDate(a.dueDate)})`
+        : '';
+    lines.push(`New action: ${name(a.text, 'untitled action')}${who}.`);
+  }
+  if (input.activities.length > 0)
+    lines.push(`Activities: ${input.activities.map((a) => ACTIVITY_LABELS[a]).join('; ')}.`);
+  lines.push(input.next?.date ? `Next meeting: ${formatWhen(input.next)}.` : 'Next meeting: not set yet.');
+  if (input.nextTopics?.trim()) lines.push(`Topics for the next meetings: ${input.nextTopics.trim()}`);
+  return lines;
+}
