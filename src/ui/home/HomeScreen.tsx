@@ -1,4 +1,274 @@
-/** Placeholder: this screen is being built. */
+import { liveQuery } from 'dexie';
+import { useMemo } from 'preact/hooks';
+import { useJournal } from '../../app/journalContext';
+import { device, repo } from '../../db';
+import { openActionItems } from '../../model/carryForward';
+import type { GoalStatus } from '../../model/goal';
+import type { Meeting } from '../../model/meeting';
+import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '../../model/schedule';
+import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../goals/goalLabels';
+import { useLive } from '../hooks/useLive';
+import './home.css';
+
+/** Days without a backup after which Home suggests making one. */
+export const BACKUP_REMINDER_DAYS = 14;
+
+/**
+ * Whether a meeting has taken place: marked held, or left without a status once its day has
+ * passed (a planned or cancelled meeting never counts).
+ */
+export function wasHeld(m: Pick<Meeting, 'status' | 'date'>, now: string): boolean {
+  if (m.status === 'held') return true;
+  return m.status === undefined && !!m.date && m.date < now;
+}
+
+/** A calendar date for an instant, on this device's calendar. */
+function localDate(instant: string | undefined): string | undefined {
+  if (!instant) return undefined;
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? undefined : today(new Date(time));
+}
+
+function plural(n: number, word: string) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Where the partnership stands today: programme, next meeting, what is due, open actions, goals, backup. */
 export function HomeScreen() {
-  return <h1>Home</h1>;
+  const { journalId, journal } = useJournal();
+  const now = today();
+  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const actions = useLive(() => repo('actionItem').live(journalId), [journalId]);
+  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
+  const membership = useLive(
+    () =>
+      liveQuery(() =>
+        device()
+          .membership(journalId)
+          .then((m) => m ?? null),
+      ),
+    [journalId],
+  );
+
+  const progress = programmeProgress(journal.startDate, journal.lengthMonths, now);
+  const held = (meetings ?? []).filter((m) => wasHeld(m, now));
+  const next = nextMeetingDue(
+    held.map((m) => m.date),
+    journal.startDate,
+    journal.cadenceDays,
+    now,
+  );
+  const planned = (meetings ?? [])
+    .filter((m) => m.status === 'planned' && m.date && m.date >= now)
+    .sort((a, b) => `${a.date}${a.time ?? ''}`.localeCompare(`${b.date}${b.time ?? ''}`))[0];
+  const due = useMemo(() => milestonesDue(milestones ?? [], now), [milestones, now]);
+  const open = useMemo(
+    () =>
+      openActionItems(actions ?? []).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
+    [actions],
+  );
+  const goalCounts = useMemo(() => {
+    const c: Record<GoalStatus, number> = { active: 0, achieved: 0, paused: 0, dropped: 0 };
+    for (const g of goals ?? []) c[g.status ?? 'active'] += 1;
+    return c;
+  }, [goals]);
+
+  const backupDate = localDate(membership?.lastBackupAt);
+  const exportDate = localDate(membership?.lastExportAt);
+  const daysSinceBackup = backupDate ? daysBetween(backupDate, now) : undefined;
+  const suggestBackup =
+    membership !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= BACKUP_REMINDER_DAYS);
+
+  return (
+    <>
+      <h1>Home</h1>
+      <div class="home-grid">
+        <section class="card" aria-labelledby="home-programme">
+          <h2 id="home-programme">Programme</h2>
+          {progress ? (
+            <>
+              <p class="big">
+                Month {progress.monthsElapsed} of {progress.lengthMonths}
+              </p>
+              <progress
+                class="programme-bar"
+                max={progress.lengthMonths}
+                value={progress.monthsElapsed}
+                aria-label={`${progress.monthsElapsed} of ${progress.lengthMonths} months elapsed`}
+              />
+              <p class="meta">
+                {progress.phase === 'not-started'
+                  ? `Starts ${formatDate(journal.startDate)}`
+                  : progress.phase === 'ended'
+                    ? `Ended ${formatDate(progress.endDate)}`
+                    : `Started ${formatDate(journal.startDate)} · ends ${formatDate(progress.endDate)}`}
+              </p>
+            </>
+          ) : (
+            <p class="empty">No start date yet.</p>
+          )}
+          <p>
+            <a href="/agreement">Our agreement</a>
+          </p>
+        </section>
+
+        <section class="card" aria-labelledby="home-meeting">
+          <h2 id="home-meeting">Next meeting</h2>
+          {meetings === undefined ? (
+            <p>Loading…</p>
+          ) : next ? (
+            next.overdue ? (
+              <p class="warning">
+                <strong>Overdue:</strong> a meeting was due by {formatDate(next.dueDate)} (
+                {plural(-next.daysLeft, 'day')} ago).
+              </p>
+            ) : (
+              <p class="big">
+                Due by {formatDate(next.dueDate)}{' '}
+                <span class="meta">
+                  ({next.daysLeft === 0 ? 'today' : `in ${plural(next.daysLeft, 'day')}`})
+                </span>
+              </p>
+            )
+          ) : (
+            <p class="empty">Set a start date and how often you meet in the agreement.</p>
+          )}
+          {planned ? (
+            <p>
+              Planned: <a href={`/meetings/${planned.id}`}>{formatDate(planned.date)}</a>
+              {planned.time && ` at ${planned.time}`}
+            </p>
+          ) : (
+            <p class="meta">No meeting planned yet.</p>
+          )}
+          {next && (
+            <p class="meta">
+              {next.fromDate ? `Last met ${formatDate(next.fromDate)}` : 'Counted from the programme start'},
+              every {plural(journal.cadenceDays ?? 0, 'day')}.
+            </p>
+          )}
+          <p>
+            <a href="/meetings">Meetings</a>
+          </p>
+        </section>
+
+        <section class="card wide" aria-labelledby="home-milestones">
+          <h2 id="home-milestones">Milestones due</h2>
+          {milestones === undefined ? (
+            <p>Loading…</p>
+          ) : due.overdue.length === 0 && due.dueSoon.length === 0 ? (
+            <p class="empty">Nothing overdue and nothing due in the next 30 days.</p>
+          ) : (
+            <>
+              {due.overdue.length > 0 && (
+                <>
+                  <h3>Overdue ({due.overdue.length})</h3>
+                  <ul class="plain-list" aria-label="Overdue milestones">
+                    {due.overdue.slice(0, 10).map((m) => (
+                      <li key={m.id}>
+                        <span class="badge warn">Overdue</span> {m.title?.trim() || 'Untitled milestone'}{' '}
+                        <span class="meta">was due {formatDate(m.dueDate)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  {due.overdue.length > 10 && <p class="meta">and {due.overdue.length - 10} more.</p>}
+                </>
+              )}
+              {due.dueSoon.length > 0 && (
+                <>
+                  <h3>Due in the next 30 days ({due.dueSoon.length})</h3>
+                  <ul class="plain-list" aria-label="Milestones due in the next 30 days">
+                    {due.dueSoon.slice(0, 10).map((m) => (
+                      <li key={m.id}>
+                        {m.title?.trim() || 'Untitled milestone'}{' '}
+                        <span class="meta">due {formatDate(m.dueDate)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                  {due.dueSoon.length > 10 && <p class="meta">and {due.dueSoon.length - 10} more.</p>}
+                </>
+              )}
+            </>
+          )}
+          <p>
+            <a href="/milestones">All milestones</a>
+          </p>
+        </section>
+
+        <section class="card wide" aria-labelledby="home-actions">
+          <h2 id="home-actions">Open action items</h2>
+          {actions === undefined ? (
+            <p>Loading…</p>
+          ) : open.length === 0 ? (
+            <p class="empty">No open action items.</p>
+          ) : (
+            <ul class="plain-list" aria-label="Open action items">
+              {open.slice(0, 15).map((a) => (
+                <li key={a.id}>
+                  <a href={a.meetingId ? `/meetings/${a.meetingId}` : '/meetings'}>
+                    {a.text?.trim() || 'Untitled action'}
+                  </a>{' '}
+                  <span class="meta">
+                    — {a.owner ? ROLE_LABELS[a.owner] : 'no owner'}
+                    {a.dueDate && `, due ${formatDate(a.dueDate)}`}
+                  </span>{' '}
+                  {a.dueDate && a.dueDate < now && <span class="badge warn">Overdue</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {open.length > 15 && <p class="meta">and {open.length - 15} more.</p>}
+        </section>
+
+        <section class="card" aria-labelledby="home-goals">
+          <h2 id="home-goals">Goals</h2>
+          <ul class="plain-list goal-counts">
+            {GOAL_STATUS_ORDER.map((s) => (
+              <li key={s}>
+                <a href={`/goals?status=${s}`}>
+                  {GOAL_STATUS_LABELS[s]}: {goals === undefined ? '…' : goalCounts[s]}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/goals">All goals</a>
+          </p>
+        </section>
+
+        <section class="card" aria-labelledby="home-backup">
+          <h2 id="home-backup">Backup</h2>
+          {membership === undefined ? (
+            <p>Loading…</p>
+          ) : (
+            <>
+              <p>
+                Last backup: <strong>{backupDate ? formatDate(backupDate) : 'never'}</strong>
+                <br />
+                Last sent to partner: <strong>{exportDate ? formatDate(exportDate) : 'never'}</strong>
+              </p>
+              {suggestBackup ? (
+                <p class="warning">
+                  {daysSinceBackup === undefined
+                    ? 'This journal has never been backed up. Everything lives only on this device.'
+                    : `No backup for ${plural(daysSinceBackup, 'day')}.`}{' '}
+                  <a href="/share">Make a backup</a>
+                </p>
+              ) : (
+                <p>
+                  <a href="/share">Share and back up</a>
+                </p>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+      <p class="home-more">
+        <a href="/check-ins">Check-ins</a> · <a href="/agreement">Agreement</a> ·{' '}
+        <a href="/milestones">Milestones</a>
+      </p>
+    </>
+  );
 }
