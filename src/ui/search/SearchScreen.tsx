@@ -153,6 +153,10 @@ export function SearchScreen() {
   const entries = useSearchEntries(journalId);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [deferred, setDeferred] = useState(query);
+  const box = useRef<HTMLInputElement>(null);
+
+  // The box takes the focus when the screen opens: people come here to type.
+  useEffect(() => box.current?.focus(), []);
 
   // Keep the address in step with the box, replacing the entry so Back leaves the search screen.
   useEffect(() => {
@@ -171,7 +175,7 @@ export function SearchScreen() {
   return (
     <>
       <h1>Search</h1>
-      <form role="search" onSubmit={(e) => e.preventDefault()}>
+      <form aria-label="Search" onSubmit={(e) => e.preventDefault()}>
         <div class="field">
           <label for="search-box">Search this journal</label>
           <p class="hint" id="search-hint">
@@ -180,7 +184,7 @@ export function SearchScreen() {
           <input
             id="search-box"
             type="search"
-            autoFocus
+            ref={box}
             aria-describedby="search-hint"
             value={query}
             onInput={(e) => setQuery(e.currentTarget.value)}
