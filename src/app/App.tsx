@@ -1,8 +1,9 @@
+import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { getDb } from '../db';
 import { switchJournal } from '../db/journals';
-import { announce, useStatus } from '../ui/components/status';
+import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { FirstRun } from './FirstRun';
 import { type CurrentJournal, JournalContext } from './journalContext';
@@ -18,8 +19,24 @@ const NEW_JOURNAL = '__new';
 export function App() {
   const shell = useShellState();
   const [creating, setCreating] = useState(false);
+  const [closedNotice, setClosedNotice] = useState<string | undefined>(undefined);
 
-  useEffect(() => getDb().onNotice((notice) => announce(notice.message, 'error')), []);
+  useEffect(
+    () =>
+      getDb().onNotice((notice) => {
+        // The database closed for another tab's upgrade: nothing more can be saved here until a reload.
+        if (notice.type === 'versionchange') setClosedNotice(notice.message);
+        announce(notice.message, 'error');
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    // A screen's promise that failed with nobody listening still gets a plain message.
+    const onRejection = (event: PromiseRejectionEvent) => announceError(plainError(event.reason));
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => window.removeEventListener('unhandledrejection', onRejection);
+  }, []);
 
   if (!shell) return <StatusRegion />;
   const { current, journals } = shell;
@@ -29,6 +46,14 @@ export function App() {
       <a class="skip-link" href="#main">
         Skip to content
       </a>
+      {closedNotice && (
+        <div class="update-bar closed-bar">
+          <span>{closedNotice}</span>
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            Reload
+          </button>
+        </div>
+      )}
       <ReloadPrompt />
       {!current || creating ? (
         <FirstRun onCancel={current ? () => setCreating(false) : undefined} />
@@ -38,12 +63,14 @@ export function App() {
           <div class="shell">
             <Nav />
             <main id="main" class="screen">
-              <Router onRouteChange={focusScreenHeading}>
-                {SCREENS.map((s) => (
-                  <Route key={s.path} path={s.path} component={s.load} />
-                ))}
-                <Route default component={NotFound} />
-              </Router>
+              <ScreenBoundary>
+                <Router onRouteChange={focusScreenHeading}>
+                  {SCREENS.map((s) => (
+                    <Route key={s.path} path={s.path} component={s.load} />
+                  ))}
+                  <Route default component={NotFound} />
+                </Router>
+              </ScreenBoundary>
             </main>
           </div>
         </JournalContext.Provider>
@@ -197,6 +224,55 @@ function focusScreenHeading() {
     if (performance.now() - started < 3000) requestAnimationFrame(tryFocus);
   };
   requestAnimationFrame(tryFocus);
+}
+
+/** An error as a person can read it; anything that is not an Error gets a generic sentence. */
+function plainError(reason: unknown): unknown {
+  if (reason instanceof Error && reason.message) return reason;
+  return new Error('Something went wrong in the app. What was saved is kept; try again or reload the page.');
+}
+
+/** Catches a screen that failed to render, says so plainly, and tries again on the next navigation. */
+function ScreenBoundary({ children }: { children: ComponentChildren }) {
+  const { path } = useLocation();
+  return <Boundary path={path}>{children}</Boundary>;
+}
+
+class Boundary extends Component<
+  { path: string; children: ComponentChildren },
+  { error?: unknown; at?: string }
+> {
+  override componentDidUpdate(previous: { path: string }) {
+    // Leaving the failed screen clears the failure, so coming back tries it afresh.
+    if (previous.path !== this.props.path && this.state.error !== undefined)
+      this.setState({ error: undefined });
+  }
+
+  override componentDidCatch(error: unknown) {
+    console.error(error);
+    this.setState({ error, at: this.props.path });
+  }
+
+  override render() {
+    const { error, at } = this.state;
+    if (error === undefined || at !== this.props.path) return this.props.children;
+    const message = error instanceof Error && error.message ? error.message : String(error);
+    return (
+      <>
+        <h1>This screen could not be shown</h1>
+        <p class="warning">{message}</p>
+        <p>Your saved data is kept. Try another screen, or reload the page.</p>
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            Reload
+          </button>
+          <a class="button" href="/">
+            Go to Home
+          </a>
+        </div>
+      </>
+    );
+  }
 }
 
 function NotFound() {
