@@ -9,6 +9,7 @@ import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '.
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../goals/goalLabels';
 import { useLive } from '../hooks/useLive';
+import '../goals/goals.css';
 import './home.css';
 
 /** Days without a backup after which Home suggests making one. */
