@@ -25,6 +25,15 @@ describe('skills and themes', () => {
     ]);
   });
 
+  it('breaks a tie between spellings in favour of the earliest story, and lists stories earliest first', () => {
+    const [only] = summariseSkills([
+      { id: 'late', createdAt: '2025-02-01T10:00:00.000Z', skills: [skill('leadership')] },
+      { id: 'early', createdAt: '2025-01-01T10:00:00.000Z', skills: [skill('Leadership')] },
+    ]);
+    expect(only?.name).toBe('Leadership');
+    expect(only?.stories.map((s) => s.id)).toEqual(['early', 'late']);
+  });
+
   it('normalises case, surrounding spaces and inner runs of spaces', () => {
     expect(normaliseSkill('  Grant   Writing ')).toBe('grant writing');
   });

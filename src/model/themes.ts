@@ -7,6 +7,8 @@
 export interface StoryForThemes {
   id: string;
   title?: string;
+  /** When the story was started: ties between spellings go to the earliest story. */
+  createdAt?: string;
   skills?: readonly { name: string; enjoyed: boolean }[];
   deleted?: boolean;
 }
@@ -15,13 +17,13 @@ export interface StoryForThemes {
 export interface SkillSummary {
   /** Lower case, surrounding spaces removed, inner runs of spaces made one: the key two spellings share. */
   key: string;
-  /** The spelling used most often (the first seen wins a tie). */
+  /** The spelling used most often (a tie goes to the spelling of the earliest story). */
   name: string;
   /** How many stories use it. */
   count: number;
   /** How many of those stories mark it "I enjoyed using this". */
   enjoyedCount: number;
-  /** The stories it appears in, in the order given. */
+  /** The stories it appears in, earliest first. */
   stories: { id: string; title: string }[];
 }
 
@@ -42,7 +44,8 @@ export function summariseSkills(stories: readonly StoryForThemes[]): SkillSummar
     string,
     { spellings: Map<string, number>; stories: { id: string; title: string }[]; enjoyed: Set<string> }
   >();
-  for (const story of stories) {
+  const ordered = [...stories].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  for (const story of ordered) {
     if (story.deleted) continue;
     const seenHere = new Set<string>();
     for (const skill of story.skills ?? []) {

@@ -20,8 +20,17 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
  * `undo(field)` puts a field back as it was before its last run of changes (typing without a
  * pause longer than the delay counts as one change); undoing twice redoes. `canUndo(field)` says
  * whether there is anything to undo.
+ *
+ * With `options.create`, a record that does not exist yet is created by the first save (with the
+ * changes so far), for records made on first edit; until then `values` holds what was typed.
  */
-export function useAutosave<K extends KindName>(kind: K, id: string | undefined) {
+export function useAutosave<K extends KindName>(
+  kind: K,
+  id: string | undefined,
+  options: { create?: (changes: Patch<K>) => Promise<unknown> } = {},
+) {
+  const create = useRef(options.create);
+  create.current = options.create;
   // null: the record does not exist; undefined: still loading.
   const stored = useLive(
     () => liveQuery(async () => (id ? ((await repo(kind).get(id)) ?? null) : null)),
@@ -47,7 +56,8 @@ export function useAutosave<K extends KindName>(kind: K, id: string | undefined)
     patch.current = {};
     setState('saving');
     try {
-      await repo(kind).update(id, changes);
+      if (create.current && !(await repo(kind).get(id))) await create.current(changes);
+      else await repo(kind).update(id, changes);
       setState('saved');
       announce('Saved');
     } catch (error) {
@@ -112,8 +122,8 @@ export function useAutosave<K extends KindName>(kind: K, id: string | undefined)
   );
 
   // What the form shows: the stored record with this session's unsaved changes on top.
-  const values = draft.id === id ? draft.values : {};
+  const values: Patch<K> = draft.id === id ? draft.values : {};
   const record = stored ? ({ ...stored, ...values } as RecordFor<K>) : undefined;
   latest.current = record;
-  return { record, loaded: !!stored, missing: stored === null, set, flush, state, undo, canUndo };
+  return { record, values, loaded: !!stored, missing: stored === null, set, flush, state, undo, canUndo };
 }
