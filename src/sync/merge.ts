@@ -1,0 +1,340 @@
+/**
+ * The merge of two copies of a journal: pure (no clock, no database), deterministic, and
+ * commutative, associative and idempotent on the records it returns, so devices that exchange
+ * files in any order end with the same journal.
+ *
+ * Each field of a record is a cell: its value, its stamp (hybrid logical clock) and its base (the
+ * stamp the editing device replaced). For each cell the later stamp wins; stamps are unique per
+ * edit, and equal stamps can only carry the same edit, so the tie rule below only has to be total.
+ * A tombstone is a `deleted: true` cell whose stamp is later than every content cell it cleared:
+ * it beats older edits and loses to newer ones (see `normalize`).
+ */
+
+import { ZERO_STAMP } from '../model/hlc';
+import type { KindName } from '../model/kind';
+import { type AnyRecord, KINDS } from '../model/kinds';
+import { canonicalJson } from './canonical';
+import type { Withdrawal } from './envelope';
+
+/** Envelope fields that are not merged cell by cell. */
+const FIXED = new Set(['id', 'journalId', 'kind', 'createdAt', 'author', 'stamps', 'bases']);
+/** Editable envelope fields: cells like content, but a tombstone does not clear them. */
+const ENVELOPE_CELLS = new Set(['visibility', 'deleted']);
+
+const LONG_TEXT: { [K in KindName]: ReadonlySet<string> } = Object.fromEntries(
+  Object.entries(KINDS).map(([kind, definition]) => [kind, new Set<string>(definition.longText)]),
+) as unknown as { [K in KindName]: ReadonlySet<string> };
+
+/** A long text both people changed without seeing each other's change: the losing text is kept here. */
+export interface FieldConflict {
+  recordId: string;
+  kind: KindName;
+  journalId: string;
+  field: string;
+  /** The text this device had before the import. */
+  local: string;
+  /** The text in the file. */
+  remote: string;
+  /** Which of the two the merged record now holds. */
+  kept: 'local' | 'remote';
+}
+
+export interface RecordMerge {
+  record: AnyRecord;
+  /** Fields whose value or stamp differs from the local copy's. */
+  changedFields: string[];
+  conflicts: FieldConflict[];
+}
+
+type Loose = Record<string, unknown> & AnyRecord;
+
+interface Cell {
+  value: unknown;
+  stamp: string;
+  base: string | undefined;
+}
+
+function cellOf(record: Loose, field: string): Cell {
+  return { value: record[field], stamp: record.stamps[field] ?? ZERO_STAMP, base: record.bases[field] };
+}
+
+/** A total order on values for equal stamps: nothing < false < true < any other value (by JSON). */
+function valueKey(value: unknown): string {
+  if (value === undefined) return '0';
+  if (typeof value === 'boolean') return value ? '1b' : '1a';
+  return `2${canonicalJson(value)}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Positive when cell `a` wins over `b`: later stamp, then the value order, then the later base. */
+function compareCells(a: Cell, b: Cell): number {
+  return (
+    compareText(a.stamp, b.stamp) ||
+    compareText(valueKey(a.value), valueKey(b.value)) ||
+    compareText(a.base ?? '', b.base ?? '')
+  );
+}
+
+/** Every mergeable field either copy has a value or a stamp for. */
+function fieldsOf(a: Loose, b: Loose): string[] {
+  const names = new Set<string>();
+  for (const source of [a, b, a.stamps, b.stamps]) {
+    for (const name of Object.keys(source)) if (!FIXED.has(name)) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/** Content and unknown fields: what a tombstone clears. */
+function isContent(field: string): boolean {
+  return !FIXED.has(field) && !ENVELOPE_CELLS.has(field);
+}
+
+/**
+ * Keeps a record's `deleted` and its content consistent, from its stamps alone: content older
+ * than the `deleted` cell is cleared (a delete wins over older edits; the deleting device may not
+ * have had every field); content newer than a tombstone brings the record back (a later edit wins
+ * over the delete), holding only what was written after the delete. Idempotent, never changes a
+ * stamp, and gives the same result whichever copies were normalized before a merge, which keeps
+ * the merge associative.
+ */
+export function normalize(record: AnyRecord): AnyRecord {
+  const loose = record as Loose;
+  const deletedAt = loose.stamps.deleted ?? ZERO_STAMP;
+  const tombstone = loose.deleted === true;
+  let result: Loose | undefined;
+  const edit = () => {
+    result ??= { ...loose };
+    return result;
+  };
+  let newer = false;
+  for (const field of Object.keys(loose)) {
+    if (!isContent(field) || loose[field] === undefined) continue;
+    const stamp = loose.stamps[field] ?? ZERO_STAMP;
+    if (stamp < deletedAt || (tombstone && stamp === deletedAt)) delete edit()[field];
+  }
+  if (tombstone) {
+    for (const field of Object.keys(loose.stamps))
+      if (isContent(field) && loose.stamps[field]! > deletedAt) newer = true;
+    if (newer) edit().deleted = false;
+  }
+  return result ?? record;
+}
+
+/** Whose envelope a merged record keeps: the earlier creation, then the smaller author, kind and journal. */
+function firstOf(a: Loose, b: Loose): Loose {
+  const key = (r: Loose) => [r.createdAt, r.author, r.kind, r.journalId].join('\u0000');
+  return key(a) <= key(b) ? a : b;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/**
+ * Merges the local copy of a record with the copy in a file, field by field. The record result does
+ * not depend on which side is local; `changedFields` and `conflicts` are told from the local side.
+ */
+export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): RecordMerge {
+  const theirs = remote as Loose;
+  if (!local) {
+    const record = normalize(remote);
+    return { record, changedFields: fieldsOf(theirs, theirs), conflicts: [] };
+  }
+  const mine = local as Loose;
+  const first = firstOf(mine, theirs);
+  if (mine.kind !== theirs.kind || mine.journalId !== theirs.journalId) {
+    // Two different records under one id (a damaged file): keep the earlier one whole.
+    const record = normalize(first);
+    return { record, changedFields: first === mine ? [] : fieldsOf(mine, theirs), conflicts: [] };
+  }
+  const merged: Record<string, unknown> = {
+    id: first.id,
+    journalId: first.journalId,
+    kind: first.kind,
+    createdAt: first.createdAt,
+    author: first.author,
+  };
+  const stamps: Record<string, string> = {};
+  const bases: Record<string, string> = {};
+  const raw: FieldConflict[] = [];
+  for (const field of fieldsOf(mine, theirs)) {
+    const a = cellOf(mine, field);
+    const b = cellOf(theirs, field);
+    const order = compareCells(a, b);
+    const win = order >= 0 ? a : b;
+    if (win.value !== undefined) merged[field] = win.value;
+    if (win.stamp !== ZERO_STAMP || field in mine.stamps || field in theirs.stamps) stamps[field] = win.stamp;
+    if (win.base !== undefined) bases[field] = win.base;
+    if (
+      LONG_TEXT[first.kind].has(field) &&
+      a.stamp !== b.stamp &&
+      isText(a.value) &&
+      isText(b.value) &&
+      a.value !== b.value
+    ) {
+      // The winner's base says which value its author had seen: at least the loser's → one after the other.
+      const [winner, loser] = order > 0 ? [a, b] : [b, a];
+      const sawLoser = winner.base !== undefined && winner.base >= loser.stamp;
+      if (!sawLoser) {
+        raw.push({
+          recordId: first.id,
+          kind: first.kind,
+          journalId: first.journalId,
+          field,
+          local: a.value,
+          remote: b.value,
+          kept: order > 0 ? 'local' : 'remote',
+        });
+      }
+    }
+  }
+  merged.stamps = stamps;
+  merged.bases = bases;
+  const record = normalize(merged as AnyRecord) as Loose;
+  const changedFields = fieldsOf(mine, record).filter(
+    (field) =>
+      (mine.stamps[field] ?? ZERO_STAMP) !== (record.stamps[field] ?? ZERO_STAMP) ||
+      valueKey(mine[field]) !== valueKey(record[field]),
+  );
+  const conflicts = record.deleted
+    ? []
+    : raw.filter((c) => record[c.field] === (c.kept === 'local' ? c.local : c.remote));
+  return { record, changedFields, conflicts };
+}
+
+/** Are two records the same, field for field (stamps and bases included)? */
+export function sameRecord(a: AnyRecord | undefined, b: AnyRecord | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/**
+ * Merges two copies of a journal (or several): every id of either side is in the result, once,
+ * sorted by id. The records do not depend on which side is local.
+ */
+export function mergeJournals(
+  localRecords: readonly AnyRecord[],
+  remoteRecords: readonly AnyRecord[],
+): { records: AnyRecord[]; merges: Map<string, RecordMerge> } {
+  const byId = new Map<string, AnyRecord>();
+  for (const record of localRecords) byId.set(record.id, record);
+  const merges = new Map<string, RecordMerge>();
+  for (const remote of remoteRecords) {
+    const merge = mergeRecords(byId.get(remote.id), remote);
+    merges.set(remote.id, merge);
+  }
+  const records: AnyRecord[] = [];
+  for (const [id, record] of byId) if (!merges.has(id)) records.push(normalize(record));
+  for (const merge of merges.values()) records.push(merge.record);
+  records.sort((a, b) => compareText(a.id, b.id));
+  return { records, merges };
+}
+
+/** What an import does to one kind of record: the preview shows these, the apply writes them. */
+export interface KindCounts {
+  added: number;
+  changed: number;
+  deleted: number;
+  withdrawn: number;
+  unchanged: number;
+  conflicting: number;
+}
+
+export const EMPTY_COUNTS: KindCounts = {
+  added: 0,
+  changed: 0,
+  deleted: 0,
+  withdrawn: 0,
+  unchanged: 0,
+  conflicting: 0,
+};
+
+/** Everything an import will write, computed without writing: the preview and the apply share it. */
+export interface ImportPlan {
+  /** Records to write whole (new, changed, newly deleted). */
+  puts: AnyRecord[];
+  /** Records the partner withdrew (made private): removed from this device. */
+  removes: { id: string; kind: KindName }[];
+  conflicts: FieldConflict[];
+  counts: Partial<Record<KindName, KindCounts>>;
+  total: KindCounts;
+}
+
+/**
+ * Plans an import: merges each record of the file into the local copy, and removes the shared
+ * records the partner withdrew. A withdrawal removes a local record only if it is shared here
+ * and its visibility was last set before the withdrawal; a record private on this device is mine
+ * and never removed.
+ */
+export function planImport(
+  local: readonly AnyRecord[],
+  remote: readonly AnyRecord[],
+  withdrawn: readonly Withdrawal[] = [],
+): ImportPlan {
+  const byId = new Map<string, AnyRecord>();
+  for (const record of local) byId.set(record.id, record);
+  const counts: Partial<Record<KindName, KindCounts>> = {};
+  const total: KindCounts = { ...EMPTY_COUNTS };
+  const bump = (kind: KindName, key: keyof KindCounts) => {
+    counts[kind] ??= { ...EMPTY_COUNTS };
+    counts[kind][key] += 1;
+    total[key] += 1;
+  };
+  const puts: AnyRecord[] = [];
+  const conflicts: FieldConflict[] = [];
+  for (const theirs of remote) {
+    const mine = byId.get(theirs.id);
+    const { record, conflicts: found } = mergeRecords(mine, theirs);
+    if (found.length) {
+      conflicts.push(...found);
+      bump(record.kind, 'conflicting');
+    }
+    if (!mine) {
+      puts.push(record);
+      bump(record.kind, 'added');
+    } else if (sameRecord(mine, record)) {
+      bump(record.kind, 'unchanged');
+    } else {
+      puts.push(record);
+      bump(record.kind, !mine.deleted && record.deleted ? 'deleted' : 'changed');
+    }
+  }
+  const inFile = new Set(remote.map((r) => r.id));
+  const removes: { id: string; kind: KindName }[] = [];
+  for (const marker of withdrawn) {
+    const mine = byId.get(marker.id);
+    if (!mine || inFile.has(marker.id) || mine.visibility === 'private') continue;
+    if ((mine.stamps.visibility ?? ZERO_STAMP) >= marker.at) continue;
+    removes.push({ id: mine.id, kind: mine.kind });
+    bump(mine.kind, 'withdrawn');
+  }
+  return { puts, removes, conflicts, counts, total };
+}
+
+/** The journal after a plan is applied, computed in memory (the tests compare it with the database). */
+export function applyPlan(local: readonly AnyRecord[], plan: ImportPlan): AnyRecord[] {
+  const byId = new Map(local.map((r) => [r.id, r]));
+  for (const record of plan.puts) byId.set(record.id, record);
+  for (const { id } of plan.removes) byId.delete(id);
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
+
+/**
+ * Withdrawal markers for a pair file: every private record whose visibility was changed after it
+ * was created (its visibility stamp is later than its earliest stamp), so it was shared before.
+ */
+export function withdrawalsOf(records: readonly AnyRecord[]): Withdrawal[] {
+  const markers: Withdrawal[] = [];
+  for (const record of records) {
+    if (record.visibility !== 'private') continue;
+    const at = record.stamps.visibility;
+    if (!at) continue;
+    const earliest = Object.values(record.stamps).reduce((min, s) => (s < min ? s : min), at);
+    if (at > earliest) markers.push({ id: record.id, kind: record.kind, at });
+  }
+  return markers;
+}
