@@ -1,4 +1,140 @@
-/** Placeholder: this screen is being built. */
+import { useMemo } from 'preact/hooks';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import type { Role } from '../../model/constants';
+import { derivedId } from '../../model/ids';
+import type { RecordFor } from '../../model/kinds';
+import { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../model/reflectionPrompts';
+import { TextArea } from '../components/fields';
+import { formatDate, today } from '../components/labels';
+import { useAutosave } from '../hooks/useAutosave';
+import { useLive } from '../hooks/useLive';
+import './reflection.css';
+
+type ReflectionRecord = RecordFor<'reflection'>;
+
+/** The id of my answer to a prompt on a given day: one record per prompt per day, the same on every device. */
+export function reflectionId(journalId: string, role: Role, promptId: string, day: string): string {
+  return derivedId(journalId, 'reflection', role, promptId, day);
+}
+
+/** Answers newest first: by the day answered, then by when the record was made. */
+function newestFirst(a: ReflectionRecord, b: ReflectionRecord): number {
+  return (b.answeredOn ?? '').localeCompare(a.answeredOn ?? '') || b.createdAt.localeCompare(a.createdAt);
+}
+
+/**
+ * Career-direction reflection: one box per prompt showing my latest answer. Changing it on a new
+ * day adds a dated answer and keeps the old one in the history; changing it again the same day
+ * updates that day's answer.
+ */
 export function ReflectionScreen() {
-  return <h1>Reflection</h1>;
+  const { journalId, role } = useJournal();
+  const all = useLive(() => repo('reflection').live(journalId), [journalId]);
+  const byPrompt = useMemo(() => {
+    const map = new Map<string, ReflectionRecord[]>();
+    for (const r of all ?? []) {
+      if (r.author !== role || !r.promptId) continue;
+      const list = map.get(r.promptId) ?? [];
+      list.push(r);
+      map.set(r.promptId, list);
+    }
+    for (const list of map.values()) list.sort(newestFirst);
+    return map;
+  }, [all, role]);
+
+  return (
+    <>
+      <h1>Reflection</h1>
+      <p>
+        Questions to come back to during the programme. Answer in a few lines; when you revise an answer on a
+        later day, the earlier one is kept, so you can see how your thinking changed. Your answers are private
+        to this device unless you choose otherwise.
+      </p>
+      {all === undefined ? (
+        <p class="empty">Loading your answers…</p>
+      ) : (
+        REFLECTION_PROMPTS.map((prompt) => (
+          <PromptAnswer
+            key={prompt.id}
+            prompt={prompt}
+            answers={byPrompt.get(prompt.id) ?? []}
+            journalId={journalId}
+            role={role}
+          />
+        ))
+      )}
+    </>
+  );
+}
+
+function PromptAnswer({
+  prompt,
+  answers,
+  journalId,
+  role,
+}: {
+  prompt: ReflectionPrompt;
+  answers: ReflectionRecord[];
+  journalId: string;
+  role: Role;
+}) {
+  const day = today();
+  const todays = answers.find((a) => a.answeredOn === day);
+  const latest = answers[0];
+  const id = todays?.id ?? reflectionId(journalId, role, prompt.id, day);
+  const { record, values, set, state, undo, canUndo } = useAutosave('reflection', id, {
+    create: (changes) =>
+      repo('reflection').create(journalId, { promptId: prompt.id, answeredOn: day, ...changes }, { id }),
+  });
+  // Today's answer if there is one, else what I typed before it was first saved, else my latest answer.
+  const value = record && !record.deleted ? record.answer : (values.answer ?? latest?.answer);
+  const earlier = answers.filter((a) => a.id !== id && a.answeredOn !== day);
+  const headingId = `prompt-${prompt.id}`;
+
+  return (
+    <section class="reflection card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{prompt.text}</h2>
+      <TextArea
+        label="My answer"
+        hint={prompt.hint}
+        value={value}
+        rows={4}
+        onInput={(text) => set('answer', text)}
+      />
+      <div class="reflection-meta">
+        <span class="meta">
+          {state === 'pending' || state === 'saving'
+            ? 'Saving…'
+            : latest?.answeredOn
+              ? `Answered ${latest.answeredOn === day ? 'today' : formatDate(latest.answeredOn)}`
+              : 'Not answered yet'}
+        </span>
+        {canUndo('answer') && (
+          <button
+            type="button"
+            aria-label={`Undo the last change to: ${prompt.text}`}
+            onClick={() => undo('answer')}
+          >
+            Undo
+          </button>
+        )}
+      </div>
+      {earlier.length > 0 && (
+        <details class="history">
+          <summary>
+            How my answer changed ({earlier.length} earlier {earlier.length === 1 ? 'answer' : 'answers'})
+          </summary>
+          <ol>
+            {earlier.map((a) => (
+              <li key={a.id}>
+                <p class="meta">{formatDate(a.answeredOn)}</p>
+                <p class="history-answer">{a.answer?.trim() || '(left empty)'}</p>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,92 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { LocationProvider } from 'preact-iso';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { JournalContext } from '../../app/journalContext';
+import { device, MentoringDb, repo, setDb } from '../../db';
+import type { Journal } from '../../model/journal';
+import { REFLECTION_PROMPTS } from '../../model/reflectionPrompts';
+import { ReflectionScreen } from './ReflectionScreen';
+
+const JOURNAL = 'journal-1';
+let db: MentoringDb;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(2026, 2, 5, 10, 0)); // 5 March 2026, local time
+  db = new MentoringDb(`test-${crypto.randomUUID()}`);
+  setDb(db);
+  await device(db).setMembership(JOURNAL, { role: 'mentee' });
+});
+
+afterEach(async () => {
+  cleanup();
+  vi.useRealTimers();
+  db.close();
+  await db.delete();
+});
+
+function open() {
+  return render(
+    <LocationProvider>
+      <JournalContext.Provider value={{ journalId: JOURNAL, journal: {} as Journal, role: 'mentee' }}>
+        <ReflectionScreen />
+      </JournalContext.Provider>
+    </LocationProvider>,
+  );
+}
+
+const answers = async () =>
+  (await repo('reflection').list(JOURNAL))
+    .filter((r) => r.promptId === 'where')
+    .map((r) => [r.answeredOn, r.answer])
+    .sort();
+
+describe('reflection', () => {
+  it('asks every career-direction prompt', async () => {
+    open();
+    const headings = (await screen.findAllByRole('heading', { level: 2 })).map((h) => h.textContent);
+    expect(headings).toEqual(REFLECTION_PROMPTS.map((p) => p.text));
+  });
+
+  it('keeps an earlier day’s answer when I revise it, and updates today’s answer in place', async () => {
+    await repo('reflection').create(JOURNAL, {
+      promptId: 'where',
+      answer: 'A big city library',
+      answeredOn: '2026-01-10',
+    });
+    open();
+    const section = await screen.findByRole('region', { name: 'Where do I want to do it?' });
+    const box = within(section).getByLabelText('My answer') as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('A big city library'));
+    await userEvent.clear(box);
+    await userEvent.type(box, 'A small rural library');
+    await waitFor(async () =>
+      expect(await answers()).toEqual([
+        ['2026-01-10', 'A big city library'],
+        ['2026-03-05', 'A small rural library'],
+      ]),
+    );
+    await userEvent.type(box, ' near the coast');
+    await waitFor(async () =>
+      expect(await answers()).toEqual([
+        ['2026-01-10', 'A big city library'],
+        ['2026-03-05', 'A small rural library near the coast'],
+      ]),
+    );
+    await userEvent.click(within(section).getByText(/How my answer changed/));
+    expect(within(section).getByText('A big city library')).toBeTruthy();
+    expect(within(section).getByText('Jan 10, 2026')).toBeTruthy();
+  });
+
+  it('keeps my answers private by default', async () => {
+    open();
+    const section = await screen.findByRole('region', { name: 'What will weigh most when I decide?' });
+    await userEvent.type(within(section).getByLabelText('My answer'), 'Balance first');
+    await waitFor(async () =>
+      expect((await repo('reflection').list(JOURNAL)).map((r) => [r.answer, r.visibility])).toEqual([
+        ['Balance first', 'private'],
+      ]),
+    );
+  });
+});
