@@ -14,6 +14,48 @@ export const CHECK_IN_QUESTIONS = [
   'changes',
 ] as const;
 
+/**
+ * What each question asks, in our words (after the sample evaluation questions mentoring
+ * programmes use), with a short prompt to help answer it.
+ */
+export const CHECK_IN_QUESTION_TEXT: Record<
+  (typeof CHECK_IN_QUESTIONS)[number],
+  { label: string; hint: string }
+> = {
+  howItIsGoing: {
+    label: 'How is our partnership going overall?',
+    hint: 'A few words on how it feels to work together at the moment.',
+  },
+  whatWorksWell: {
+    label: 'What is working well?',
+    hint: 'Habits, conversations or activities worth keeping.',
+  },
+  whatWorksLess: {
+    label: 'What is working less well than we hoped?',
+    hint: 'Be honest and specific; this is how things get better.',
+  },
+  whatWeGain: {
+    label: 'What are each of us getting out of it?',
+    hint: 'For the mentee and for the mentor: skills, contacts, confidence, new ideas.',
+  },
+  supportValued: {
+    label: 'Which support from the mentor does the mentee value most?',
+    hint: 'Name a moment or a kind of help that made a difference.',
+  },
+  supportWanted: {
+    label: 'What further support would the mentee welcome?',
+    hint: 'Something to start, or to do more of.',
+  },
+  constraints: {
+    label: 'What outside pressures get in the way, and how could we deal with them?',
+    hint: 'Workload, distance, schedules, changes at work — and one idea for each.',
+  },
+  changes: {
+    label: 'What should change, in how we work or in how the programme runs?',
+    hint: 'Anything either of us, or the programme, could do differently.',
+  },
+};
+
 /** A partnership evaluation by one person (its author), dated. */
 export const CheckInKind = defineKind('checkIn', {
   table: 'checkIns',

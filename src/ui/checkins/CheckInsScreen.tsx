@@ -1,4 +1,209 @@
-/** Placeholder: this screen is being built. */
+import { useMemo, useState } from 'preact/hooks';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../../model/checkIn';
+import type { Visibility } from '../../model/constants';
+import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
+import { DateField, SelectField, TextArea } from '../components/fields';
+import { formatDate, optionsOf, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useAutosave } from '../hooks/useAutosave';
+import { useLive } from '../hooks/useLive';
+import '../goals/goals.css';
+import './checkins.css';
+
+function answered(c: CheckIn) {
+  return CHECK_IN_QUESTIONS.filter((q) => c[q]?.trim());
+}
+
+/** Partnership check-ins: each person's dated answers to the evaluation questions, and when the next is due. */
 export function CheckInsScreen() {
-  return <h1>Check Ins</h1>;
+  const { journalId, journal, role } = useJournal();
+  const checkIns = useLive(() => repo('checkIn').live(journalId), [journalId]);
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const now = today();
+
+  const sorted = useMemo(
+    () =>
+      [...(checkIns ?? [])].sort(
+        (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.createdAt.localeCompare(a.createdAt),
+      ),
+    [checkIns],
+  );
+  const next = nextCheckInSuggested(
+    sorted.map((c) => c.date),
+    journal.startDate,
+    now,
+  );
+
+  const start = async () => {
+    try {
+      const created = await repo('checkIn').create(journalId, { date: now }, { visibility: 'pair' });
+      setEditing(created.id);
+      announce('Check-in started');
+    } catch (error) {
+      announceError(error);
+    }
+  };
+
+  return (
+    <>
+      <h1>Check-ins</h1>
+      <p>
+        A check-in is a short look at how the partnership itself is working. Each of you answers on your own,
+        then you talk it through. Any time is fine; every {CHECK_IN_EVERY_MONTHS} months is a good rhythm.
+      </p>
+
+      <section class="card" aria-labelledby="checkin-next">
+        <h2 id="checkin-next">Next check-in</h2>
+        {checkIns === undefined ? (
+          <p>Loading…</p>
+        ) : next ? (
+          next.due ? (
+            <p class="warning">
+              <strong>Due:</strong> a check-in was suggested by {formatDate(next.date)}.
+            </p>
+          ) : (
+            <p>Suggested by {formatDate(next.date)}.</p>
+          )
+        ) : (
+          <p class="empty">Set the programme start date to get a suggestion.</p>
+        )}
+        {!editing && (
+          <button type="button" class="primary" onClick={start}>
+            Start a check-in
+          </button>
+        )}
+      </section>
+
+      {editing && <CheckInEditor id={editing} onClose={() => setEditing(undefined)} />}
+
+      <section aria-labelledby="checkin-past">
+        <h2 id="checkin-past">Past check-ins</h2>
+        {checkIns === undefined ? (
+          <p>Loading…</p>
+        ) : sorted.length === 0 ? (
+          <p class="empty">No check-ins yet.</p>
+        ) : (
+          <ul class="cards" aria-label="Past check-ins">
+            {sorted.map((c) => {
+              const answers = answered(c);
+              return (
+                <li key={c.id} class="card">
+                  <h3>
+                    {c.date ? formatDate(c.date) : 'Undated'} — {ROLE_LABELS[c.author]}
+                    {c.author === role ? ' (me)' : ''}
+                  </h3>
+                  <p class="meta">
+                    {answers.length} of {CHECK_IN_QUESTIONS.length} questions answered ·{' '}
+                    <span class="badge">{VISIBILITY_LABELS[c.visibility]}</span>
+                  </p>
+                  {answers.length > 0 && (
+                    <details>
+                      <summary>Read the answers</summary>
+                      <dl class="answers">
+                        {answers.map((q) => (
+                          <div key={q}>
+                            <dt>{CHECK_IN_QUESTION_TEXT[q].label}</dt>
+                            <dd>{c[q]}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    </details>
+                  )}
+                  {c.author === role && editing !== c.id && (
+                    <button
+                      type="button"
+                      aria-label={`Edit my check-in of ${c.date ? formatDate(c.date) : 'undated'}`}
+                      onClick={() => setEditing(c.id)}
+                    >
+                      Edit
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** My answers to one check-in, saved as I type. */
+function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
+  const { record: c, set, flush } = useAutosave('checkIn', id);
+  const [confirming, setConfirming] = useState(false);
+  if (!c || c.deleted) return null;
+
+  const remove = async () => {
+    try {
+      await flush();
+      await repo('checkIn').remove(id);
+      announce('Check-in deleted');
+      onClose();
+    } catch (error) {
+      announceError(error);
+    }
+  };
+
+  return (
+    <section class="form-section" aria-labelledby="checkin-editor">
+      <h2 id="checkin-editor">My check-in</h2>
+      <p class="meta">Your answers are saved as you type.</p>
+      <div class="inline-fields">
+        <DateField
+          label="Date"
+          value={c.date}
+          onInput={(v) => set('date', v)}
+          error={c.date ? undefined : 'Give the check-in a date.'}
+        />
+        <SelectField
+          label="Who can see it"
+          value={c.visibility}
+          options={optionsOf(VISIBILITY_LABELS)}
+          onChange={(v) => set('visibility', v as Visibility)}
+        />
+      </div>
+      {CHECK_IN_QUESTIONS.map((q) => (
+        <TextArea
+          key={q}
+          label={CHECK_IN_QUESTION_TEXT[q].label}
+          hint={CHECK_IN_QUESTION_TEXT[q].hint}
+          value={c[q]}
+          onInput={(v) => set(q, v)}
+          rows={3}
+        />
+      ))}
+      {confirming ? (
+        <div class="confirm-box">
+          <p>Delete this check-in?</p>
+          <div class="row-actions">
+            <button type="button" class="danger" onClick={remove}>
+              Yes, delete the check-in
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="row-actions">
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              await flush();
+              onClose();
+            }}
+          >
+            Done
+          </button>
+          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+            Delete check-in…
+          </button>
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,97 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MentoringDb, repo } from '../../db';
+import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS } from '../../model/checkIn';
+import { addDays, addMonths } from '../../model/schedule';
+import { formatDate, today } from '../components/labels';
+import { freshJournal, renderInJournal } from '../goals/testJournal';
+import { CheckInsScreen } from './CheckInsScreen';
+
+let db: MentoringDb | undefined;
+
+afterEach(async () => {
+  cleanup();
+  db?.close();
+  await db?.delete();
+});
+
+describe('check-ins', () => {
+  it('starts a check-in dated today, saves my answers and chosen visibility as I type', async () => {
+    const current = await freshJournal('mentee', { startDate: '2026-01-15' });
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a check-in' }));
+    const first = await screen.findByLabelText(CHECK_IN_QUESTION_TEXT.howItIsGoing.label);
+    await userEvent.type(first, 'Going well');
+    await userEvent.selectOptions(screen.getByLabelText('Who can see it'), 'private');
+    await waitFor(async () =>
+      expect(await repo('checkIn').list(current.journalId)).toMatchObject([
+        { date: today(), author: 'mentee', howItIsGoing: 'Going well', visibility: 'private' },
+      ]),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    const list = await screen.findByRole('list', { name: 'Past check-ins' });
+    expect(within(list).getByRole('heading', { level: 3 }).textContent).toBe(
+      `${formatDate(today())} — Mentee (me)`,
+    );
+    expect(
+      within(list).getByText(`1 of ${CHECK_IN_QUESTIONS.length} questions answered`, { exact: false }),
+    ).toBeTruthy();
+  });
+
+  it('asks every question, each in its own labelled field', async () => {
+    const current = await freshJournal('mentor');
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a check-in' }));
+    for (const q of CHECK_IN_QUESTIONS)
+      expect(await screen.findByLabelText(CHECK_IN_QUESTION_TEXT[q].label)).toBeTruthy();
+  });
+
+  it('suggests the next check-in six months after the last, and lists both people’s by date', async () => {
+    const current = await freshJournal('mentor', { startDate: addDays(today(), -100) });
+    db = current.db;
+    const older = addDays(today(), -60);
+    const last = addDays(today(), -30);
+    await repo('checkIn').create(
+      current.journalId,
+      { date: older, whatWorksWell: 'Regular calls' },
+      { author: 'mentee' },
+    );
+    await repo('checkIn').create(current.journalId, { date: last }, { author: 'mentor' });
+    renderInJournal(<CheckInsScreen />, current);
+    const next = await screen.findByRole('region', { name: 'Next check-in' });
+    expect((await within(next).findByText(/^Suggested by/)).textContent).toBe(
+      `Suggested by ${formatDate(addMonths(last, 6))}.`,
+    );
+    const list = await screen.findByRole('list', { name: 'Past check-ins' });
+    expect(
+      within(list)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual([`${formatDate(last)} — Mentor (me)`, `${formatDate(older)} — Mentee`]);
+    // Only my own check-in can be edited here.
+    expect(within(list).getAllByRole('button', { name: /^Edit my check-in/ })).toHaveLength(1);
+    expect(within(list).getByText('Regular calls')).toBeTruthy();
+  });
+
+  it('warns that a check-in is due once six months have passed since the start with none', async () => {
+    const current = await freshJournal('mentee', { startDate: addDays(today(), -200) });
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    const next = await screen.findByRole('region', { name: 'Next check-in' });
+    expect((await within(next).findByText('Due:')).parentElement?.textContent).toBe(
+      `Due: a check-in was suggested by ${formatDate(addMonths(addDays(today(), -200), 6))}.`,
+    );
+  });
+
+  it('shows a message at the date field when the date is cleared', async () => {
+    const current = await freshJournal('mentor');
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a check-in' }));
+    await userEvent.clear(await screen.findByLabelText('Date'));
+    expect(await screen.findByText('Give the check-in a date.')).toBeTruthy();
+  });
+});
