@@ -1,16 +1,18 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
-import { getDb } from '../db';
-import { switchJournal } from '../db/journals';
+import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
+import { device, getDb } from '../db';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
-import { FirstRun } from './FirstRun';
 import { type CurrentJournal, JournalContext } from './journalContext';
-import { ReloadPrompt } from './ReloadPrompt';
 import { SCREENS } from './routes';
 import { journalTitle, useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
+
+// Loaded when needed, to keep the first load small: the setup form is seen once per journal, and the
+// update bar only matters once the page is up.
+const FirstRun = lazy(() => import('./FirstRun').then((m) => m.FirstRun));
+const ReloadPrompt = lazy(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));
 
 /** The switcher's value that opens the "Start a new journal" form instead of switching. */
 const NEW_JOURNAL = '__new';
@@ -54,9 +56,13 @@ export function App() {
           </button>
         </div>
       )}
-      <ReloadPrompt />
+      <ErrorBoundary>
+        <ReloadPrompt />
+      </ErrorBoundary>
       {!current || creating ? (
-        <FirstRun onCancel={current ? () => setCreating(false) : undefined} />
+        <ErrorBoundary>
+          <FirstRun onCancel={current ? () => setCreating(false) : undefined} />
+        </ErrorBoundary>
       ) : (
         <JournalContext.Provider value={current}>
           <Header current={current} journals={journals} onNewJournal={() => setCreating(true)} />
@@ -107,7 +113,7 @@ function Header({
             }
             // Whatever is being typed belongs to the journal we are leaving: write it first.
             await flushPendingSaves();
-            await switchJournal(value);
+            await device().setCurrentJournalId(value);
             const next = journals.find((j) => j.journalId === value);
             announce(`Switched to ${next ? journalTitle(next) : 'another journal'}`);
             if (path !== '/') route('/');
