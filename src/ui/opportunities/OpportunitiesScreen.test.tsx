@@ -1,0 +1,77 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { LocationProvider } from 'preact-iso';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JournalContext } from '../../app/journalContext';
+import { device, MentoringDb, repo, setDb } from '../../db';
+import type { Journal } from '../../model/journal';
+import { OpportunitiesScreen } from './OpportunitiesScreen';
+import { safeLink } from './opportunityLabels';
+
+const JOURNAL = 'journal-1';
+let db: MentoringDb;
+
+beforeEach(async () => {
+  db = new MentoringDb(`test-${crypto.randomUUID()}`);
+  setDb(db);
+  await device(db).setMembership(JOURNAL, { role: 'mentee' });
+});
+
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+});
+
+function open() {
+  return render(
+    <LocationProvider>
+      <JournalContext.Provider value={{ journalId: JOURNAL, journal: {} as Journal, role: 'mentee' }}>
+        <OpportunitiesScreen />
+      </JournalContext.Provider>
+    </LocationProvider>,
+  );
+}
+
+describe('development opportunities', () => {
+  it('makes a link clickable only when it is an http or https address', async () => {
+    expect(safeLink(' https://example.org/course ')).toBe('https://example.org/course');
+    expect(safeLink('http://example.org')).toBe('http://example.org/');
+    expect(safeLink('javascript:alert(1)')).toBeUndefined();
+    expect(safeLink('example.org')).toBeUndefined();
+    await repo('opportunity').create(JOURNAL, { title: 'Safe', link: 'https://example.org/a' });
+    await repo('opportunity').create(JOURNAL, { title: 'Unsafe', link: 'javascript:alert(1)' });
+    open();
+    expect((await screen.findByRole('link', { name: 'https://example.org/a' })).getAttribute('href')).toBe(
+      'https://example.org/a',
+    );
+    expect(screen.getByText('javascript:alert(1)').tagName).toBe('P');
+    expect(screen.queryAllByRole('link')).toHaveLength(1);
+  });
+
+  it('adds, edits and deletes an opportunity, linked to a goal', async () => {
+    const goal = await repo('goal').create(JOURNAL, { title: 'Lead a team' });
+    open();
+    await userEvent.click(await screen.findByRole('button', { name: 'Add opportunity' }));
+    await userEvent.type(await screen.findByLabelText('Title'), 'Leadership institute');
+    await userEvent.selectOptions(screen.getByLabelText('Kind'), 'institute');
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'applied');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Lead a team' }));
+    await userEvent.type(screen.getByLabelText('Takeaways'), 'Ask about budgets');
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    const [saved] = await repo('opportunity').list(JOURNAL);
+    expect(saved).toMatchObject({
+      title: 'Leadership institute',
+      type: 'institute',
+      status: 'applied',
+      goalIds: [goal.id],
+      takeaways: 'Ask about budgets',
+    });
+    expect(await screen.findByText('Goals: Lead a team')).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Leadership institute' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await waitFor(async () => expect(await repo('opportunity').list(JOURNAL)).toEqual([]));
+  });
+});
