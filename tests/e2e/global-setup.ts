@@ -15,7 +15,10 @@ declare module 'vitest' {
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-/** Builds dist/ (`npm run build`) if dist/index.html is missing or E2E_BUILD=1, and checks for Chromium. */
+/**
+ * Builds the app (`npm run build`) into dist/, or $E2E_DIST, if its index.html is missing or E2E_BUILD=1,
+ * and checks that there is a Chromium.
+ */
 export function setup(project: TestProject): void {
   const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chrome)) {
@@ -23,12 +26,13 @@ export function setup(project: TestProject): void {
       `No Chromium at ${chrome}: apt-get install chromium, or set CHROME_PATH (.ci/run does it).`,
     );
   }
-  if (process.env.E2E_BUILD === '1' || !existsSync(join(ROOT, 'dist', 'index.html'))) {
-    console.log('e2e global setup: building the app into dist/ (npm run build)');
+  const dist = process.env.E2E_DIST ?? 'dist';
+  if (process.env.E2E_BUILD === '1' || !existsSync(join(ROOT, dist, 'index.html'))) {
+    console.log(`e2e global setup: building the app into ${dist}/ (npm run build)`);
     execFileSync('npm', ['run', 'build'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, OUT_DIR: 'dist' },
+      env: { ...process.env, OUT_DIR: dist },
     });
   }
   project.provide('e2eRunId', `${Date.now()}-${process.pid}`);

@@ -9,6 +9,7 @@ import {
   newContext,
   openPage,
   overrideQuota,
+  ROOT,
   type StaticServer,
   startServer,
   waitForAppShell,
@@ -17,7 +18,7 @@ import {
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await startServer('dist');
+  server = await startServer();
 });
 
 afterAll(closeAll);
@@ -47,7 +48,7 @@ describe('startServer', () => {
   });
 
   test('stop() makes the host unreachable, even over a kept-alive connection; restart() brings it back', async () => {
-    const own = await startServer('dist');
+    const own = await startServer();
     const context = await newContext(null, { width: 800 });
     const page = await openPage(context, own.url);
     await own.stop();
@@ -115,7 +116,7 @@ describe('CDP helpers', () => {
 describe('build', () => {
   test('builds a second version of the app once, into its own folder, and serves it with setDir()', async () => {
     const dir = await build('dist-e2e-v2', { APP_VERSION: '0.0.0-e2e' });
-    expect(dir).toBe(join(server.dir, '..', 'dist-e2e-v2'));
+    expect(dir).toBe(join(ROOT, 'dist-e2e-v2'));
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(existsSync(join(dir, 'sw.js'))).toBe(true);
     const stamp = readFileSync(join(dir, 'index.html'), 'utf8');
@@ -123,7 +124,7 @@ describe('build', () => {
     expect(await build('dist-e2e-v2', { APP_VERSION: '0.0.0-e2e' })).toBe(dir);
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe(stamp);
 
-    const other = await startServer('dist');
+    const other = await startServer();
     other.setDir('dist-e2e-v2');
     expect(await (await fetch(other.url)).text()).toBe(stamp);
     await other.stop();

@@ -3,7 +3,7 @@
 // A test serves a built copy of the app from a tiny static server on 127.0.0.1, drives the Debian
 // Chromium through playwright-core in a fresh profile, and cleans up with closeAll():
 //
-//   const server = await startServer();             // serves dist/
+//   const server = await startServer();             // serves dist/ (or $E2E_DIST)
 //   const context = await newContext(null, { width: 360, colorScheme: 'dark' });
 //   const page = await openPage(context, server.url);
 //   await waitForServiceWorker(page);
@@ -91,8 +91,14 @@ export interface StaticServer {
 
 const servers = new Set<StaticServer>();
 
+/**
+ * The build the tests serve by default: $E2E_DIST or dist/. Set E2E_DIST (with E2E_BUILD=1) to test a
+ * private build while others rebuild dist/ in the same work tree.
+ */
+export const DIST = process.env.E2E_DIST ?? 'dist';
+
 /** Serves the built app in `dir` (relative to the repo root) on 127.0.0.1, on `port` or a free one. */
-export async function startServer(dir = 'dist', port = 0): Promise<StaticServer> {
+export async function startServer(dir = DIST, port = 0): Promise<StaticServer> {
   let root = resolve(ROOT, dir);
   const sockets = new Set<Socket>();
   const requests: string[] = [];

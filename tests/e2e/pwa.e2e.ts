@@ -16,7 +16,7 @@ import {
 let server: StaticServer;
 
 beforeAll(async () => {
-  server = await startServer('dist');
+  server = await startServer();
 });
 
 afterAll(closeAll);
@@ -84,8 +84,8 @@ describe('in Chromium', () => {
     const context = await newContext();
     const page = await openPage(context, server.url);
     await waitForAppShell(page);
-    // TODO: drop registerFallback once the app registers its worker (virtual:pwa-register, 'prompt').
-    await waitForServiceWorker(page, { registerFallback: true });
+    // The app registers its worker itself (ReloadPrompt, registerType 'prompt'); no fallback here.
+    await waitForServiceWorker(page);
 
     await server.stop();
     try {
@@ -104,7 +104,7 @@ describe('in Chromium', () => {
     const context = await newContext();
     const page = await openPage(context, server.url);
     await waitForAppShell(page);
-    await waitForServiceWorker(page, { registerFallback: true });
+    await waitForServiceWorker(page);
     // Chromium fetches the manifest and icons after load; poll until it settles.
     await expect.poll(() => getInstallabilityErrors(page), { timeout: 15_000 }).toEqual([]);
     await context.close();
@@ -115,7 +115,7 @@ describe('in Chromium', () => {
     const foreign = watchRequests(context, server.origin);
     const page = await openPage(context, server.url);
     await waitForAppShell(page);
-    await waitForServiceWorker(page, { registerFallback: true });
+    await waitForServiceWorker(page);
     await page.reload();
     await waitForAppShell(page);
     await page.waitForLoadState('networkidle');
