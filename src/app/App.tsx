@@ -158,10 +158,14 @@ function Nav() {
   const moreScreens = SCREENS.filter(inMore);
   const moreIsCurrent = moreScreens.some((s) => currentness(s.path, path));
 
+  const shownPath = useRef(path);
   useEffect(() => {
+    if (shownPath.current === path) return;
+    shownPath.current = path;
     // On a phone the menu covers the screen: close it. In the side rail it stays open while one of
     // its screens is current, so the rail shows where we are.
-    if (more.current) more.current.open = moreIsCurrent && matchMedia('(min-width: 900px)').matches;
+    const wide = typeof matchMedia === 'function' && matchMedia('(min-width: 900px)').matches;
+    if (more.current) more.current.open = moreIsCurrent && wide;
   }, [path]);
 
   useEffect(() => {

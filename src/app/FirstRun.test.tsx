@@ -1,0 +1,147 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { device, MentoringDb, repo, setDb } from '../db';
+import { FirstRun, validateNewJournal } from './FirstRun';
+
+let db: MentoringDb;
+
+beforeEach(() => {
+  db = new MentoringDb(`test-${crypto.randomUUID()}`);
+  setDb(db);
+});
+
+afterEach(async () => {
+  cleanup();
+  db.close();
+  await db.delete();
+});
+
+async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByLabelText('The mentor — I am mentoring someone'));
+  await user.type(screen.getByLabelText('Mentee’s name'), 'Ana Kowalska');
+  await user.type(screen.getByLabelText('Mentor’s name'), 'Sam Reid');
+  await user.type(screen.getByLabelText('Programme (optional)'), 'Leadership Institute');
+  const start = screen.getByLabelText('Start date');
+  await user.clear(start);
+  await user.type(start, '2026-03-02');
+}
+
+describe('Start a new journal', () => {
+  it('shows a message at each missing field and puts focus on the first one (the role)', async () => {
+    const user = userEvent.setup();
+    render(<FirstRun />);
+    await user.click(screen.getByRole('button', { name: 'Create journal' }));
+
+    const role = screen.getByRole('radiogroup', { name: 'In this partnership I am' });
+    expect(role.getAttribute('aria-invalid')).toBe('true');
+    expect(role).toHaveProperty(
+      'textContent',
+      expect.stringContaining('Choose whether you are the mentee or the mentor in this partnership.'),
+    );
+    expect(screen.getByLabelText('Mentee’s name').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter the mentee’s name (a first name is enough).')).toBeTruthy();
+    expect(screen.getByText('Enter the mentor’s name (a first name is enough).')).toBeTruthy();
+    // The message is read with its field.
+    const mentee = screen.getByLabelText('Mentee’s name');
+    const describedBy = mentee.getAttribute('aria-describedby') ?? '';
+    expect(document.getElementById(describedBy)?.textContent).toBe(
+      'Enter the mentee’s name (a first name is enough).',
+    );
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('The mentee — I am being mentored')),
+    );
+    expect(await repo('journal', db).table.count()).toBe(0);
+  });
+
+  it('refuses a length of 0 months with the message at that field, focused, and nothing saved', async () => {
+    const user = userEvent.setup();
+    render(<FirstRun />);
+    await fillValidForm(user);
+    const length = screen.getByLabelText('Length in months');
+    await user.clear(length);
+    await user.type(length, '0');
+    await user.click(screen.getByRole('button', { name: 'Create journal' }));
+
+    expect(screen.getByText('Enter a whole number of months from 1 to 120.')).toBeTruthy();
+    expect(screen.queryByText(/Choose whether you are/)).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(length));
+    expect(await repo('journal', db).table.count()).toBe(0);
+
+    // Correcting the field removes its message at once.
+    await user.clear(length);
+    await user.type(length, '12');
+    expect(screen.queryByText('Enter a whole number of months from 1 to 120.')).toBeNull();
+  });
+
+  it('creates the journal with its facts and makes it current, with my role on this device', async () => {
+    const user = userEvent.setup();
+    render(<FirstRun />);
+    await fillValidForm(user);
+    const cadence = screen.getByLabelText('Meet at least every … days');
+    await user.clear(cadence);
+    await user.type(cadence, '60');
+    await user.click(screen.getByRole('button', { name: 'Create journal' }));
+
+    await waitFor(async () => expect(await device(db).currentJournalId()).toBeDefined());
+    const journalId = (await device(db).currentJournalId())!;
+    const journal = await repo('journal', db).get(journalId);
+    expect(journal).toMatchObject({
+      menteeName: 'Ana Kowalska',
+      mentorName: 'Sam Reid',
+      programme: 'Leadership Institute',
+      startDate: '2026-03-02',
+      lengthMonths: 18,
+      cadenceDays: 60,
+      author: 'mentor',
+    });
+    expect((await device(db).membership(journalId))?.role).toBe('mentor');
+    // The agreement starts with the default duties for both roles.
+    expect((await repo('duty', db).list(journalId)).length).toBeGreaterThan(0);
+  });
+
+  it('offers Cancel only when another journal exists, and Cancel leaves without saving', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(<FirstRun />);
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    unmount();
+
+    const onCancel = vi.fn();
+    render(<FirstRun onCancel={onCancel} />);
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(await repo('journal', db).table.count()).toBe(0);
+  });
+});
+
+describe('validateNewJournal', () => {
+  const valid = {
+    role: 'mentee' as const,
+    menteeName: 'Ana',
+    mentorName: 'Sam',
+    programme: '',
+    startDate: '2026-01-15',
+    lengthMonths: '18',
+    cadenceDays: '91',
+  };
+
+  it('accepts a complete form (the programme is optional)', () => {
+    expect(validateNewJournal(valid)).toEqual({});
+  });
+
+  it('names every field that needs fixing', () => {
+    expect(
+      Object.keys(
+        validateNewJournal({
+          role: undefined,
+          menteeName: '  ',
+          mentorName: '',
+          programme: '',
+          startDate: undefined,
+          lengthMonths: '1.5',
+          cadenceDays: '400',
+        }),
+      ).sort(),
+    ).toEqual(['cadenceDays', 'lengthMonths', 'menteeName', 'mentorName', 'role', 'startDate']);
+  });
+});
