@@ -1,0 +1,264 @@
+// The pair's workspace in the built app: goals, milestones, progress, Home, agreement and check-ins,
+// kept across a reload, axe-clean at 360 px and 1280 px, and the milestone timeline with 2,000 milestones.
+
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  closeAll,
+  expectNoAxeViolations,
+  newContext,
+  openPage,
+  type StaticServer,
+  startServer,
+  waitForAppShell,
+} from './harness';
+
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+
+/** A calendar date `days` from today on this machine (the browser runs in the same time zone). */
+function day(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function go(path: string, heading: string | RegExp) {
+  await page.goto(`${server.url}${path.replace(/^\//, '')}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** Waits until autosave has written (the status region says "Saved"). */
+async function saved() {
+  await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  context = await newContext(null, { width: 1280, height: 800 });
+  page = await openPage(context, server.url);
+  await waitForAppShell(page);
+  await page.getByLabel('The mentee — I am being mentored').check();
+  await page.getByLabel('Mentee’s name').fill('Ana');
+  await page.getByLabel('Mentor’s name').fill('Ben');
+  await page.getByLabel('Start date').fill(day(-200));
+  await page.getByRole('button', { name: 'Create journal' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+});
+
+afterAll(closeAll);
+
+describe('workspace', () => {
+  test('a goal with progress and milestones, a one-tap status change, all still there after a reload, and Home shows what is due', async () => {
+    await go('/goals', 'Goals');
+    await page.getByLabel('New goal').fill('Lead a weeding project');
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lead a weeding project' }).waitFor();
+
+    await page.getByLabel('Where I am now').fill('Helped once, never led');
+    await saved();
+
+    await page.getByLabel('Percent done (optional)').fill('30');
+    await page.getByLabel('Progress note').fill('Plan agreed with the branch head');
+    await page.getByRole('button', { name: 'Add progress' }).click();
+    await page.getByText('Plan agreed with the branch head').waitFor();
+
+    for (const [title, due] of [
+      ['Draft the plan', day(-3)],
+      ['Present to the board', day(10)],
+    ] as const) {
+      await page.getByLabel('New milestone').fill(title);
+      await page.getByLabel('Due date', { exact: true }).fill(due);
+      await page.getByRole('button', { name: 'Add milestone' }).click();
+      await page.getByRole('heading', { name: title }).waitFor();
+    }
+
+    await go('/milestones', 'Milestones');
+    await page.getByLabel('Milestone title').fill('Book the meeting room');
+    await page.getByLabel('Due date', { exact: true }).fill(day(-5));
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    const timeline = page.getByRole('list', { name: 'Milestone timeline, by due date' });
+    await timeline.getByRole('heading', { name: 'Book the meeting room' }).waitFor();
+    expect(await timeline.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Book the meeting room',
+      'Draft the plan',
+      'Present to the board',
+    ]);
+    const draftItem = timeline.getByRole('listitem').filter({ hasText: 'Draft the plan' });
+    expect(await draftItem.getByText('Overdue', { exact: true }).isVisible()).toBe(true);
+
+    // One tap: the status select of the milestone.
+    await page.getByLabel('Status of Draft the plan').selectOption('done');
+    await expect.poll(() => draftItem.getByText('Overdue', { exact: true }).count()).toBe(0);
+    await page.getByRole('status').filter({ hasText: 'Draft the plan: Done' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Milestones' }).waitFor();
+    await page.getByLabel(/^All \(3\)$/).check();
+    expect(await page.getByLabel('Status of Draft the plan').inputValue()).toBe('done');
+    expect(await page.getByLabel('Status of Book the meeting room').inputValue()).toBe('planned');
+
+    await go('/goals', 'Goals');
+    await page.getByRole('link', { name: 'Lead a weeding project' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lead a weeding project' }).waitFor();
+    expect(await page.getByLabel('Where I am now').inputValue()).toBe('Helped once, never led');
+    const progress = page.getByRole('list', { name: 'Progress entries' });
+    expect(await progress.textContent()).toContain('30%');
+    expect(await progress.textContent()).toContain('Plan agreed with the branch head');
+    const goalMilestones = page.getByRole('list', { name: 'Milestones of this goal' });
+    expect(await goalMilestones.getByRole('heading').allTextContents()).toEqual([
+      'Draft the plan',
+      'Present to the board',
+    ]);
+
+    await go('/', 'Home');
+    const overdue = page.getByRole('list', { name: 'Overdue milestones' });
+    await overdue.waitFor();
+    expect(await overdue.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Book the meeting room'),
+    ]);
+    const soon = page.getByRole('list', { name: 'Milestones due in the next 30 days' });
+    expect(await soon.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Present to the board'),
+    ]);
+    // No meeting yet, and the start was 200 days ago: a meeting (every 91 days) is overdue.
+    expect(await page.getByText('Overdue:').isVisible()).toBe(true);
+    expect(await page.getByText(/^Month 6 of 18$/).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Active: 1' }).isVisible()).toBe(true);
+  });
+
+  test('agreement changes are kept with their date; a check-in is saved per role', async () => {
+    await go('/agreement', 'Partnership agreement');
+    await page.getByLabel('Length in months').fill('24');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const history = page.getByRole('list', { name: 'Changes to the agreement' });
+    await history.waitFor();
+    expect(await history.textContent()).toContain('Length in months: 18 → 24');
+    await page.getByRole('checkbox', { name: 'Prepare questions before we meet' }).check();
+    await page.getByText(/^Ticked by the mentee on /).waitFor();
+    await page.getByRole('button', { name: 'I confirm this agreement (as mentee)' }).click();
+    await page.getByText(/You confirmed this agreement on/).waitFor();
+
+    await go('/check-ins', 'Check-ins');
+    await page.getByRole('button', { name: 'Start a check-in' }).click();
+    await page.getByLabel('What is working well?').fill('We always meet when planned');
+    await saved();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.reload();
+    const past = page.getByRole('list', { name: 'Past check-ins' });
+    await past.waitFor();
+    expect(await past.getByRole('heading').allTextContents()).toEqual([
+      expect.stringMatching(/— Mentee \(me\)$/),
+    ]);
+    // Home counts months of the longer programme.
+    await go('/', 'Home');
+    expect(await page.getByText(/^Month 6 of 24$/).isVisible()).toBe(true);
+  });
+
+  test('Home, Goals, a goal, Milestones, Agreement and Check-ins are axe-clean with data at 360 px and 1280 px', async () => {
+    await go('/goals', 'Goals');
+    const goalHref = await page.getByRole('link', { name: 'Lead a weeding project' }).getAttribute('href');
+    const screens: [string, string | RegExp][] = [
+      ['/', 'Home'],
+      ['/goals', 'Goals'],
+      [goalHref!, 'Lead a weeding project'],
+      ['/milestones', 'Milestones'],
+      ['/agreement', 'Partnership agreement'],
+      ['/check-ins', 'Check-ins'],
+    ];
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const [path, heading] of screens) {
+        await go(path, heading);
+        if (path === '/milestones') {
+          await page.getByRole('button', { name: 'Edit Book the meeting room' }).click();
+          await page.getByLabel('Evidence and notes').waitFor();
+        }
+        if (path === '/check-ins') await page.getByText('Read the answers').click();
+        await expectNoAxeViolations(page, `${path} at ${width} px`);
+        // Nothing wider than the screen at 360 px.
+        if (width === 360) {
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+        }
+      }
+    }
+  });
+
+  test('the milestone timeline stays quick with 2,000 milestones', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await go('/milestones', 'Milestones');
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('mentoring-journal');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const read = <T>(store: string, key: string) =>
+        new Promise<T>((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).get(key);
+          r.onsuccess = () => resolve(r.result as T);
+          r.onerror = () => reject(r.error);
+        });
+      const journalId = (await read<{ value: string }>('local', 'currentJournalId')).value;
+      const statuses = ['planned', 'in-progress', 'done', 'missed', 'dropped'];
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('milestones', 'readwrite');
+        const store = tx.objectStore('milestones');
+        const start = Date.UTC(2025, 0, 1);
+        for (let i = 0; i < 1997; i++) {
+          store.put({
+            id: `bulk-${i}`,
+            journalId,
+            kind: 'milestone',
+            createdAt: new Date().toISOString(),
+            author: 'mentee',
+            visibility: 'pair',
+            deleted: false,
+            stamps: {},
+            bases: {},
+            title: `Bulk milestone ${i}`,
+            dueDate: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+            status: statuses[i % 5],
+            evidence: 'Some evidence text for this milestone',
+          });
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    });
+
+    // From the Home screen to a rendered timeline, as a person would navigate.
+    await go('/', 'Home');
+    const started = Date.now();
+    await page.getByRole('link', { name: 'All milestones' }).click();
+    const timeline = page.getByRole('list', { name: 'Milestone timeline, by due date' });
+    await timeline.getByRole('listitem').nth(99).waitFor();
+    const openMs = Date.now() - started;
+
+    await page.getByLabel(/^All \(\d+\)$/).check();
+    const allStarted = Date.now();
+    await page.getByRole('button', { name: /^Show 100 more/ }).waitFor();
+    const allMs = Date.now() - allStarted;
+
+    const first = timeline.getByRole('listitem').first();
+    const title = (await first.getByRole('heading').textContent())!;
+    const changeStarted = Date.now();
+    await page.getByLabel(`Status of ${title}`).selectOption('missed');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${title}: Missed` })
+      .waitFor();
+    const changeMs = Date.now() - changeStarted;
+
+    console.info(
+      `2,000 milestones: open timeline ${openMs} ms, switch to All ${allMs} ms, one status change ${changeMs} ms`,
+    );
+    expect(openMs).toBeLessThan(3_000);
+    expect(changeMs).toBeLessThan(1_500);
+  });
+});
