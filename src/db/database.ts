@@ -1,6 +1,6 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
-import { DB_NAME, RECORD_TABLES, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { DB_NAME, RECORD_TABLES, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 /** A row of the device-only table: never exported, never synced. */
 export interface LocalRow {
@@ -24,6 +24,10 @@ export class MentoringDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_V2)
       .upgrade((tx) => fillBases(tx));
+    // Version 3 only adds two empty device-only tables (conflicts, snapshots): no record changes.
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(() => undefined);
 
     this.on('versionchange', () => {
       // Another tab opened a newer version: step aside so it can upgrade, and say so.

@@ -37,5 +37,19 @@ export const SCHEMA_V2 = {
   themes: 'id, journalId',
 } as const;
 
-/** Tables that hold synced records (everything but `local`). */
+/**
+ * Version 3: device-only tables for file sync: `conflicts` (long texts both people changed at
+ * once, waiting for a choice) and `snapshots` (the journal as it was before the last import, for
+ * "Undo last import"). Neither ever goes into a pair file or a backup.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  conflicts: 'id, journalId',
+  snapshots: 'id',
+} as const;
+
+/** Tables that hold only this device's state: never exported, never synced. */
+export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
+
+/** Tables that hold synced records (everything but the device-only tables). */
 export const RECORD_TABLES = Object.keys(SCHEMA_V2).filter((name) => name !== 'local');

@@ -333,6 +333,7 @@ export function withdrawalsOf(records: readonly AnyRecord[]): Withdrawal[] {
     if (record.visibility !== 'private') continue;
     const at = record.stamps.visibility;
     if (!at) continue;
+    // biome-ignore lint/complexity/useMathMinMax: stamps are text, compared in text order
     const earliest = Object.values(record.stamps).reduce((min, s) => (s < min ? s : min), at);
     if (at > earliest) markers.push({ id: record.id, kind: record.kind, at });
   }

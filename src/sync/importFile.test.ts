@@ -1,0 +1,256 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MentoringDb } from '../db/database';
+import { DeviceRepository } from '../db/device';
+import {
+  BOTH_SEPARATOR,
+  lastImport,
+  listConflicts,
+  resolveConflict,
+  undoLastImport,
+} from '../db/importTransaction';
+import { repo } from '../db/index';
+import { createJournal } from '../db/journals';
+import { exportBackupFile, exportPairFile, fileName } from './exportFile';
+import { applyImportFile, partnerName, previewImport } from './importFile';
+
+const dbs: MentoringDb[] = [];
+let wall = Date.UTC(2026, 10, 22, 9, 0, 0);
+
+function newDevice(): MentoringDb {
+  const db = new MentoringDb(`test-${crypto.randomUUID()}`);
+  db.wallClock = () => wall;
+  dbs.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/** Every table's rows, device-only tables left out, sorted by id. */
+async function recordDump(db: MentoringDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.recordTables()) {
+    out[table.name] = (await table.toArray()).sort((a, b) => a.id.localeCompare(b.id));
+  }
+  return out;
+}
+
+/** Every table, device-only ones included. */
+async function fullDump(db: MentoringDb) {
+  const out: Record<string, unknown[]> = {};
+  for (const table of db.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+async function send(from: MentoringDb, to: MentoringDb, journalId: string, role?: 'mentee' | 'mentor') {
+  wall += 60_000;
+  const { text } = await exportPairFile(journalId, { db: from, appVersion: 'test' });
+  const preview = await previewImport(text, { db: to });
+  const result = await applyImportFile(preview, { db: to, role });
+  return { preview, result };
+}
+
+async function startPair() {
+  const mentor = newDevice();
+  const mentee = newDevice();
+  const journal = await createJournal(
+    { role: 'mentor', menteeName: 'Ana Kowalska', mentorName: 'Sam Reid', startDate: '2026-11-01' },
+    mentor,
+  );
+  const milestone = await repo('milestone', mentor).create(journal.id, {
+    title: 'Present a poster',
+    status: 'planned',
+  });
+  const meeting = await repo('meeting', mentor).create(journal.id, {
+    date: '2026-12-01',
+    sharedNotes: 'Agenda ideas',
+  });
+  await repo('note', mentor).create(journal.id, {
+    text: 'My private worry',
+    parentKind: 'meeting',
+    parentId: meeting.id,
+  });
+  const joined = await send(mentor, mentee, journal.id, 'mentee');
+  return { mentor, mentee, journalId: journal.id, milestone, meeting, joined };
+}
+
+describe('importing a pair file', () => {
+  it('joins: the partner’s file becomes this device’s copy, with my role, and private notes stay behind', async () => {
+    const { mentee, journalId, joined } = await startPair();
+    expect(joined.preview.newJournalIds).toEqual([journalId]);
+    expect(joined.preview.plan.total.added).toBe(1 + 10 + 2);
+    expect(partnerName(joined.preview.journal, 'mentee')).toBe('Sam Reid');
+    expect(await new DeviceRepository(mentee).membership(journalId)).toMatchObject({ role: 'mentee' });
+    expect(await new DeviceRepository(mentee).currentJournalId()).toBe(journalId);
+    expect(await repo('note', mentee).list(journalId)).toEqual([]);
+    expect(await repo('milestone', mentee).list(journalId)).toHaveLength(1);
+  });
+
+  it('each person’s edits to different fields of one milestone both survive, both ways', async () => {
+    const { mentor, mentee, journalId, milestone, meeting } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentee).update(milestone.id, {
+      title: 'Present a poster at the spring conference',
+    });
+    await repo('milestone', mentor).update(milestone.id, { status: 'in-progress' });
+    await repo('actionItem', mentee).create(journalId, { meetingId: meeting.id, text: 'Draft the abstract' });
+    await repo('actionItem', mentor).create(journalId, {
+      meetingId: meeting.id,
+      text: 'Send last year’s poster',
+    });
+    await send(mentee, mentor, journalId);
+    await send(mentor, mentee, journalId);
+    const m = await repo('milestone', mentee).get(milestone.id);
+    expect(m).toMatchObject({ title: 'Present a poster at the spring conference', status: 'in-progress' });
+    expect(await recordDump(mentee)).toEqual(await shared(mentor));
+    expect((await repo('actionItem', mentor).list(journalId)).map((a) => a.text).sort()).toEqual([
+      'Draft the abstract',
+      'Send last year’s poster',
+    ]);
+  });
+
+  it('notes both changed at once are offered on both sides, and “keep both” joins them', async () => {
+    const { mentor, mentee, journalId, meeting } = await startPair();
+    wall += 60_000;
+    await repo('meeting', mentee).update(meeting.id, { sharedNotes: 'Mentee: we talked about posters' });
+    wall += 1000;
+    await repo('meeting', mentor).update(meeting.id, { sharedNotes: 'Mentor: talked about conferences' });
+    const { preview } = await send(mentee, mentor, journalId);
+    expect(preview.plan.total.conflicting).toBe(1);
+    await send(mentor, mentee, journalId);
+    const [onMentor] = await listConflicts(mentor, journalId);
+    const [onMentee] = await listConflicts(mentee, journalId);
+    expect(onMentor).toMatchObject({ field: 'sharedNotes', local: 'Mentor: talked about conferences' });
+    expect(onMentee).toMatchObject({ field: 'sharedNotes', local: 'Mentee: we talked about posters' });
+    // The later edit (the mentor's) is in both copies; the mentee's text waits as a conflict.
+    expect((await repo('meeting', mentee).get(meeting.id))?.sharedNotes).toBe(
+      'Mentor: talked about conferences',
+    );
+    await resolveConflict(mentee, onMentee!.id, 'both');
+    expect((await repo('meeting', mentee).get(meeting.id))?.sharedNotes).toBe(
+      `Mentee: we talked about posters${BOTH_SEPARATOR}Mentor: talked about conferences`,
+    );
+    expect(await listConflicts(mentee, journalId)).toEqual([]);
+    await resolveConflict(mentor, onMentor!.id, 'remote');
+    await send(mentee, mentor, journalId);
+    expect((await repo('meeting', mentor).get(meeting.id))?.sharedNotes).toContain(BOTH_SEPARATOR);
+  });
+
+  it('a record made private disappears from the partner’s copy', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { visibility: 'private' });
+    const { preview } = await send(mentor, mentee, journalId);
+    expect(preview.plan.total.withdrawn).toBe(1);
+    expect(await repo('milestone', mentee).get(milestone.id)).toBeUndefined();
+    expect(await repo('milestone', mentor).get(milestone.id)).toMatchObject({ title: 'Present a poster' });
+    expect(preview.file.records.some((r) => r.id === milestone.id)).toBe(false);
+  });
+
+  it('importing my own export changes nothing', async () => {
+    const { mentee, journalId } = await startPair();
+    const before = await fullDump(mentee);
+    const { text } = await exportPairFile(journalId, { db: mentee });
+    const preview = await previewImport(text, { db: mentee });
+    expect(preview.plan.puts).toEqual([]);
+    expect(preview.plan.total.added + preview.plan.total.changed).toBe(0);
+    const result = await applyImportFile(preview, { db: mentee });
+    expect(result.written).toBe(0);
+    expect(await recordDump(mentee)).toEqual(
+      Object.fromEntries(
+        Object.entries(before).filter(([name]) => !['local', 'conflicts', 'snapshots'].includes(name)),
+      ),
+    );
+  });
+
+  it('“Undo last import” puts the journal back exactly as it was', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    await repo('goal', mentor).create(journalId, { title: 'Lead a project' });
+    const before = await recordDump(mentee);
+    await send(mentor, mentee, journalId);
+    expect(await recordDump(mentee)).not.toEqual(before);
+    expect(await lastImport(mentee)).toMatchObject({ journalIds: [journalId] });
+    await undoLastImport(mentee);
+    expect(await recordDump(mentee)).toEqual(before);
+    expect(await lastImport(mentee)).toBeUndefined();
+  });
+
+  it('undoing a join removes the journal from this device', async () => {
+    const { mentee, journalId } = await startPair();
+    await undoLastImport(mentee);
+    expect(await new DeviceRepository(mentee).membership(journalId)).toBeUndefined();
+    expect(Object.values(await recordDump(mentee)).flat()).toEqual([]);
+  });
+
+  it('an import that fails halfway leaves the journal as it was and says so', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    await repo('goal', mentor).create(journalId, { title: 'Lead a project' });
+    const before = await fullDump(mentee);
+    const { text } = await exportPairFile(journalId, { db: mentor });
+    const preview = await previewImport(text, { db: mentee });
+    vi.spyOn(mentee.table('milestones'), 'bulkPut').mockRejectedValueOnce(new Error('disk hiccup'));
+    await expect(applyImportFile(preview, { db: mentee })).rejects.toThrow(
+      /stopped before it finished.*nothing was changed/,
+    );
+    expect(await fullDump(mentee)).toEqual(before);
+  });
+
+  it('a file from a clock more than a day ahead is imported, with a warning, and my later edits still win', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    const realWall = wall;
+    wall += 3 * 24 * 60 * 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    wall = realWall;
+    const { text } = await exportPairFile(journalId, { db: mentor });
+    const preview = await previewImport(text, { db: mentee });
+    expect(preview.clockAheadMs).toBeGreaterThan(2 * 24 * 60 * 60_000);
+    await applyImportFile(preview, { db: mentee });
+    const edited = await repo('milestone', mentee).update(milestone.id, { status: 'missed' });
+    expect(edited.stamps.status! > (await repo('milestone', mentor).get(milestone.id))!.stamps.status!).toBe(
+      true,
+    );
+  });
+
+  it('names the file after the mentee and the day', () => {
+    expect(fileName('pair', '2026-11-22T10:00:00.000Z', { menteeName: 'Ana Kowalská' } as never)).toBe(
+      'mentoring-journal-ana-kowalska-2026-11-22.json',
+    );
+  });
+});
+
+describe('a backup', () => {
+  it('restores every journal with private notes and my role onto a new device, which gets its own node id', async () => {
+    const { mentor, journalId } = await startPair();
+    const oldNode = await new DeviceRepository(mentor).nodeId();
+    const { text, file } = await exportBackupFile({ db: mentor, passphrase: 'long enough passphrase' });
+    expect(file.payload.memberships).toEqual([{ journalId, role: 'mentor' }]);
+    expect(text).not.toContain('My private worry');
+    const fresh = newDevice();
+    const freshNode = await new DeviceRepository(fresh).nodeId();
+    const preview = await previewImport(text, { db: fresh, passphrase: 'long enough passphrase' });
+    await applyImportFile(preview, { db: fresh });
+    expect(await recordDump(fresh)).toEqual(await recordDump(mentor));
+    expect(await new DeviceRepository(fresh).membership(journalId)).toMatchObject({ role: 'mentor' });
+    const node = await new DeviceRepository(fresh).nodeId();
+    expect(node).not.toBe(oldNode);
+    expect(node).not.toBe(freshNode);
+    expect((await new DeviceRepository(mentor).membership(journalId))?.lastBackupAt).toBeDefined();
+  });
+});
+
+/** The mentor's tables as the partner should see them: without private records. */
+async function shared(db: MentoringDb) {
+  const dump = await recordDump(db);
+  for (const name of Object.keys(dump)) {
+    dump[name] = dump[name]!.filter((r) => (r as { visibility: string }).visibility !== 'private');
+  }
+  return dump;
+}

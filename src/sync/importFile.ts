@@ -1,0 +1,106 @@
+/**
+ * One import flow for pair files and backups: file → open (parse, decrypt, verify, restore) →
+ * merge → preview, then apply in one transaction. Nothing is written before `applyImportFile`.
+ */
+import { getDb, type MentoringDb } from '../db/database';
+import { DeviceRepository } from '../db/device';
+import {
+  type ApplyResult,
+  applyImport,
+  deviceMemberships,
+  readJournalRecords,
+} from '../db/importTransaction';
+import type { Role } from '../model/constants';
+import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
+import type { Journal } from '../model/journal';
+import type { AnyRecord } from '../model/kinds';
+import { FileRefusedError } from './fileError';
+import { type ImportPlan, mergeRecords, planImport } from './merge';
+import { type OpenedFile, openFile } from './openFile';
+
+/** What an import would do, shown before anything is written. */
+export interface ImportPreview {
+  file: OpenedFile;
+  plan: ImportPlan;
+  /** Journals in the file that are not on this device yet. */
+  newJournalIds: string[];
+  /** Journals in the file that are on this device, with my role. */
+  knownJournals: { journalId: string; role: Role }[];
+  /** The pair's journal as it will be after the import (pair files; first journal of a backup). */
+  journal?: Journal;
+  /** How far the file's latest stamp is ahead of this device's clock, when more than a day. */
+  clockAheadMs?: number;
+}
+
+/** Opens a file and computes, without writing, what importing it would do. */
+export async function previewImport(
+  input: Uint8Array | string,
+  options: { passphrase?: string; db?: MentoringDb } = {},
+): Promise<ImportPreview> {
+  const db = options.db ?? getDb();
+  const file = await openFile(input, options.passphrase);
+  const memberships = await deviceMemberships(db);
+  const roleOf = new Map(memberships.map((m) => [m.journalId, m.role]));
+  const local = await readJournalRecords(db, file.journalIds);
+  const plan = planImport(local, file.records, file.withdrawn);
+  const journalId = file.journalIds[0]!;
+  const remoteJournal = file.records.find((r) => r.id === journalId && r.kind === 'journal');
+  const localJournal = local.find((r) => r.id === journalId && r.kind === 'journal');
+  const journal = remoteJournal ? mergeRecords(localJournal, remoteJournal).record : localJournal;
+  const preview: ImportPreview = {
+    file,
+    plan,
+    newJournalIds: file.journalIds.filter((id) => !roleOf.has(id)),
+    knownJournals: file.journalIds.flatMap((id) =>
+      roleOf.has(id) ? [{ journalId: id, role: roleOf.get(id)! }] : [],
+    ),
+    journal: journal as Journal | undefined,
+  };
+  const ahead = parseStamp(file.maxStamp).millis - db.wallClock();
+  if (ahead > MAX_DRIFT_MS) preview.clockAheadMs = ahead;
+  if (file.kind === 'pair' && !roleOf.has(journalId) && !journal) {
+    throw new FileRefusedError(
+      'no-journal',
+      'This pair file does not hold the journal’s shared facts, so it cannot start a journal on this device. Nothing was imported.',
+    );
+  }
+  return preview;
+}
+
+/** The partner's name in a journal, seen from my role. */
+export function partnerName(journal: Journal | undefined, myRole: Role | undefined): string | undefined {
+  if (!journal || !myRole) return undefined;
+  return (myRole === 'mentee' ? journal.mentorName : journal.menteeName) || undefined;
+}
+
+/** My role in the journals of a preview that are new here: my answer, or what a backup recorded. */
+function rolesFor(preview: ImportPreview, role?: Role): Record<string, Role> {
+  const roles: Record<string, Role> = {};
+  for (const m of preview.file.memberships) roles[m.journalId] = m.role;
+  for (const id of preview.newJournalIds) if (role && !roles[id]) roles[id] = role;
+  return roles;
+}
+
+/**
+ * Applies a previewed import in one transaction (re-planning against what is on the device at
+ * that moment, so an edit made while the preview was open is merged, not overwritten). A pair
+ * file's journal becomes the current one. Returns what was written and, when the file's clock was
+ * far ahead, by how much.
+ */
+export async function applyImportFile(
+  preview: ImportPreview,
+  options: { role?: Role; db?: MentoringDb } = {},
+): Promise<ApplyResult<ImportPlan>> {
+  const db = options.db ?? getDb();
+  const { file } = preview;
+  const records: AnyRecord[] = file.records;
+  const hasCurrent = Boolean(await new DeviceRepository(db).currentJournalId());
+  return applyImport(db, {
+    journalIds: file.journalIds,
+    plan: (local) => planImport(local, records, file.withdrawn),
+    roles: rolesFor(preview, options.role),
+    makeCurrent: file.kind === 'pair' || !hasCurrent ? file.journalIds[0] : undefined,
+    maxStamp: file.maxStamp,
+    resetNodeId: file.kind === 'backup',
+  });
+}
