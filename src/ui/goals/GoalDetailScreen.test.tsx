@@ -102,6 +102,12 @@ describe('goal detail', () => {
     expect((await repo('milestone').get(milestone.id))?.deleted).toBe(false);
   });
 
+  it('says the goal is not found when it does not exist or was deleted', async () => {
+    const current = await setup();
+    renderInJournal(<GoalDetailScreen id="no-such-goal" />, current);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Goal not found' })).toBeTruthy();
+  });
+
   it('percent rule: empty is fine, 0 and 100 are fine, -1 and 101 and text are not', () => {
     expect(percentError('')).toBeUndefined();
     expect(percentError('0')).toBeUndefined();

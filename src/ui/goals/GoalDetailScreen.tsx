@@ -34,10 +34,10 @@ function titleError(title: string | undefined): string | undefined {
 export function GoalDetailScreen({ id = '' }: { id?: string }) {
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const { record: goal, set, loaded, flush } = useAutosave('goal', id);
+  const { record: goal, set, missing, flush } = useAutosave('goal', id);
   const [confirming, setConfirming] = useState(false);
 
-  if (!loaded) return <p>Loading…</p>;
+  if (!goal && !missing) return <p>Loading…</p>;
   if (!goal || goal.deleted || goal.journalId !== journalId) {
     return (
       <>
