@@ -80,7 +80,10 @@ function byTable<T extends { kind: KindName }>(records: readonly T[]): Map<strin
   for (const record of records) {
     const table = KIND_INFO[record.kind].table;
     let list = groups.get(table);
-    if (!list) groups.set(table, (list = []));
+    if (!list) {
+      list = [];
+      groups.set(table, list);
+    }
     list.push(record);
   }
   return groups;
