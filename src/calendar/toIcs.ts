@@ -60,7 +60,7 @@ function untilOf(endDate: string, allDay: boolean): string {
 }
 
 /**
- * The planned meetings as an iCalendar file (built by the `ics` library, never by hand): one event
+ * The planned meetings from today on as an iCalendar file (built by the `ics` library, never by hand): one event
  * per planned meeting at its local date and time ("floating", so it stays at 14:30 wherever the
  * calendar is), lasting its length, at its place, with its agenda as the description. With
  * `series`, also one repeating reminder every `cadenceDays` days, from a cadence after the last
@@ -69,7 +69,13 @@ function untilOf(endDate: string, allDay: boolean): string {
 export function toIcs(input: IcsInput): IcsResult {
   const title = `Mentoring meeting: ${pairNames(input)}`;
   const planned = input.meetings
-    .filter((m) => !m.deleted && (m.status ?? 'planned') === 'planned' && isCalendarDate(m.date))
+    .filter(
+      (m) =>
+        !m.deleted &&
+        (m.status ?? 'planned') === 'planned' &&
+        isCalendarDate(m.date) &&
+        m.date >= input.today,
+    )
     .sort((a, b) => `${a.date}T${a.time ?? ''}`.localeCompare(`${b.date}T${b.time ?? ''}`));
 
   const events: EventAttributes[] = planned.map((m) => {
