@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createJournal } from '../db/journals';
 import type { Role } from '../model/constants';
@@ -58,6 +59,8 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  // "Join with my partner's file" loads the import flow (and its schemas) only when asked for.
+  const [Join, setJoin] = useState<ComponentType<{ onDone?: () => void }> | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -195,6 +198,28 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           )}
         </div>
       </form>
+      <section class="join-entry" aria-label="Join with my partner’s file">
+        {Join ? (
+          <Join onDone={onCancel} />
+        ) : (
+          <>
+            <p>Does your partner already keep the journal? Open the file they sent you instead.</p>
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() =>
+                  import('../ui/share/JoinJournal').then(
+                    (m) => setJoin(() => m.JoinJournal),
+                    (error) => announceError(error),
+                  )
+                }
+              >
+                Join with my partner’s file
+              </button>
+            </div>
+          </>
+        )}
+      </section>
     </main>
   );
 }

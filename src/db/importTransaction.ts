@@ -4,6 +4,7 @@
  * reads an export needs. The merge itself is pure (src/sync/merge.ts) and is passed in, so the
  * transaction re-plans against exactly what it reads.
  */
+import { liveQuery, type Observable } from 'dexie';
 import type { Role } from '../model/constants';
 import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
@@ -242,4 +243,14 @@ export async function resolveConflict(
     await repo(conflict.kind, db).update(conflict.recordId, { [conflict.field]: text } as never);
   }
   await conflictTable(db).delete(conflictId);
+}
+
+/** Conflicts of a journal as a live query (the Share screen lists them). */
+export function liveConflicts(db: MentoringDb, journalId: string): Observable<ConflictRow[]> {
+  return liveQuery(() => listConflicts(db, journalId));
+}
+
+/** The last import that can be undone, as a live query. */
+export function liveLastImport(db: MentoringDb): Observable<{ at: string; journalIds: string[] } | null> {
+  return liveQuery(async () => (await lastImport(db)) ?? null);
 }

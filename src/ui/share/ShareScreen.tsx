@@ -1,4 +1,241 @@
-/** Placeholder: this screen is being built. */
+import { liveQuery } from 'dexie';
+import { useState } from 'preact/hooks';
+import { useJournal } from '../../app/journalContext';
+import { device, getDb } from '../../db';
+import {
+  type ConflictRow,
+  liveConflicts,
+  liveLastImport,
+  resolveConflict,
+  undoLastImport,
+} from '../../db/importTransaction';
+import { KIND_INFO } from '../../model/tables';
+import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/exportFile';
+import { formatDate } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useLive } from '../hooks/useLive';
+import { ImportFlow } from './ImportFlow';
+import './ShareScreen.css';
+
+/** "22 Nov 2026", or "never". */
+function when(iso: string | undefined): string {
+  return iso ? formatDate(iso.slice(0, 10)) : 'never';
+}
+
+/** A passphrase input with its label and hint. */
+function PassphraseField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  hint: string;
+}) {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <p class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+      <input
+        id={props.id}
+        type="password"
+        autoComplete="new-password"
+        value={props.value}
+        aria-describedby={`${props.id}-hint`}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** Share: send the pair file, back up the device, import a file, resolve conflicts, undo an import. */
 export function ShareScreen() {
-  return <h1>Share</h1>;
+  const { journalId, journal, role } = useJournal();
+  const db = getDb();
+  const membership = useLive(() => liveQuery(() => device(db).membership(journalId)), [journalId]);
+  const [pairPass, setPairPass] = useState('');
+  const [backupPass, setBackupPass] = useState('');
+  const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
+  const partner = role === 'mentee' ? journal.mentorName : journal.menteeName;
+
+  const send = async (kind: 'pair' | 'backup') => {
+    setBusy(kind);
+    try {
+      const exported =
+        kind === 'pair'
+          ? await exportPairFile(journalId, { passphrase: pairPass || undefined })
+          : await exportBackupFile({ passphrase: backupPass || undefined });
+      const how = await deliverFile(exported);
+      if (how === 'cancelled') announce('Sharing was cancelled. You can try again.');
+      else if (how === 'shared') announce(`Shared ${exported.name}.`);
+      else announce(`Saved ${exported.name} to your downloads.`);
+    } catch (error) {
+      announceError(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <>
+      <h1>Share and back up</h1>
+
+      <section class="share-section" aria-labelledby="send-title">
+        <h2 id="send-title">Send to my partner</h2>
+        <p>
+          Makes a pair file with everything you both see in this journal — never your private notes. Send it
+          to {partner || 'your partner'} however you like (email, chat, a USB stick); they open it under
+          Share.
+        </p>
+        <PassphraseField
+          id="pair-passphrase"
+          label="Passphrase (optional)"
+          value={pairPass}
+          onInput={setPairPass}
+          hint="Lock the file if it travels by email or chat. Tell your partner the passphrase some other way."
+        />
+        <div class="actions">
+          <button type="button" class="primary" disabled={busy !== undefined} onClick={() => send('pair')}>
+            Send to my partner
+          </button>
+        </div>
+        <p class="meta">Last sent: {when(membership?.lastExportAt)}.</p>
+      </section>
+
+      <section class="share-section" aria-labelledby="backup-title">
+        <h2 id="backup-title">Back up this device</h2>
+        <p>
+          A backup holds every journal on this device, private notes included, so you can restore them on a
+          new phone or computer. Because of the private notes, we recommend locking it with a passphrase.
+        </p>
+        <PassphraseField
+          id="backup-passphrase"
+          label="Passphrase (recommended)"
+          value={backupPass}
+          onInput={setBackupPass}
+          hint="Choose one you will remember: without it, nobody — not even you — can open the backup."
+        />
+        <div class="actions">
+          <button type="button" class="primary" disabled={busy !== undefined} onClick={() => send('backup')}>
+            Back up this device
+          </button>
+        </div>
+        <p class="meta">Last backup: {when(membership?.lastBackupAt)}.</p>
+      </section>
+
+      <section class="share-section" aria-labelledby="import-title">
+        <h2 id="import-title">Open a file from my partner, or a backup</h2>
+        <ImportFlow mode="share" />
+        <p class="meta">Last import: {when(membership?.lastImportAt)}.</p>
+      </section>
+
+      <Conflicts journalId={journalId} />
+      <UndoImport />
+    </>
+  );
+}
+
+function Conflicts({ journalId }: { journalId: string }) {
+  const db = getDb();
+  const conflicts = useLive(() => liveConflicts(db, journalId), [journalId]);
+  if (!conflicts?.length) return null;
+  return (
+    <section class="share-section" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">Changed by both of you</h2>
+      <p>
+        You and your partner changed these texts at the same time. The journal holds one version now; the
+        other is kept here until you choose.
+      </p>
+      <ul class="cards">
+        {conflicts.map((c) => (
+          <ConflictCard key={c.id} conflict={c} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ConflictCard({ conflict }: { conflict: ConflictRow }) {
+  const choose = async (choice: 'local' | 'remote' | 'both') => {
+    try {
+      await resolveConflict(getDb(), conflict.id, choice);
+      announce(
+        choice === 'both'
+          ? 'Both versions kept.'
+          : choice === 'local'
+            ? 'Your version kept.'
+            : 'Their version kept.',
+      );
+    } catch (error) {
+      announceError(error);
+    }
+  };
+  const label = KIND_INFO[conflict.kind].label;
+  return (
+    <li class="card conflict">
+      <h3>
+        A {label}: “{conflict.field}”
+      </h3>
+      <p class="meta">Found on {formatDate(conflict.at.slice(0, 10))}.</p>
+      <h4>My version{conflict.kept === 'local' ? ' (in the journal now)' : ''}</h4>
+      <p class="conflict-text">{conflict.local}</p>
+      <h4>My partner’s version{conflict.kept === 'remote' ? ' (in the journal now)' : ''}</h4>
+      <p class="conflict-text">{conflict.remote}</p>
+      <div class="actions">
+        <button type="button" onClick={() => choose('local')}>
+          Keep mine
+        </button>
+        <button type="button" onClick={() => choose('remote')}>
+          Keep theirs
+        </button>
+        <button type="button" onClick={() => choose('both')}>
+          Keep both
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function UndoImport() {
+  const db = getDb();
+  const last = useLive(() => liveLastImport(db), []);
+  const [confirming, setConfirming] = useState(false);
+  if (!last) return null;
+  const undo = async () => {
+    try {
+      await undoLastImport(db);
+      setConfirming(false);
+      announce('The last import was undone: the journal is as it was before it.');
+    } catch (error) {
+      announceError(error);
+    }
+  };
+  return (
+    <section class="share-section" aria-labelledby="undo-title">
+      <h2 id="undo-title">Undo last import</h2>
+      <p>Last import: {formatDate(last.at.slice(0, 10))}.</p>
+      {confirming ? (
+        <div class="warning">
+          <p>
+            This puts the journal back exactly as it was before that import. Changes made since then are
+            undone too.
+          </p>
+          <div class="actions">
+            <button type="button" class="danger" onClick={undo}>
+              Yes, undo the import
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="button" onClick={() => setConfirming(true)}>
+            Undo last import
+          </button>
+        </div>
+      )}
+    </section>
+  );
 }

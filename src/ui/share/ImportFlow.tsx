@@ -1,0 +1,383 @@
+import { useRef, useState } from 'preact/hooks';
+import { getDb } from '../../db';
+import type { Role } from '../../model/constants';
+import { KIND_NAMES, type KindName } from '../../model/kind';
+import { KIND_INFO } from '../../model/tables';
+import { MAX_FILE_BYTES } from '../../sync/parseJson';
+import { SelectField } from '../components/fields';
+import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import './ShareScreen.css';
+
+type ImportModule = typeof import('../../sync/importFile');
+type Preview = Awaited<ReturnType<ImportModule['previewImport']>>;
+
+type State =
+  | { step: 'idle' }
+  | { step: 'reading' }
+  | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
+  | { step: 'preview'; preview: Preview; name: string }
+  | { step: 'applying'; preview: Preview }
+  | { step: 'done'; message: string };
+
+const COLUMNS = [
+  ['added', 'New'],
+  ['changed', 'Changed'],
+  ['deleted', 'Deleted'],
+  ['withdrawn', 'Withdrawn'],
+  ['unchanged', 'Unchanged'],
+  ['conflicting', 'To resolve'],
+] as const;
+
+function names(preview: Preview): string {
+  const j = preview.journal;
+  const both = [j?.menteeName, j?.mentorName].filter(Boolean);
+  return both.length ? both.join(' & ') : 'an untitled journal';
+}
+
+function summary(total: Preview['plan']['total']): string {
+  const parts = [
+    total.added && `${total.added} new`,
+    total.changed && `${total.changed} changed`,
+    total.deleted && `${total.deleted} deleted`,
+    total.withdrawn && `${total.withdrawn} withdrawn`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'nothing new';
+}
+
+/**
+ * Opens a pair file or a backup from a file picker or by drag-and-drop, shows what importing it
+ * would do, and imports it only when asked. In `join` mode (first run) the file must be a pair
+ * file for a journal not yet on this device, and only my role is asked.
+ */
+export function ImportFlow({
+  mode,
+  onDone,
+}: {
+  mode: 'share' | 'join';
+  onDone?: (journalId: string) => void;
+}) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [error, setError] = useState<string | undefined>();
+  const [role, setRole] = useState<Role | undefined>();
+  const [roleError, setRoleError] = useState<string | undefined>();
+  const [passphrase, setPassphrase] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const open = async (bytes: Uint8Array, name: string, pass?: string) => {
+    setError(undefined);
+    setState({ step: 'reading' });
+    try {
+      const { previewImport } = await import('../../sync/importFile');
+      const preview = await previewImport(bytes, { passphrase: pass, db: getDb() });
+      if (mode === 'join' && preview.file.kind !== 'pair') {
+        throw new Error(
+          'This is a backup, not a pair file. To restore a backup, start a journal first, then use Share.',
+        );
+      }
+      setState({ step: 'preview', preview, name });
+    } catch (e) {
+      const fault = (e as { fault?: string }).fault;
+      if (fault === 'needs-passphrase' || (fault === 'cannot-decrypt' && pass !== undefined)) {
+        setState({
+          step: 'passphrase',
+          bytes,
+          name,
+          wrong: fault === 'cannot-decrypt' ? (e as Error).message : undefined,
+        });
+        if (fault === 'cannot-decrypt') announceError(e);
+        return;
+      }
+      setState({ step: 'idle' });
+      setError((e as Error).message);
+      announceError(e);
+    }
+  };
+
+  const chooseFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      const message = `This file is ${Math.round(file.size / (1024 * 1024))} MB; a Mentoring Journal file is never larger than 50 MB, so it was not opened. Nothing was imported.`;
+      setState({ step: 'idle' });
+      setError(message);
+      announce(message, 'error');
+      return;
+    }
+    setPassphrase('');
+    await open(new Uint8Array(await file.arrayBuffer()), file.name);
+  };
+
+  const apply = async (preview: Preview) => {
+    const isNew = preview.newJournalIds.length > 0 && preview.file.kind === 'pair';
+    if (isNew && !role) {
+      setRoleError('Choose whether you are the mentee or the mentor in this journal.');
+      return;
+    }
+    setState({ step: 'applying', preview });
+    try {
+      const { applyImportFile, partnerName } = await import('../../sync/importFile');
+      const result = await applyImportFile(preview, { role, db: getDb() });
+      const journalId = preview.file.journalIds[0]!;
+      const myRole = preview.knownJournals[0]?.role ?? role;
+      const partner = partnerName(preview.journal, myRole);
+      let message: string;
+      if (preview.file.kind === 'backup') {
+        message = `Backup restored: ${summary(result.plan.total)}.`;
+      } else if (isNew) {
+        message = `Journal added to this device${partner ? ` from ${partner}’s file` : ''}: ${summary(result.plan.total)}. It is now open.`;
+      } else {
+        message = `Merged into your journal with ${partner ?? 'your partner'} (now open): ${summary(result.plan.total)}.`;
+      }
+      if (result.plan.conflicts.length) {
+        message += ` ${result.plan.conflicts.length} text${result.plan.conflicts.length === 1 ? ' was' : 's were'} changed by both of you — choose what to keep under “Changed by both of you”.`;
+      }
+      if (result.aheadByMs)
+        message +=
+          ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
+      setState({ step: 'done', message });
+      announce(message);
+      onDone?.(journalId);
+    } catch (e) {
+      setState({ step: 'preview', preview, name: '' });
+      setError((e as Error).message);
+      announceError(e);
+    }
+  };
+
+  return (
+    <div class="import-flow">
+      {(state.step === 'idle' || state.step === 'done' || state.step === 'reading') && (
+        <fieldset
+          class={`drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void chooseFile(e.dataTransfer?.files[0]);
+          }}
+        >
+          <legend class="visually-hidden">Choose or drop a file</legend>
+          <label class="file-label">
+            <span>{mode === 'join' ? 'Choose my partner’s file' : 'Choose a file to import'}</span>
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => {
+                const file = e.currentTarget.files?.[0];
+                e.currentTarget.value = '';
+                void chooseFile(file);
+              }}
+            />
+          </label>
+          <p class="hint">
+            …or drop it here. Nothing is changed until you have seen what it holds and said yes.
+          </p>
+        </fieldset>
+      )}
+      {state.step === 'reading' && <p aria-live="polite">Opening the file…</p>}
+      {error && (
+        <p class="warning import-error" role="alert">
+          {error}
+        </p>
+      )}
+      {state.step === 'done' && <p class="import-done">{state.message}</p>}
+
+      {state.step === 'passphrase' && (
+        <form
+          class="card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void open(state.bytes, state.name, passphrase);
+          }}
+        >
+          <h3>This file is locked</h3>
+          <p>Enter the passphrase chosen when the file was made.</p>
+          <div class="field">
+            <label for="import-passphrase">Passphrase</label>
+            <input
+              id="import-passphrase"
+              type="password"
+              autoComplete="off"
+              value={passphrase}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+              aria-describedby={state.wrong ? 'import-passphrase-error' : undefined}
+            />
+            {state.wrong && (
+              <p class="field-error" id="import-passphrase-error">
+                {state.wrong}
+              </p>
+            )}
+          </div>
+          <div class="actions">
+            <button type="submit" class="primary">
+              Unlock
+            </button>
+            <button type="button" onClick={() => setState({ step: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+
+      {(state.step === 'preview' || state.step === 'applying') && (
+        <PreviewPanel
+          preview={state.preview}
+          mode={mode}
+          busy={state.step === 'applying'}
+          role={role}
+          roleError={roleError}
+          onRole={(r) => {
+            setRole(r);
+            setRoleError(undefined);
+          }}
+          onApply={() => apply(state.preview)}
+          onCancel={() => {
+            setState({ step: 'idle' });
+            setError(undefined);
+            announce('Import cancelled. Nothing was changed.');
+          }}
+          namesText={names(state.preview)}
+        />
+      )}
+    </div>
+  );
+}
+
+function PreviewPanel(props: {
+  preview: Preview;
+  mode: 'share' | 'join';
+  busy: boolean;
+  role: Role | undefined;
+  roleError?: string;
+  onRole: (role: Role) => void;
+  onApply: () => void;
+  onCancel: () => void;
+  namesText: string;
+}) {
+  const { preview, mode } = props;
+  const { file, plan } = preview;
+  const isNew = file.kind === 'pair' && preview.newJournalIds.length > 0;
+  const kinds = KIND_NAMES.filter((k) => plan.counts[k]);
+  const exported = formatDate(file.exportedAt.slice(0, 10));
+  const myRole = preview.knownJournals[0]?.role ?? props.role;
+  const partner = myRole
+    ? myRole === 'mentee'
+      ? preview.journal?.mentorName
+      : preview.journal?.menteeName
+    : undefined;
+  const joinRefused = mode === 'join' && !isNew;
+  return (
+    <section class="card import-preview" aria-labelledby="import-preview-title">
+      <h3 id="import-preview-title">Before importing: what this file holds</h3>
+      <p>
+        {file.kind === 'backup'
+          ? `A backup of ${file.journalIds.length} journal${file.journalIds.length === 1 ? '' : 's'}, made on ${exported}.`
+          : `A pair file for the journal of ${props.namesText}${partner ? `, sent by ${partner}` : ''}, made on ${exported}.`}
+        {file.encrypted && ' It was locked with a passphrase.'}
+      </p>
+      {file.kind === 'pair' && !isNew && (
+        <p>This journal is on this device: the file will be merged into it, and it will be opened.</p>
+      )}
+      {file.kind === 'pair' && isNew && (
+        <>
+          <p>This journal is not on this device yet. It will be added as a new journal.</p>
+          <SelectField
+            label="In this journal I am the"
+            value={props.role}
+            placeholder="Choose…"
+            options={optionsOf(ROLE_LABELS)}
+            onChange={(v) => v && props.onRole(v)}
+            error={props.roleError}
+          />
+        </>
+      )}
+      {joinRefused && (
+        <p class="warning">
+          This journal is already on this device. Open it and use Share to merge this file.
+        </p>
+      )}
+      {preview.clockAheadMs !== undefined && (
+        <p class="warning">
+          Some changes in this file are dated {Math.round(preview.clockAheadMs / (24 * 60 * 60 * 1000))} days
+          ahead of this device’s clock. The import works all the same; check the date and time on both
+          devices.
+        </p>
+      )}
+      {kinds.length > 0 ? (
+        <div class="table-scroll">
+          <table class="preview-table">
+            <caption class="visually-hidden">Records per kind</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                {COLUMNS.map(([, label]) => (
+                  <th key={label} scope="col">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {kinds.map((kind: KindName) => (
+                <tr key={kind}>
+                  <th scope="row">{KIND_INFO[kind].label}</th>
+                  {COLUMNS.map(([key]) => (
+                    <td key={key}>{plan.counts[kind]![key]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>The file holds no records.</p>
+      )}
+      <p class="import-total">
+        In all: {summary(plan.total)}
+        {plan.total.conflicting
+          ? `; ${plan.total.conflicting} changed by both of you, to resolve afterwards`
+          : ''}
+        .
+      </p>
+      {file.dropped.length > 0 && (
+        <details class="dropped" open>
+          <summary>
+            {file.dropped.length} record{file.dropped.length === 1 ? ' was' : 's were'} left out because they
+            are damaged
+          </summary>
+          <ul>
+            {file.dropped.slice(0, 100).map((d, i) => (
+              <li key={i}>
+                {d.label ? `A ${d.label}` : 'A record'}
+                {d.id ? ` (${d.id})` : ''}: {d.reason}.
+              </li>
+            ))}
+            {file.dropped.length > 100 && <li>…and {file.dropped.length - 100} more.</li>}
+          </ul>
+        </details>
+      )}
+      <div class="actions">
+        {!joinRefused && (
+          <button type="button" class="primary" disabled={props.busy} onClick={props.onApply}>
+            {isNew
+              ? mode === 'join'
+                ? 'Join this journal'
+                : 'Add as a new journal on this device'
+              : file.kind === 'backup'
+                ? 'Restore this backup'
+                : 'Import'}
+          </button>
+        )}
+        <button type="button" disabled={props.busy} onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}
