@@ -440,3 +440,147 @@ function addMonthsIso(date: string, months: number): string {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d!, last)).padStart(2, '0')}`;
 }
+
+describe('a journal with 300 meetings, 2,000 agenda and action items and 2,000 milestones', () => {
+  test('the meeting list, a meeting, meeting mode and search stay fast', async () => {
+    const big = await newContext(null, { width: WIDTH, height: HEIGHT });
+    const p = await openPage(big, server.url);
+    await waitForAppShell(p);
+    await p.getByLabel('The mentor — I am mentoring someone').check();
+    await p.getByLabel('Mentee’s name').fill('Ana');
+    await p.getByLabel('Mentor’s name').fill('Ben');
+    await p.getByLabel('Start date').fill(day(-400));
+    await p.getByRole('button', { name: 'Create journal' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+
+    const target = await p.evaluate(
+      async ({ start }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('mentoring-journal');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const journalId = await new Promise<string>((resolve) => {
+          const r = db.transaction('local').objectStore('local').get('currentJournalId');
+          r.onsuccess = () => resolve((r.result as { value: string }).value);
+        });
+        const envelope = (kind: string) => ({
+          id: crypto.randomUUID(),
+          journalId,
+          kind,
+          createdAt: new Date().toISOString(),
+          author: 'mentor',
+          visibility: 'pair',
+          deleted: false,
+          stamps: {},
+          bases: {},
+        });
+        const base = new Date(`${start}T00:00:00Z`).getTime();
+        const date = (i: number) => new Date(base + i * 86_400_000).toISOString().slice(0, 10);
+        const tx = db.transaction(['meetings', 'agendaItems', 'actionItems', 'milestones'], 'readwrite');
+        const ids: string[] = [];
+        for (let i = 0; i < 300; i++) {
+          const m = {
+            ...envelope('meeting'),
+            date: date(i * 2),
+            time: '10:00',
+            durationMinutes: 60,
+            mode: 'video',
+            status: i < 290 ? 'held' : 'planned',
+            sharedNotes: `Meeting ${i}: we talked about cataloguing, outreach and the budget.`,
+          };
+          ids.push(m.id);
+          tx.objectStore('meetings').put(m);
+        }
+        for (let i = 0; i < 1000; i++) {
+          tx.objectStore('agendaItems').put({
+            ...envelope('agendaItem'),
+            meetingId: ids[i % 300],
+            text: `Agenda point ${i} about outreach`,
+            raisedBy: 'mentee',
+            discussed: true,
+            order: i,
+          });
+          tx.objectStore('actionItems').put({
+            ...envelope('actionItem'),
+            meetingId: ids[i % 300],
+            text: `Action ${i}: follow up with the branch`,
+            owner: 'mentee',
+            done: i % 10 !== 0,
+            order: i,
+          });
+        }
+        for (let i = 0; i < 2000; i++) {
+          tx.objectStore('milestones').put({
+            ...envelope('milestone'),
+            title: `Milestone ${i}`,
+            dueDate: date(i % 700),
+            status: i % 3 === 0 ? 'done' : 'planned',
+          });
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+        return ids[299];
+      },
+      { start: day(-400) },
+    );
+
+    const timed = async (work: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      await work();
+      return Math.round(performance.now() - t0);
+    };
+    await p.reload();
+    await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    // The list, opened from the bottom bar (a client-side navigation, as people use it).
+    const list = await timed(async () => {
+      await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+      await p.getByRole('heading', { name: /^Past \(\d+\)$/ }).waitFor();
+      await expect.poll(() => p.locator('.meeting-list > li').count()).toBe(300);
+    });
+    const detail = await timed(async () => {
+      await p.goto(`${server.url}meetings/${target}`);
+      await p.getByRole('heading', { level: 1, name: /^Meeting: / }).waitFor();
+      await expect.poll(() => p.getByRole('textbox', { name: /^Agenda point \d+$/ }).count()).toBe(3);
+    });
+    const mode = await timed(async () => {
+      await p.getByRole('link', { name: 'Start meeting mode' }).click();
+      await expect.poll(stepHeadingOf(p)).toBe('Agenda');
+    });
+    const milestoneStep = await timed(async () => {
+      await p.getByRole('button', { name: 'Next' }).click();
+      await expect.poll(stepHeadingOf(p)).toBe('Milestones');
+      await p.locator('.item-row').first().waitFor();
+    });
+    await p.goto(`${server.url}search`);
+    const box = p.getByLabel('Search this journal');
+    await box.waitFor();
+    await p.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+    const search = await timed(async () => {
+      await box.fill('outreach');
+      await p.getByText(/^1300 results for “outreach”\.$/).waitFor();
+    });
+    const narrow = await timed(async () => {
+      await box.fill('action 999');
+      await p.getByText(/^1 result for “action 999”\.$/).waitFor();
+    });
+    console.log(
+      `300 meetings / 2,000 items / 2,000 milestones, 360 px Chromium: meeting list ${list} ms, meeting detail (full load) ${detail} ms, meeting mode opened ${mode} ms, its milestones step ${milestoneStep} ms, search "outreach" (1,300 hits) ${search} ms, search "action 999" ${narrow} ms (each includes the 150 ms typing pause)`,
+    );
+    expect(list).toBeLessThan(3000);
+    expect(milestoneStep).toBeLessThan(1500);
+    expect(search).toBeLessThan(2000);
+    expect(narrow).toBeLessThan(1500);
+    await big.close();
+  }, 90_000);
+});
+
+function stepHeadingOf(p: Page) {
+  return async () =>
+    (await p.evaluate(() =>
+      document.activeElement?.id === 'step-heading' ? document.activeElement.textContent : null,
+    )) ?? '';
+}

@@ -307,17 +307,35 @@ function MilestonesStep({
     () => (milestones ? milestonesForReview(milestones, meeting.date ?? today(), since) : undefined),
     [milestones, meeting.date, since],
   );
+  const [limit, setLimit] = useState(MILESTONE_PAGE);
   if (!shown) return <p class="meta">Loading…</p>;
   if (shown.length === 0)
     return <p class="empty">No milestone is due soon or has changed since the last meeting.</p>;
   return (
-    <ul class="item-list">
-      {shown.map((m) => (
-        <MilestoneReview key={m.id} milestone={m} doneDate={meeting.date ?? today()} />
-      ))}
-    </ul>
+    <>
+      <p class="meta">
+        {shown.length === 1 ? '1 milestone' : `${shown.length} milestones`} due by{' '}
+        {formatDate(addDays(meeting.date ?? today(), DUE_SOON_DAYS))} or changed since the last meeting,
+        earliest first.
+      </p>
+      <ul class="item-list">
+        {shown.slice(0, limit).map((m) => (
+          <MilestoneReview key={m.id} milestone={m} doneDate={meeting.date ?? today()} />
+        ))}
+      </ul>
+      {shown.length > limit && (
+        <div class="actions">
+          <button type="button" onClick={() => setLimit((n) => n + MILESTONE_PAGE)}>
+            Show {Math.min(MILESTONE_PAGE, shown.length - limit)} more milestones
+          </button>
+        </div>
+      )}
+    </>
   );
 }
+
+/** How many milestones the step shows at a time (a long-running journal can have hundreds overdue). */
+const MILESTONE_PAGE = 20;
 
 const MILESTONE_STATUS_WORDS: Record<string, string> = {
   planned: 'Planned',
