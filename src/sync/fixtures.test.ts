@@ -22,10 +22,28 @@ function fixtureRecords(): AnyRecord[] {
   const b = (minute: number) => stampAt(minute, NODE_B);
   return [
     makeJournal(),
-    makeRecord('goal', 'goal-1', { title: 'Lead a team project', status: 'active', description: 'Plan & <b>run</b> it' }),
-    makeRecord('milestone', 'milestone-1', { title: 'Draft the plan', goalId: 'goal-1', dueDate: '2027-02-28', status: 'planned' }, { stamp: b(5) }),
-    makeRecord('meeting', MEETING, { date: '2026-12-01', time: '10:30', sharedNotes: 'We agreed on the plan.' }),
-    makeRecord('actionItem', 'action-1', { meetingId: MEETING, text: 'Book a room', owner: 'mentor', done: false }, { stamp: b(6), author: 'mentor' }),
+    makeRecord('goal', 'goal-1', {
+      title: 'Lead a team project',
+      status: 'active',
+      description: 'Plan & <b>run</b> it',
+    }),
+    makeRecord(
+      'milestone',
+      'milestone-1',
+      { title: 'Draft the plan', goalId: 'goal-1', dueDate: '2027-02-28', status: 'planned' },
+      { stamp: b(5) },
+    ),
+    makeRecord('meeting', MEETING, {
+      date: '2026-12-01',
+      time: '10:30',
+      sharedNotes: 'We agreed on the plan.',
+    }),
+    makeRecord(
+      'actionItem',
+      'action-1',
+      { meetingId: MEETING, text: 'Book a room', owner: 'mentor', done: false },
+      { stamp: b(6), author: 'mentor' },
+    ),
     makeRecord('story', 'story-1', {}, { deleted: true, stamp: stampAt(9, NODE_A) }),
   ];
 }
@@ -87,7 +105,9 @@ describe('released file formats still open', () => {
     expect(preview.plan.total.added).toBe(6);
     await applyImportFile(preview, { db, role: 'mentor' });
     expect(await repo('goal', db).get('goal-1')).toMatchObject({ description: 'Plan & <b>run</b> it' });
-    expect(await repo('actionItem', db).list(JOURNAL_ID, { index: 'meetingId', equals: MEETING })).toHaveLength(1);
+    expect(
+      await repo('actionItem', db).list(JOURNAL_ID, { index: 'meetingId', equals: MEETING }),
+    ).toHaveLength(1);
     expect(await repo('story', db).get('story-1')).toMatchObject({ deleted: true });
     expect(await new DeviceRepository(db).membership(JOURNAL_ID)).toMatchObject({ role: 'mentor' });
     expect(await listConflicts(db, JOURNAL_ID)).toEqual([]);
@@ -97,7 +117,10 @@ describe('released file formats still open', () => {
     const db = freshDb();
     const preview = await previewImport(readFileSync(BACKUP_V1, 'utf8'), { db });
     await applyImportFile(preview, { db });
-    expect(await repo('note', db).get('note-1')).toMatchObject({ text: 'Only for me', visibility: 'private' });
+    expect(await repo('note', db).get('note-1')).toMatchObject({
+      text: 'Only for me',
+      visibility: 'private',
+    });
     expect(await new DeviceRepository(db).membership(JOURNAL_ID)).toMatchObject({ role: 'mentee' });
   });
 });
