@@ -91,4 +91,21 @@ describe('calendar export', () => {
     const noProgramme = toIcs({ ...base, series: true, startDate: undefined });
     expect(noProgramme.ok && noProgramme.seriesNote).toMatch(/programme start date/);
   });
+
+  it('keeps the meeting at its local time on a daylight-saving night, whatever the device time zone', () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const result = toIcs({
+        ...base,
+        meetings: [{ id: 'dst', date: '2026-03-08', time: '02:30', durationMinutes: 60, status: 'planned' }],
+      });
+      if (!result.ok) throw new Error(result.error);
+      const [event] = parse(result.text);
+      expect(event!.startDate.toString()).toBe('2026-03-08T02:30:00');
+      expect(result.text).toContain('DTSTART:20260308T023000\r\n');
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
 });

@@ -35,11 +35,16 @@ export type IcsResult =
 
 const DEFAULT_MINUTES = 60;
 
-function dateTimeArray(date: string, time: string | undefined): DateArray {
+/**
+ * A meeting's start for the `ics` library: a date alone as [y, m, d] (an all-day event), a date
+ * and time as the floating local form "YYYYMMDDTHHMMSS". The library passes a string through as
+ * given; an array with a time would go through a JavaScript Date in this device's time zone, which
+ * moves a time inside a daylight-saving gap (02:30 on the night clocks go forward) by an hour.
+ */
+function startOf(date: string, time: string | undefined): DateArray | string {
   const p = parseDate(date)!;
   if (!time) return [p.y, p.m, p.d];
-  const [h, min] = time.split(':').map(Number);
-  return [p.y, p.m, p.d, h!, min!];
+  return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
 }
 
 function duration(minutes: number | undefined, allDay: boolean) {
@@ -84,7 +89,7 @@ export function toIcs(input: IcsInput): IcsResult {
     return {
       uid: `${m.id}@mentoring-journal`,
       title,
-      start: dateTimeArray(m.date!, m.time),
+      start: startOf(m.date!, m.time),
       startInputType: 'local',
       startOutputType: 'local',
       duration: duration(m.durationMinutes, allDay),
@@ -122,7 +127,7 @@ export function toIcs(input: IcsInput): IcsResult {
         events.push({
           uid: `series-${input.journalId}@mentoring-journal`,
           title: `Mentoring meeting due: ${pairNames(input)}`,
-          start: dateTimeArray(first, anchor?.time),
+          start: startOf(first, anchor?.time),
           startInputType: 'local',
           startOutputType: 'local',
           duration: duration(anchor?.durationMinutes, allDay),
