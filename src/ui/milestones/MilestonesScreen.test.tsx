@@ -82,7 +82,7 @@ describe('milestone timeline', () => {
     const m = await repo('milestone').create(current.journalId, { title: 'Apply for a grant' });
     renderInJournal(<MilestonesScreen />, current);
     await userEvent.click(await screen.findByRole('button', { name: 'Edit Apply for a grant' }));
-    await userEvent.type(screen.getByLabelText('Evidence and notes'), 'Sent on time');
+    await userEvent.type(await screen.findByLabelText('Evidence and notes'), 'Sent on time');
     await userEvent.selectOptions(screen.getByLabelText('Agreed at'), meeting.id);
     await waitFor(async () =>
       expect(await repo('milestone').get(m.id)).toMatchObject({
