@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
+import { today } from '../components/labels';
 import { GoalDetailScreen, percentError } from './GoalDetailScreen';
 import { GoalsScreen } from './GoalsScreen';
 import { freshJournal, renderInJournal } from './testJournal';
@@ -76,6 +77,17 @@ describe('goal detail', () => {
     expect(await screen.findByRole('heading', { name: 'Find a funder' })).toBeTruthy();
     const [milestone] = await repo('milestone').list(current.journalId);
     expect(milestone).toMatchObject({ title: 'Find a funder', goalId: goal.id, status: 'planned' });
+  });
+
+  it('marks one of the goal’s milestones done from the goal, dated today', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    const m = await repo('milestone').create(current.journalId, { title: 'Find a funder', goalId: goal.id });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    await userEvent.selectOptions(await screen.findByLabelText('Status of Find a funder'), 'done');
+    await waitFor(async () =>
+      expect(await repo('milestone').get(m.id)).toMatchObject({ status: 'done', doneDate: today() }),
+    );
   });
 
   it('lists stories linked to the goal', async () => {

@@ -5,13 +5,14 @@ import { repo } from '../../db';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
+import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
-import { MILESTONE_STATUS_LABELS } from '../milestones/milestoneLabels';
+import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
 import './goals.css';
 
@@ -292,6 +293,15 @@ function GoalMilestones({ goalId }: { goalId: string }) {
     [milestones],
   );
 
+  const changeStatus = async (m: Milestone, status: MilestoneStatus) => {
+    try {
+      await repo('milestone').update(m.id, statusChange(status, m, today()));
+      announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
+    } catch (err) {
+      announceError(err);
+    }
+  };
+
   const add = async (event: Event) => {
     event.preventDefault();
     if (!title.trim()) {
@@ -320,10 +330,24 @@ function GoalMilestones({ goalId }: { goalId: string }) {
             <li key={m.id} class="card">
               <h3>{m.title?.trim() || 'Untitled milestone'}</h3>
               <p class="meta">
-                {MILESTONE_STATUS_LABELS[m.status ?? 'planned']}
-                {m.dueDate ? ` · due ${formatDate(m.dueDate)}` : ' · no due date'}{' '}
+                {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
+                {m.doneDate && ` · done ${formatDate(m.doneDate)}`}{' '}
                 {isMilestoneOverdue(m, now) && <span class="badge warn">Overdue</span>}
               </p>
+              <label class="inline-status">
+                <span>Status</span>
+                <select
+                  aria-label={`Status of ${m.title?.trim() || 'Untitled milestone'}`}
+                  value={m.status ?? 'planned'}
+                  onChange={(e) => changeStatus(m, e.currentTarget.value as MilestoneStatus)}
+                >
+                  {optionsOf(MILESTONE_STATUS_LABELS).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
             </li>
           ))}
         </ul>
