@@ -61,6 +61,14 @@ export function MeetingDetailScreen() {
           {STATUS_LABELS[meeting.status ?? 'planned']}
         </span>
       </p>
+      {(meeting.status ?? 'planned') === 'planned' && meeting.date && meeting.date < today() && (
+        <div class="warning">
+          <p>This meeting’s day has passed. If you met, mark it held so the next one is counted from it.</p>
+          <button type="button" onClick={() => set('status', 'held')}>
+            Mark as held
+          </button>
+        </div>
+      )}
       <div class="actions">
         <a class="button primary" href={`/meetings/${id}/run`}>
           Start meeting mode

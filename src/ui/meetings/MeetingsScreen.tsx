@@ -106,9 +106,7 @@ function MeetingList({ meetings }: { meetings: Meeting[] }) {
             {formatWhen(m)}
           </a>
           <p class="meta">
-            <span class={m.status === 'cancelled' ? 'badge warn' : 'badge'}>
-              {STATUS_LABELS[m.status ?? 'planned']}
-            </span>{' '}
+            <StatusBadge meeting={m} />{' '}
             {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
               .filter(Boolean)
               .join(' · ')}
@@ -117,6 +115,14 @@ function MeetingList({ meetings }: { meetings: Meeting[] }) {
       ))}
     </ul>
   );
+}
+
+/** A meeting's status; a planned meeting whose day has passed says it was not marked held. */
+function StatusBadge({ meeting }: { meeting: Meeting }) {
+  const status = meeting.status ?? 'planned';
+  if (status === 'planned' && meeting.date && meeting.date < today())
+    return <span class="badge warn">Planned, not marked held</span>;
+  return <span class={status === 'cancelled' ? 'badge warn' : 'badge'}>{STATUS_LABELS[status]}</span>;
 }
 
 /** "Export to calendar (.ics)": loads the calendar code only when asked, then downloads the file. */
