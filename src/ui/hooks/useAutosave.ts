@@ -12,6 +12,95 @@ export const AUTOSAVE_DELAY_MS = 250;
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
+// ---------------------------------------------------------------------------------------------
+// Write-ahead copy of unsaved changes. IndexedDB writes are asynchronous: a tab killed (or a page
+// reloaded) inside the delay would lose the last keystrokes. So every change is also copied,
+// synchronously, to localStorage, and the copy is removed once the change is in IndexedDB. The
+// next time the record is opened (or its list is shown), a copy left behind is written.
+
+const BACKUP_PREFIX = 'mentoring-journal:unsaved:';
+
+interface Backup {
+  kind: KindName;
+  id: string;
+  /** Fields with a value. */
+  set: Record<string, unknown>;
+  /** Fields cleared (JSON has no `undefined`). */
+  cleared: string[];
+}
+
+function backupKey(kind: KindName, id: string) {
+  return `${BACKUP_PREFIX}${kind}:${id}`;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined; // storage blocked: autosave still works, without the copy
+  }
+}
+
+function readBackup(key: string): Backup | undefined {
+  try {
+    const text = storage()?.getItem(key);
+    return text ? (JSON.parse(text) as Backup) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeBackup(kind: KindName, id: string, patch: Record<string, unknown>) {
+  const key = backupKey(kind, id);
+  const backup: Backup = { kind, id, set: {}, cleared: [] };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) backup.cleared.push(field);
+    else backup.set[field] = value;
+  }
+  try {
+    if (Object.keys(backup.set).length + backup.cleared.length === 0) storage()?.removeItem(key);
+    else storage()?.setItem(key, JSON.stringify(backup));
+  } catch {
+    // Quota or blocked storage: the IndexedDB write is still on its way.
+  }
+}
+
+function backupPatch(backup: Backup): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...backup.set };
+  for (const field of backup.cleared) patch[field] = undefined;
+  return patch;
+}
+
+/**
+ * Writes changes a closed or killed page left unsaved: for one record, for one kind, or for all.
+ * A copy whose record no longer exists (or is deleted, or refuses it) is dropped. Returns how
+ * many records were restored.
+ */
+export async function recoverUnsaved(kind?: KindName, id?: string): Promise<number> {
+  const store = storage();
+  if (!store) return 0;
+  const prefix = kind ? (id ? backupKey(kind, id) : `${BACKUP_PREFIX}${kind}:`) : BACKUP_PREFIX;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(prefix)) keys.push(key);
+  }
+  let restored = 0;
+  for (const key of keys) {
+    const backup = readBackup(key);
+    try {
+      if (backup && (await repo(backup.kind).get(backup.id))?.deleted === false) {
+        await repo(backup.kind).update(backup.id, backupPatch(backup) as Patch<KindName>);
+        restored += 1;
+      }
+    } catch {
+      // An invalid copy cannot be written; keep what is stored.
+    }
+    store.removeItem(key);
+  }
+  return restored;
+}
+
 /**
  * Edits one record with autosave: `set(field, value)` shows the value at once and writes it
  * AUTOSAVE_DELAY_MS after the last change — and at once when the page is hidden or closed, the
@@ -33,7 +122,12 @@ export function useAutosave<K extends KindName>(
   create.current = options.create;
   // null: the record does not exist; undefined: still loading.
   const stored = useLive(
-    () => liveQuery(async () => (id ? ((await repo(kind).get(id)) ?? null) : null)),
+    () =>
+      liveQuery(() =>
+        repo(kind)
+          .table.get(id ?? '')
+          .then((found) => found ?? null),
+      ),
     [kind, id],
   );
   const patch = useRef<Patch<K>>({});
@@ -58,6 +152,7 @@ export function useAutosave<K extends KindName>(
     try {
       if (create.current && !(await repo(kind).get(id))) await create.current(changes);
       else await repo(kind).update(id, changes);
+      writeBackup(kind, id, patch.current);
       setState('saved');
       announce('Saved');
     } catch (error) {
@@ -66,6 +161,25 @@ export function useAutosave<K extends KindName>(
       setState('error');
       announceError(error);
     }
+  }, [kind, id]);
+
+  // A copy left by a page that died before its last save: write it now.
+  useEffect(() => {
+    if (!id) return;
+    const backup = readBackup(backupKey(kind, id));
+    if (!backup) return;
+    void (async () => {
+      try {
+        if (create.current && !(await repo(kind).get(id))) {
+          await create.current(backupPatch(backup) as Patch<K>);
+          storage()?.removeItem(backupKey(kind, id));
+        } else {
+          await recoverUnsaved(kind, id);
+        }
+      } catch (error) {
+        announceError(error);
+      }
+    })();
   }, [kind, id]);
 
   useEffect(() => {
@@ -94,13 +208,14 @@ export function useAutosave<K extends KindName>(
         rerender((n) => n + 1);
       }
       patch.current = { ...patch.current, [field]: value };
+      if (id) writeBackup(kind, id, patch.current);
       if (latest.current) latest.current = { ...latest.current, [field]: value };
       setDraft((d) => ({ id, values: { ...(d.id === id ? d.values : {}), [field]: value } as Patch<K> }));
       setState('pending');
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
-    [flush, id],
+    [flush, id, kind],
   );
 
   const canUndo = useCallback(

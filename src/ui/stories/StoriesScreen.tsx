@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
@@ -8,6 +8,7 @@ import { normaliseSkill, summariseSkills } from '../../model/themes';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { recoverUnsaved } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { CONTEXT_LABELS, STATUS_LABELS, storyTitle } from './storyLabels';
 import './stories.css';
@@ -55,6 +56,8 @@ export function StoriesScreen() {
   const [status, setStatus] = useState<StoryStatus | ''>('');
   const [sort, setSort] = useState<Sort>('newest');
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  // Changes a killed tab left unsaved show in the list too, not only when the story is opened.
+  useEffect(() => void recoverUnsaved('story'), []);
 
   const skills = useMemo(() => summariseSkills(stories ?? []), [stories]);
   const shown = useMemo(() => {

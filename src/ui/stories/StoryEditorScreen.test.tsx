@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,5 +111,29 @@ describe('story editor', () => {
     expect((action as HTMLTextAreaElement).value).toBe('I planned it');
     await waitFor(async () => expect((await stored(id))?.action).toBe('I planned it'));
     expect((await stored(id))?.title).toBe('Workshop');
+  });
+
+  it('keeps a copy of a change still waiting for its save, and writes it when a killed page’s story is opened again', async () => {
+    const { id } = await repo('story').create(JOURNAL, { status: 'draft', problem: 'Saved part' });
+    const first = open(id);
+    const problem = await screen.findByLabelText('Problem');
+    fireEvent.input(problem, { target: { value: 'Saved part, unsaved part' } });
+    // Inside the delay: IndexedDB does not have it yet, the synchronous copy does.
+    expect((await stored(id))?.problem).toBe('Saved part');
+    const key = `mentoring-journal:unsaved:story:${id}`;
+    const copy = localStorage.getItem(key);
+    expect(JSON.parse(copy!).set).toEqual({ problem: 'Saved part, unsaved part' });
+    await waitFor(async () => expect((await stored(id))?.problem).toBe('Saved part, unsaved part'));
+    expect(localStorage.getItem(key)).toBeNull();
+    first.unmount();
+
+    // A page killed inside the delay leaves its copy behind; opening the story writes it.
+    localStorage.setItem(key, copy!);
+    await repo('story').update(id, { problem: 'Saved part' });
+    open(id);
+    await waitFor(async () => expect((await stored(id))?.problem).toBe('Saved part, unsaved part'));
+    const reopened = (await screen.findByLabelText('Problem')) as HTMLTextAreaElement;
+    await waitFor(() => expect(reopened.value).toBe('Saved part, unsaved part'));
+    expect(localStorage.getItem(key)).toBeNull();
   });
 });
