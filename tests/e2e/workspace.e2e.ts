@@ -262,3 +262,33 @@ describe('workspace', () => {
     expect(changeMs).toBeLessThan(1_500);
   });
 });
+
+describe('calendar dates across time zones', () => {
+  test('a due date entered far east or far west of UTC is the same calendar date after a reload', async () => {
+    for (const timezoneId of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      const zoned = await newContext(null, { width: 360, height: 740, timezoneId });
+      const p = await openPage(zoned, server.url);
+      await waitForAppShell(p);
+      await p.getByLabel('The mentor — I am mentoring someone').check();
+      await p.getByLabel('Mentee’s name').fill('Ana');
+      await p.getByLabel('Mentor’s name').fill('Ben');
+      await p.getByRole('button', { name: 'Create journal' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      await p.goto(`${server.url}milestones`);
+      await p.getByLabel('Milestone title').fill('Across the date line');
+      // The night the clocks change in Europe: no shift allowed.
+      await p.getByLabel('Due date', { exact: true }).fill('2030-03-31');
+      await p.getByRole('button', { name: 'Add milestone' }).click();
+      await p.getByRole('heading', { name: 'Across the date line' }).waitFor();
+      await p.reload();
+      const item = p.getByRole('listitem').filter({ hasText: 'Across the date line' });
+      await item.waitFor();
+      expect(await item.textContent(), timezoneId).toContain('Due Mar 31, 2030');
+      await p.getByRole('button', { name: 'Edit Across the date line' }).click();
+      expect(await p.getByLabel('Due date', { exact: true }).last().inputValue(), timezoneId).toBe(
+        '2030-03-31',
+      );
+      await zoned.close();
+    }
+  });
+});
