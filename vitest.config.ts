@@ -10,5 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     reporters: ['default', ['json', { outputFile: '.tmp/reports/unit.json' }]],
+    // Component tests render whole screens over IndexedDB; on a busy two-core machine some take seconds.
+    testTimeout: 20_000,
   },
 });
