@@ -92,6 +92,21 @@ describe('milestone timeline', () => {
     );
   });
 
+  it('keeps a milestone in view while I mark it done in its editor', async () => {
+    const current = await setup();
+    const m = await repo('milestone').create(current.journalId, {
+      title: 'Run a workshop',
+      status: 'planned',
+    });
+    renderInJournal(<MilestonesScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Run a workshop' }));
+    const editor = await screen.findByRole('region', { name: 'Edit milestone' });
+    await userEvent.selectOptions(within(editor).getByLabelText('Status'), 'done');
+    await waitFor(async () => expect((await repo('milestone').get(m.id))?.status).toBe('done'));
+    expect(within(editor).getByLabelText<HTMLInputElement>('Done on').value).toBe(today());
+    expect(screen.getByRole('heading', { name: 'Run a workshop' })).toBeTruthy();
+  });
+
   it(`shows ${PAGE_SIZE} of 2,000 milestones at first and more on request`, async () => {
     const current = await setup();
     const table = current.db.table('milestones');

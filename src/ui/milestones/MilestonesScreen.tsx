@@ -95,7 +95,11 @@ export function MilestonesScreen() {
     }
   }, []);
 
-  const toggleEdit = useCallback((id: string) => setEditing((e) => (e === id ? undefined : id)), []);
+  const toggleEdit = useCallback((id: string) => {
+    // A milestone being edited stays in view even if its new status leaves the filter.
+    setTouched((t) => (t.has(id) ? t : new Set(t).add(id)));
+    setEditing((e) => (e === id ? undefined : id));
+  }, []);
 
   const linkOf = (m: Milestone): GoalLink => {
     if (!m.goalId) return { kind: 'none' };
