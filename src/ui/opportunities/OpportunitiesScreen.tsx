@@ -126,7 +126,7 @@ function OpportunitySummary({
       <h2>{opportunityTitle(o)}</h2>
       <p class="meta">{[o.type && OPPORTUNITY_TYPE_LABELS[o.type], dates(o)].filter(Boolean).join(' · ')}</p>
       <p>
-        <span class={o.status === 'done' ? 'badge' : 'badge status'}>
+        <span class={o.status === 'done' ? 'badge' : 'badge opp-active'}>
           {OPPORTUNITY_STATUS_LABELS[o.status ?? 'interested']}
         </span>
       </p>
