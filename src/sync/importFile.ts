@@ -16,7 +16,7 @@ import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
 import { FileRefusedError } from './fileError';
 import { type ImportPlan, mergeRecords, planImport } from './merge';
-import { type OpenedFile, openFile } from './openFile';
+import { type OpenedFile, openFile, timer } from './openFile';
 
 /** What an import would do, shown before anything is written. */
 export interface ImportPreview {
@@ -38,11 +38,15 @@ export async function previewImport(
   options: { passphrase?: string; db?: MentoringDb } = {},
 ): Promise<ImportPreview> {
   const db = options.db ?? getDb();
+  const mark = timer('preview');
   const file = await openFile(input, options.passphrase);
+  mark('open');
   const memberships = await deviceMemberships(db);
   const roleOf = new Map(memberships.map((m) => [m.journalId, m.role]));
   const local = await readJournalRecords(db, file.journalIds);
+  mark('read');
   const plan = planImport(local, file.records, file.withdrawn);
+  mark('merge');
   const journalId = file.journalIds[0]!;
   const remoteJournal = file.records.find((r) => r.id === journalId && r.kind === 'journal');
   const localJournal = local.find((r) => r.id === journalId && r.kind === 'journal');

@@ -105,7 +105,10 @@ export function ImportFlow({
       return;
     }
     setPassphrase('');
-    await open(new Uint8Array(await file.arrayBuffer()), file.name);
+    const started = performance.now();
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    performance.measure?.('mj:read-file', { start: started, end: performance.now() });
+    await open(bytes, file.name);
   };
 
   const apply = async (preview: Preview) => {
