@@ -525,6 +525,20 @@ describe('bad files through the whole import', () => {
     ).resolves.toBeUndefined();
   }, 240_000);
 
+  test('a file dropped on the Share screen goes through the same checks', async () => {
+    await openShare(page);
+    const before = await dumpAll(page);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['{"format":"mentoring-journal","formatVersion":99}'], 'dropped.json'));
+      return transfer;
+    });
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+    await page.locator('.import-error').waitFor();
+    expect(await page.locator('.import-error').textContent()).toMatch(/newer version of Mentoring Journal/);
+    expect(await dumpAll(page)).toEqual(before);
+  });
+
   test('a wrong passphrase or tampered ciphertext is refused and nothing is written; the right one opens the file', async () => {
     const file = await pairFile([journalRecord()]);
     const locked = await encryptFile(file, 'the right passphrase');

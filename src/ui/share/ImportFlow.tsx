@@ -71,11 +71,6 @@ export function ImportFlow({
     try {
       const { previewImport } = await import('../../sync/importFile');
       const preview = await previewImport(bytes, { passphrase: pass, db: getDb() });
-      if (mode === 'join' && preview.file.kind !== 'pair') {
-        throw new Error(
-          'This is a backup, not a pair file. To restore a backup, start a journal first, then use Share.',
-        );
-      }
       setState({ step: 'preview', preview, name });
     } catch (e) {
       const fault = (e as { fault?: string }).fault;
