@@ -1,10 +1,10 @@
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { derivedId } from '../../model/ids';
 import { proposeThemes, type SkillSummary, summariseSkills, THEME_MIN_STORIES } from '../../model/themes';
 import { TextArea } from '../components/fields';
-import { useAutosave } from '../hooks/useAutosave';
+import { recoverUnsaved, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import './stories.css';
 
@@ -27,6 +27,8 @@ function storiesWord(n: number) {
 export function ThemesScreen() {
   const { journalId } = useJournal();
   const stories = useLive(() => repo('story').live(journalId), [journalId]);
+  // Skills a killed or reloaded page left unsaved count too.
+  useEffect(() => void recoverUnsaved('story'), []);
   const skills = useMemo(() => summariseSkills(stories ?? []), [stories]);
   const themes = useMemo(() => proposeThemes(skills), [skills]);
   const total = stories?.length ?? 0;
