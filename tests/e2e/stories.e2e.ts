@@ -107,9 +107,27 @@ async function typeThenKill(context: BrowserContext, page: Page, url: string, ki
   await crash(page, cdp);
   await page.close().catch(() => undefined);
   const again = await context.newPage();
+  // First, before any screen that writes recovered copies: what IndexedDB itself holds.
+  await again.goto(server.url);
+  await again.getByRole('heading', { level: 1 }).first().waitFor();
+  const id = url.split('/').pop()!;
+  const inIndexedDb = await again.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((done, fail) => {
+      const open = indexedDB.open('mentoring-journal');
+      open.onsuccess = () => done(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const story = await new Promise<Record<string, unknown> | undefined>((done) => {
+      const request = db.transaction('stories').objectStore('stories').get(id);
+      request.onsuccess = () => done(request.result);
+      request.onerror = () => done(undefined);
+    });
+    db.close();
+    return { title: story?.title, problem: story?.problem, action: story?.action, result: story?.result };
+  }, id);
   await again.goto(url);
   await again.getByRole('heading', { level: 1, name: STORY.title }).waitFor();
-  return { again, killedAfter, shown: await shownStory(again) };
+  return { again, killedAfter, inIndexedDb, shown: await shownStory(again) };
 }
 
 describe('a story on a phone', () => {
@@ -122,16 +140,20 @@ describe('a story on a phone', () => {
 
   test('every character is there after the tab is killed 350 ms after the last keystroke', async () => {
     const url = await newStory(page);
-    const { again, killedAfter, shown } = await typeThenKill(context, page, url);
+    const { again, killedAfter, inIndexedDb, shown } = await typeThenKill(context, page, url);
     expect(killedAfter).toBeLessThan(KILL_AFTER_MS + 50);
+    // The debounced write itself made it: every character was in IndexedDB when the tab died.
+    expect(inIndexedDb).toEqual(STORY);
     expect(shown).toEqual(STORY);
     page = again;
   });
 
   test('even killed 30 ms after the last keystroke, before the autosave, nothing is lost', async () => {
     const url = await newStory(page);
-    const { again, killedAfter, shown } = await typeThenKill(context, page, url, 30);
+    const { again, killedAfter, inIndexedDb, shown } = await typeThenKill(context, page, url, 30);
     expect(killedAfter).toBeLessThan(250);
+    // IndexedDB missed the last keys; the synchronous copy brings them back when the story is opened.
+    expect(inIndexedDb.result).not.toBe(STORY.result);
     expect(shown).toEqual(STORY);
     page = again;
   });
@@ -140,7 +162,8 @@ describe('a story on a phone', () => {
     await server.stop();
     try {
       const url = await newStory(page);
-      const { again, shown } = await typeThenKill(context, page, url);
+      const { again, inIndexedDb, shown } = await typeThenKill(context, page, url);
+      expect(inIndexedDb).toEqual(STORY);
       expect(shown).toEqual(STORY);
       page = again;
       await page.goto(`${server.url}stories`);
