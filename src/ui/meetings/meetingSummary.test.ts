@@ -46,4 +46,21 @@ describe('meeting summary', () => {
       ['Agenda: no points were planned.', 'Next meeting: not set yet.'],
     );
   });
+
+  it('an item that already ends a sentence gets no second full stop', () => {
+    expect(
+      summaryLines({
+        agenda: [{ text: 'Which conferences are worth it?' }],
+        milestones: [],
+        carried: [{ text: 'Call HR.', done: true }],
+        newActions: [{ text: 'Ask about the budget!' }],
+        activities: [],
+      }).slice(0, 4),
+    ).toEqual([
+      'Agenda: 0 of 1 points discussed.',
+      'Not yet discussed (carries to the next meeting): Which conferences are worth it?',
+      'Done since last time: Call HR.',
+      'New action: Ask about the budget!',
+    ]);
+  });
 });

@@ -29,6 +29,9 @@ const MILESTONE_WORDS: Record<string, string> = {
 
 const name = (text: string | undefined, fallback: string) => text?.trim() || fallback;
 
+/** Ends a line with a full stop, unless the person's own text already ends a sentence ("Which one?"). */
+const stop = (text: string) => (/[.!?…]["”’)]?$/.test(text) ? text : `${text}.`);
+
 /** The summary of a meeting as plain text lines, written from what changed in meeting mode. */
 export function summaryLines(input: SummaryInput): string[] {
   const lines: string[] = [];
@@ -37,7 +40,7 @@ export function summaryLines(input: SummaryInput): string[] {
   else {
     lines.push(`Agenda: ${discussed.length} of ${input.agenda.length} points discussed.`);
     for (const a of input.agenda.filter((x) => !x.discussed))
-      lines.push(`Not yet discussed (carries to the next meeting): ${name(a.text, 'untitled point')}.`);
+      lines.push(stop(`Not yet discussed (carries to the next meeting): ${name(a.text, 'untitled point')}`));
   }
   for (const m of input.milestones) {
     const parts: string[] = [];
@@ -48,8 +51,8 @@ export function summaryLines(input: SummaryInput): string[] {
   for (const c of input.carried)
     lines.push(
       c.done
-        ? `Done since last time: ${name(c.text, 'untitled action')}.`
-        : `Still open, carried on: ${name(c.text, 'untitled action')}.`,
+        ? stop(`Done since last time: ${name(c.text, 'untitled action')}`)
+        : stop(`Still open, carried on: ${name(c.text, 'untitled action')}`),
     );
   for (const a of input.newActions) {
     const who = a.owner
@@ -57,7 +60,11 @@ export function summaryLines(input: SummaryInput): string[] {
       : a.dueDate
         ? ` (by ${formatDate(a.dueDate)})`
         : '';
-    lines.push(`New action: ${name(a.text, 'untitled action')}${who}.`);
+    lines.push(
+      who
+        ? `New action: ${name(a.text, 'untitled action')}${who}.`
+        : stop(`New action: ${name(a.text, 'untitled action')}`),
+    );
   }
   if (input.activities.length > 0)
     lines.push(`Activities: ${input.activities.map((a) => ACTIVITY_LABELS[a]).join('; ')}.`);
