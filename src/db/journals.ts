@@ -61,8 +61,13 @@ export async function switchJournal(journalId: string, db: MentoringDb = getDb()
  */
 export async function deleteJournalFromDevice(journalId: string, db: MentoringDb = getDb()) {
   const deviceRepo = new DeviceRepository(db);
-  await db.transaction('rw', [...db.recordTables(), db.local], async () => {
+  const conflicts = db.table('conflicts');
+  const snapshots = db.table<{ id: string; journalIds: string[] }, string>('snapshots');
+  await db.transaction('rw', [...db.recordTables(), db.local, conflicts, snapshots], async () => {
     for (const table of db.recordTables()) await table.where('journalId').equals(journalId).delete();
+    // This device's leftovers of the journal go too: open conflicts, and an undo that would bring it back.
+    await conflicts.where('journalId').equals(journalId).delete();
+    await snapshots.filter((snapshot) => snapshot.journalIds.includes(journalId)).delete();
     await deviceRepo.removeMembership(journalId);
     if ((await deviceRepo.currentJournalId()) === journalId) {
       const rest = await deviceRepo.memberships();
