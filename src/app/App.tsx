@@ -315,11 +315,11 @@ function StatusRegion() {
   const error = shown?.tone === 'error' ? shown.text : '';
   return (
     <>
-      <div class="status" role="status" aria-live="polite">
+      <div class="status toast" role="status" aria-live="polite">
         {shown?.tone === 'info' ? shown.text : ''}
       </div>
-      <div class={error ? 'status-error-row shown' : 'status-error-row'}>
-        <div class="status-error" role="alert">
+      <div class={error ? 'toast-error-row shown' : 'toast-error-row'}>
+        <div class="toast-error" role="alert">
           {error}
         </div>
         {error && (
