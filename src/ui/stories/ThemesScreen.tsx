@@ -81,11 +81,11 @@ export function ThemesScreen() {
   );
 }
 
-function SkillBar({ skill, total }: { skill: SkillSummary; total: number }) {
+function SkillBar({ skill, total, named = true }: { skill: SkillSummary; total: number; named?: boolean }) {
   return (
     <>
       <div class="skill-bar-label">
-        <span>{skill.name}</span>
+        {named && <span>{skill.name}</span>}
         <span class="meta">
           {storiesWord(skill.count)}
           {skill.enjoyedCount > 0 && `, enjoyed in ${skill.enjoyedCount}`}
@@ -103,7 +103,7 @@ function ThemeCard({ theme, total, journalId }: { theme: SkillSummary; total: nu
   return (
     <li class="card theme-card">
       <h3>{theme.name}</h3>
-      <SkillBar skill={theme} total={total} />
+      <SkillBar skill={theme} total={total} named={false} />
       <p class="meta">In these stories:</p>
       <ul class="story-links">
         {theme.stories.map((s) => (
