@@ -48,8 +48,8 @@ export function ReflectionScreen() {
       <h1>Reflection</h1>
       <p>
         Questions to come back to during the programme. Answer in a few lines; when you revise an answer on a
-        later day, the earlier one is kept, so you can see how your thinking changed. Your answers are private
-        to this device unless you choose otherwise.
+        later day, the earlier one is kept, so you can see how your thinking changed. Your answers are
+        private: they stay on this device and are not shared with your mentor or the committee.
       </p>
       {all === undefined ? (
         <p class="empty">Loading your answers…</p>
