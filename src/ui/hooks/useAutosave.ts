@@ -71,6 +71,18 @@ function backupPatch(backup: Backup): Record<string, unknown> {
   return patch;
 }
 
+/** Forgets every unsaved copy (e.g. when journals are deleted from this device). */
+export function clearUnsavedCopies(): void {
+  const store = storage();
+  if (!store) return;
+  const keys: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(BACKUP_PREFIX)) keys.push(key);
+  }
+  for (const key of keys) store.removeItem(key);
+}
+
 /**
  * Writes changes a closed or killed page left unsaved: for one record, for one kind, or for all.
  * A copy whose record no longer exists (or is deleted, or refuses it) is dropped. Returns how
