@@ -350,6 +350,24 @@ describe('one device, from first run to offline', () => {
     ).toEqual([FIRST.title, SECOND.title, '+ Start a new journal…']);
   });
 
+  test('deleting a journal offers a backup first (a file downloads), then goes to the next journal', async () => {
+    await openScreen(page, '/settings');
+    await page.getByRole('button', { name: 'Delete this journal from this device…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Delete ${FIRST.title} from this device?` });
+    await dialog.waitFor();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Back up this device first' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^mentoring-journal-.*\.json$/);
+    await dialog.getByText(/^Backup saved as mentoring-journal-/).waitFor();
+
+    await dialog.getByRole('button', { name: 'Delete from this device' }).click();
+    await expectCurrentJournal(page, SECOND.title);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(
+      await switcher(page).evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.textContent)),
+    ).toEqual([SECOND.title, '+ Start a new journal…']);
+  });
+
   test('no request left 127.0.0.1, service-worker requests included', () => {
     expect(foreign.all().length).toBeGreaterThan(0);
     expect(foreign()).toEqual([]);

@@ -53,6 +53,7 @@ export function SettingsScreen() {
   const [persistResult, setPersistResult] = useState<string | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [backup, setBackup] = useState<'idle' | 'saving' | string>('idle');
   const { route } = useLocation();
   const title = journalTitle({ journal });
 
@@ -67,6 +68,20 @@ export function SettingsScreen() {
       setPersistResult(message);
       await refresh();
     } catch (error) {
+      announceError(error);
+    }
+  };
+
+  /** Saves a backup of every journal on this device (as on the Share screen, without a passphrase). */
+  const backUp = async () => {
+    setBackup('saving');
+    try {
+      const { exportBackupFile, deliverFile } = await import('../../sync/exportFile');
+      const file = await exportBackupFile();
+      const outcome = await deliverFile(file);
+      setBackup(outcome === 'cancelled' ? 'idle' : file.name);
+    } catch (error) {
+      setBackup('idle');
       announceError(error);
     }
   };
@@ -172,9 +187,18 @@ export function SettingsScreen() {
           Everything in this journal — goals, meetings, stories, private notes — will be removed from this
           device. This cannot be undone here. Your partner keeps their copy.
         </p>
-        <p>
-          Not sure? <a href="/share">Back up this device</a> first (you can restore from the backup file
-          later).
+        <p>Not sure? Save a backup first: you can restore everything from that file later.</p>
+        <div class="actions">
+          <button type="button" class="primary" onClick={backUp} disabled={backup === 'saving' || deleting}>
+            {backup === 'saving' ? 'Saving the backup…' : 'Back up this device first'}
+          </button>
+        </div>
+        <p class="backup-result" role="status">
+          {backup !== 'idle' && backup !== 'saving' ? `Backup saved as ${backup}.` : ''}
+        </p>
+        <p class="meta">
+          To protect the backup with a passphrase, use <a href="/share">Back up this device</a> on the Share
+          screen.
         </p>
         <div class="actions">
           <button type="button" class="danger" onClick={remove} disabled={deleting}>
