@@ -309,7 +309,7 @@ describe('one device, from first run to offline', () => {
     await expect.poll(() => getInstallabilityErrors(page), { timeout: 15_000 }).toEqual([]);
   });
 
-  test('with the server stopped, the app reloads with its data and every screen opens', async () => {
+  test('with the server stopped, the app reloads with its data, every screen opens, and Offline shows when the browser is offline', async () => {
     await waitForServiceWorker(page);
     await server.stop();
     try {
@@ -327,6 +327,15 @@ describe('one device, from first run to offline', () => {
         }
       }
       expect(failures).toEqual([]);
+
+      // When the browser knows it is offline, the header says so (in a live region).
+      await openScreen(page, '/');
+      const badge = page.getByRole('banner').getByRole('status').getByText('Offline', { exact: true });
+      expect(await badge.count()).toBe(0);
+      await context.setOffline(true);
+      await badge.waitFor();
+      await context.setOffline(false);
+      await badge.waitFor({ state: 'detached' });
     } finally {
       await server.restart();
     }
