@@ -70,7 +70,7 @@ describe('development opportunities', () => {
     expect(await screen.findByText('Goals: Lead a team')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'Edit Leadership institute' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await waitFor(async () => expect(await repo('opportunity').list(JOURNAL)).toEqual([]));
   });

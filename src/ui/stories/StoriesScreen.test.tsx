@@ -96,11 +96,11 @@ describe('story bank', () => {
     const story = await repo('story').create(JOURNAL, { title: 'Gone soon' });
     open();
     await userEvent.click(await screen.findByRole('button', { name: 'Delete Gone soon' }));
-    const group = screen.getByRole('group', { name: 'Delete “Gone soon”?' });
+    const group = await screen.findByRole('group', { name: 'Delete “Gone soon”?' });
     await userEvent.click(within(group).getByRole('button', { name: 'Keep it' }));
     expect((await repo('story').get(story.id))?.deleted).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: 'Delete Gone soon' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes, delete' }));
     await waitFor(async () => expect((await repo('story').get(story.id))?.deleted).toBe(true));
     expect(await screen.findByText('No stories yet. Start with one thing you are proud of.')).toBeTruthy();
   });
