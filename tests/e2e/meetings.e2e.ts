@@ -89,8 +89,12 @@ async function nextStep(expected: string) {
   await expect.poll(stepHeading).toBe(expected);
 }
 
-/** The step buttons sit at the bottom of the 360 px screen, above the app's bar, not covered. */
+/**
+ * The step buttons sit at the bottom of the 360 px screen, not covered: the app's bottom bar steps
+ * aside in meeting mode, so no tap beside "Next" leaves the meeting.
+ */
 async function expectFooterInThumbReach() {
+  expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
   const next = page.getByRole('navigation', { name: 'Meeting steps' }).getByRole('button').last();
   const box = (await next.boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(HEIGHT);
@@ -294,10 +298,15 @@ describe('meetings', () => {
     await expect.poll(stepHeading).toBe('Notes');
     expect(await page.getByText('Step 4 of 7').count()).toBe(1);
     expect(await page.getByLabel('Shared notes').inputValue()).toBe('We planned the poster together.');
+    // Both people look at this screen: my private notes stay folded away until I open them.
+    const folded = page.locator('details.private-notes');
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.getByLabel('My private notes').isVisible()).toBe(false);
+    await page.getByText(/^My private notes \(folded away/).click();
     expect(await page.getByLabel('My private notes').inputValue()).toBe(
       'I felt nervous about the manager interview.',
     );
-    expect(await page.getByText('Only you can see this.').count()).toBe(1);
+    expect(await page.getByText('Only you can see this.').isVisible()).toBe(true);
   });
 
   test('meeting mode resumed: new actions, next meeting, and a saved summary; the meeting is held', async () => {

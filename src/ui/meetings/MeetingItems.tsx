@@ -224,8 +224,16 @@ function ActionRow({ journalId, item, index }: { journalId: string; item: Action
 }
 
 /** A list of action items (text, owner, due date, done), each editable in place. */
-export function ActionList({ journalId, items }: { journalId: string; items: ActionItem[] }) {
-  if (items.length === 0) return <p class="empty">No action items.</p>;
+export function ActionList({
+  journalId,
+  items,
+  emptyText = 'No action items.',
+}: {
+  journalId: string;
+  items: ActionItem[];
+  emptyText?: string;
+}) {
+  if (items.length === 0) return <p class="empty">{emptyText}</p>;
   return (
     <ol class="item-list">
       {items.map((item, index) => (
@@ -327,7 +335,16 @@ export function AddItemForm(props: {
  * My private note on a meeting: a Note record with visibility private. It stays on this device
  * and is never exported to the partner or the committee. Created on the first keystroke.
  */
-export function PrivateNote({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+export function PrivateNote({
+  journalId,
+  meetingId,
+  hidden = false,
+}: {
+  journalId: string;
+  meetingId: string;
+  /** Folded away until opened: meeting mode is one screen that both people look at. */
+  hidden?: boolean;
+}) {
   const notes = useLive(
     () => repo('note').live(journalId, { index: 'parentId', equals: meetingId }),
     [journalId, meetingId],
@@ -369,8 +386,8 @@ export function PrivateNote({ journalId, meetingId }: { journalId: string; meeti
     }
   }
 
-  return (
-    <div class="private-notes">
+  const field = (
+    <>
       <p class="private-label">Only you can see this.</p>
       <TextArea
         label="My private notes"
@@ -379,6 +396,14 @@ export function PrivateNote({ journalId, meetingId }: { journalId: string; meeti
         onInput={onInput}
         rows={4}
       />
-    </div>
+    </>
   );
+  if (hidden)
+    return (
+      <details class="private-notes">
+        <summary>My private notes (folded away while you share the screen)</summary>
+        {field}
+      </details>
+    );
+  return <div class="private-notes">{field}</div>;
 }

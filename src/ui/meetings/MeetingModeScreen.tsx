@@ -138,14 +138,21 @@ export function MeetingModeScreen() {
 
   return (
     <div class="meeting-mode">
-      <h1>Meeting mode</h1>
-      <p class="meta">
-        Meeting: {formatWhen(meeting)} ·{' '}
+      <div class="mode-head">
+        <h1>Meeting mode</h1>
+        <p class="step-progress">
+          Step {step + 1} of {STEPS.length}
+        </p>
+      </div>
+      <p class="meta mode-meeting">
+        <span>{formatWhen(meeting)}</span>
         <a href={`/meetings/${id}`}>Leave meeting mode (everything is saved)</a>
       </p>
-      <p class="step-progress">
-        Step {step + 1} of {STEPS.length}
-      </p>
+      <ol class="step-dots" aria-hidden="true">
+        {STEPS.map((name, i) => (
+          <li key={name} class={i < step ? 'is-done' : i === step ? 'is-current' : undefined} />
+        ))}
+      </ol>
       <h2 ref={heading} tabIndex={-1} id="step-heading">
         {STEPS[step]}
       </h2>
@@ -164,7 +171,7 @@ export function MeetingModeScreen() {
               onInput={(v) => set('sharedNotes', v)}
               rows={6}
             />
-            <PrivateNote journalId={journalId} meetingId={id} />
+            <PrivateNote journalId={journalId} meetingId={id} hidden />
             <Activities journalId={journalId} meeting={meeting} set={set} />
           </>
         )}
@@ -350,59 +357,65 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
   const title = milestone.title?.trim() || 'Untitled milestone';
   const day = today();
   const overdue = isOpenMilestone(milestone) && isCalendarDate(milestone.dueDate) && milestone.dueDate < day;
-  async function mark(status: 'done' | 'missed') {
+  async function mark(choice: 'done' | 'missed') {
+    // Pressing the button that is already on takes it back: a slip of the finger is undone the same way.
+    const status = milestone.status === choice ? 'planned' : choice;
     try {
       await repo('milestone').update(milestone.id, {
         status,
         doneDate: status === 'done' ? doneDate : undefined,
       });
-      announce(`“${title}” marked ${status}`);
+      announce(status === 'planned' ? `“${title}” back to planned` : `“${title}” marked ${status}`);
     } catch (error) {
       announceError(error);
     }
   }
   return (
     <li class="item-row">
-      <h3>{title}</h3>
-      <p class="meta">
-        {milestone.dueDate ? `Due ${formatDate(milestone.dueDate)}` : 'No due date'} · Status:{' '}
-        {MILESTONE_STATUS_WORDS[milestone.status ?? 'planned']}{' '}
-        {overdue && <span class="badge warn">Overdue</span>}
-      </p>
-      <div class="actions">
-        <button
-          type="button"
-          aria-pressed={milestone.status === 'done'}
-          aria-label={`Mark “${title}” done`}
-          onClick={() => mark('done')}
-        >
-          Done
-        </button>
-        <button
-          type="button"
-          aria-pressed={milestone.status === 'missed'}
-          aria-label={`Mark “${title}” missed`}
-          onClick={() => mark('missed')}
-        >
-          Missed
-        </button>
-      </div>
-      <DateField
-        label={`New due date for “${title}”`}
-        value={due}
-        onInput={(v) => {
-          setDue(v);
-          if (v && isCalendarDate(v) && v.startsWith('20')) {
-            const reopen =
-              milestone.status === 'missed' || milestone.status === 'done'
-                ? { status: 'planned' as const, doneDate: undefined }
-                : {};
-            repo('milestone')
-              .update(milestone.id, { dueDate: v, ...reopen })
-              .catch(announceError);
-          }
-        }}
-      />
+      <fieldset class="review">
+        <legend>
+          <h3>{title}</h3>
+        </legend>
+        <p class="meta">
+          {milestone.dueDate ? `Due ${formatDate(milestone.dueDate)}` : 'No due date'} · Status:{' '}
+          {MILESTONE_STATUS_WORDS[milestone.status ?? 'planned']}{' '}
+          {overdue && <span class="badge warn">Overdue</span>}
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            aria-pressed={milestone.status === 'done'}
+            aria-label={`Mark “${title}” done`}
+            onClick={() => mark('done')}
+          >
+            Done
+          </button>
+          <button
+            type="button"
+            aria-pressed={milestone.status === 'missed'}
+            aria-label={`Mark “${title}” missed`}
+            onClick={() => mark('missed')}
+          >
+            Missed
+          </button>
+        </div>
+        <DateField
+          label="New due date"
+          value={due}
+          onInput={(v) => {
+            setDue(v);
+            if (v && isCalendarDate(v) && v.startsWith('20')) {
+              const reopen =
+                milestone.status === 'missed' || milestone.status === 'done'
+                  ? { status: 'planned' as const, doneDate: undefined }
+                  : {};
+              repo('milestone')
+                .update(milestone.id, { dueDate: v, ...reopen })
+                .catch(announceError);
+            }
+          }}
+        />
+      </fieldset>
     </li>
   );
 }
@@ -425,11 +438,16 @@ function CarriedAction({ journalId, item }: { journalId: string; item: ActionIte
   const title = item.text?.trim() || 'Untitled action';
   const meta = roleAndCarry(item);
   const choose = (done: boolean) => setActionDone(journalId, item, done, today()).catch(announceError);
+  const overdue = !item.done && isCalendarDate(item.dueDate) && item.dueDate < today();
   return (
     <li class="item-row">
       <fieldset class="activities">
         <legend>{title}</legend>
-        {meta && <p class="meta">{meta}</p>}
+        {(meta || overdue) && (
+          <p class="meta">
+            {meta} {overdue && <span class="badge warn">Overdue</span>}
+          </p>
+        )}
         <div class="choice-row">
           <label>
             <input
@@ -465,7 +483,11 @@ function NewActionsStep({ journalId, meetingId }: { journalId: string; meetingId
     <>
       <AddActionItem journalId={journalId} meetingId={meetingId} role={role} existing={items} />
       <h3>Agreed in this meeting</h3>
-      <ActionList journalId={journalId} items={fresh} />
+      <ActionList
+        journalId={journalId}
+        items={fresh}
+        emptyText="Nothing agreed yet. Write the first next step above: what, who does it, and by when."
+      />
     </>
   );
 }
@@ -559,6 +581,19 @@ function NextMeetingStep({
           save(v ?? '', shownTime);
         }}
       />
+      {suggestion && !shownDate && (
+        <div class="actions">
+          <button
+            type="button"
+            onClick={() => {
+              setDate(suggestion);
+              save(suggestion, shownTime);
+            }}
+          >
+            Use {formatDate(suggestion)}
+          </button>
+        </div>
+      )}
       <TextField
         label="Time of the next meeting"
         type="time"

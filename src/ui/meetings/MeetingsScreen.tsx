@@ -185,7 +185,7 @@ function CalendarExport({ meetings }: { meetings: Meeting[] }) {
   }
 
   return (
-    <section aria-labelledby="calendar-heading">
+    <section class="calendar-export" aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">Calendar</h2>
       <p class="meta">Put the planned meetings into your own calendar app.</p>
       <CheckboxField
