@@ -109,6 +109,23 @@ describe('Settings', () => {
     expect(location.pathname).toBe('/');
   });
 
+  it('leaves no unsaved copy of the deleted journal’s private text in browser storage', async () => {
+    const user = userEvent.setup();
+    fakeStorage({ persisted: true, grant: true });
+    const journal = await renderSettings();
+    const note = await repo('note', db).create(journal.id, { text: 'Private worry' });
+    // What autosave keeps while a change waits for its debounce (the page died before the save).
+    localStorage.setItem(
+      `mentoring-journal:unsaved:note:${note.id}`,
+      JSON.stringify({ kind: 'note', id: note.id, set: { text: 'Private worry, rewritten' }, cleared: [] }),
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Delete this journal from this device…' }));
+    await user.click(await screen.findByRole('button', { name: 'Delete from this device' }));
+    await waitFor(async () => expect(await repo('note', db).get(note.id)).toBeUndefined());
+    await waitFor(() => expect(localStorage.getItem(`mentoring-journal:unsaved:note:${note.id}`)).toBeNull());
+  });
+
   it('writes sizes in megabytes', () => {
     expect(megabytes(0)).toBe('0.0 MB');
     expect(megabytes(1.25 * 1024 * 1024)).toBe('1.3 MB');

@@ -7,6 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { formatDate, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { flushPendingSaves } from '../hooks/pendingSaves';
+import { recoverUnsaved } from '../hooks/useAutosave';
 import './settings.css';
 
 /** Bytes as people read them: "0.4 MB". */
@@ -91,6 +92,9 @@ export function SettingsScreen() {
     try {
       await flushPendingSaves();
       await deleteJournalFromDevice(journalId);
+      // Unsaved-typing copies kept in localStorage: those of the deleted journal have no record
+      // left and are dropped (private text must not linger); any others are written back.
+      await recoverUnsaved();
       announce(`Deleted ${title} from this device.`);
       setConfirming(false);
       route('/');
