@@ -1,26 +1,20 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { device, MentoringDb, setDb } from '../db';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../tests/helpers/journal';
+import { device } from '../db';
 import { createJournal } from '../db/journals';
 import { App } from './App';
 
 // The update bar needs the service-worker registration that only a Vite build provides.
 vi.mock('./ReloadPrompt', () => ({ ReloadPrompt: () => null }));
 
-let db: MentoringDb;
-
+// Registered before the database hooks: every test starts at the root address.
 beforeEach(() => {
   history.replaceState(null, '', '/');
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
 });
 
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
-});
+const fresh = useFreshDb();
 
 const switcher = () => screen.getByRole('combobox', { name: 'Current journal' }) as HTMLSelectElement;
 const selectedText = () => switcher().selectedOptions[0]?.textContent;
@@ -39,16 +33,16 @@ describe('the shell on a new device', () => {
 
     await screen.findByRole('navigation', { name: 'Main' });
     expect(selectedText()).toBe('Ana & Sam');
-    const journalId = await device(db).currentJournalId();
+    const journalId = await device(fresh.db).currentJournalId();
     expect(journalId).toBe(switcher().value);
-    expect((await device(db).membership(journalId!))?.role).toBe('mentee');
+    expect((await device(fresh.db).membership(journalId!))?.role).toBe('mentee');
   });
 });
 
 describe('the journal switcher', () => {
   async function twoJournals() {
-    const first = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, db);
-    const second = await createJournal({ role: 'mentor', menteeName: 'Bea', mentorName: 'Kim' }, db);
+    const first = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, fresh.db);
+    const second = await createJournal({ role: 'mentor', menteeName: 'Bea', mentorName: 'Kim' }, fresh.db);
     return { first, second };
   }
 
@@ -69,7 +63,7 @@ describe('the journal switcher', () => {
 
     await user.selectOptions(switcher(), first.id);
 
-    await waitFor(async () => expect(await device(db).currentJournalId()).toBe(first.id));
+    await waitFor(async () => expect(await device(fresh.db).currentJournalId()).toBe(first.id));
     await waitFor(() => expect(selectedText()).toBe('Ana & Sam'));
     expect(await screen.findByText('Switched to Ana & Sam')).toBeTruthy();
   });
@@ -86,14 +80,14 @@ describe('the journal switcher', () => {
 
     await screen.findByRole('navigation', { name: 'Main' });
     expect(switcher().value).toBe(second.id);
-    expect(await device(db).currentJournalId()).toBe(second.id);
+    expect(await device(fresh.db).currentJournalId()).toBe(second.id);
   });
 });
 
 describe('the navigation', () => {
   it('has four screens and More in the bar, and marks the current screen with aria-current', async () => {
     const user = userEvent.setup();
-    await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, db);
+    await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, fresh.db);
     render(<App />);
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const bar = [...nav.querySelectorAll(':scope > ul > li > a, :scope > ul > li > details > summary')];
@@ -114,7 +108,7 @@ describe('the navigation', () => {
 
   it('closes the More menu on Escape and puts focus back on More', async () => {
     const user = userEvent.setup();
-    await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, db);
+    await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, fresh.db);
     render(<App />);
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     const more = nav.querySelector('details') as HTMLDetailsElement;

@@ -1,21 +1,11 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { device, MentoringDb, repo, setDb } from '../db';
+import { describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../tests/helpers/journal';
+import { device, repo } from '../db';
 import { FirstRun, validateNewJournal } from './FirstRun';
 
-let db: MentoringDb;
-
-beforeEach(() => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-});
-
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
-});
+const fresh = useFreshDb();
 
 async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByLabelText('The mentor — I am mentoring someone'));
@@ -51,7 +41,7 @@ describe('Start a new journal', () => {
     await waitFor(() =>
       expect(document.activeElement).toBe(screen.getByLabelText('The mentee — I am being mentored')),
     );
-    expect(await repo('journal', db).table.count()).toBe(0);
+    expect(await repo('journal', fresh.db).table.count()).toBe(0);
   });
 
   it('refuses a length of 0 months with the message at that field, focused, and nothing saved', async () => {
@@ -66,7 +56,7 @@ describe('Start a new journal', () => {
     expect(screen.getByText('Enter a whole number of months from 1 to 120.')).toBeTruthy();
     expect(screen.queryByText(/Choose whether you are/)).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(length));
-    expect(await repo('journal', db).table.count()).toBe(0);
+    expect(await repo('journal', fresh.db).table.count()).toBe(0);
 
     // Correcting the field removes its message at once.
     await user.clear(length);
@@ -83,9 +73,9 @@ describe('Start a new journal', () => {
     await user.type(cadence, '60');
     await user.click(screen.getByRole('button', { name: 'Create journal' }));
 
-    await waitFor(async () => expect(await device(db).currentJournalId()).toBeDefined());
-    const journalId = (await device(db).currentJournalId())!;
-    const journal = await repo('journal', db).get(journalId);
+    await waitFor(async () => expect(await device(fresh.db).currentJournalId()).toBeDefined());
+    const journalId = (await device(fresh.db).currentJournalId())!;
+    const journal = await repo('journal', fresh.db).get(journalId);
     expect(journal).toMatchObject({
       menteeName: 'Ana Kowalska',
       mentorName: 'Sam Reid',
@@ -95,9 +85,9 @@ describe('Start a new journal', () => {
       cadenceDays: 60,
       author: 'mentor',
     });
-    expect((await device(db).membership(journalId))?.role).toBe('mentor');
+    expect((await device(fresh.db).membership(journalId))?.role).toBe('mentor');
     // The agreement starts with the default duties for both roles.
-    expect((await repo('duty', db).list(journalId)).length).toBeGreaterThan(0);
+    expect((await repo('duty', fresh.db).list(journalId)).length).toBeGreaterThan(0);
   });
 
   it('offers Cancel only when another journal exists, and Cancel leaves without saving', async () => {
@@ -110,7 +100,7 @@ describe('Start a new journal', () => {
     render(<FirstRun onCancel={onCancel} />);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalledTimes(1);
-    expect(await repo('journal', db).table.count()).toBe(0);
+    expect(await repo('journal', fresh.db).table.count()).toBe(0);
   });
 });
 

@@ -1,40 +1,28 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JournalContext } from '../../app/journalContext';
-import { device, MentoringDb, repo, setDb } from '../../db';
-import type { Journal } from '../../model/journal';
+import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
+import { repo } from '../../db';
 import type { RecordFor } from '../../model/kinds';
 import { ContactEditor } from './ContactScreen';
 import { NetworkingScreen, orderContacts } from './NetworkingScreen';
 
 const JOURNAL = 'journal-1';
-let db: MentoringDb;
 
-beforeEach(async () => {
+// Registered before the database hooks: the clock is fixed before the database is made and
+// restored after it is deleted.
+beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(2026, 2, 5, 10, 0)); // 5 March 2026
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-  await device(db).setMembership(JOURNAL, { role: 'mentee' });
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
-afterEach(async () => {
-  cleanup();
-  vi.useRealTimers();
-  db.close();
-  await db.delete();
-});
+const fresh = useFreshDb({ journalId: JOURNAL, role: 'mentee' });
 
 function inJournal(children: preact.ComponentChildren) {
-  return render(
-    <LocationProvider>
-      <JournalContext.Provider value={{ journalId: JOURNAL, journal: {} as Journal, role: 'mentee' }}>
-        {children}
-      </JournalContext.Provider>
-    </LocationProvider>,
-  );
+  return renderInJournal(children, fresh.current);
 }
 
 const contact = (name: string, extra: Partial<RecordFor<'contact'>> = {}) =>

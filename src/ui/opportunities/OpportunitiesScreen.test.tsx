@@ -1,36 +1,16 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { LocationProvider } from 'preact-iso';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JournalContext } from '../../app/journalContext';
-import { device, MentoringDb, repo, setDb } from '../../db';
-import type { Journal } from '../../model/journal';
+import { describe, expect, it } from 'vitest';
+import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
+import { repo } from '../../db';
 import { OpportunitiesScreen } from './OpportunitiesScreen';
 import { safeLink } from './opportunityLabels';
 
 const JOURNAL = 'journal-1';
-let db: MentoringDb;
-
-beforeEach(async () => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-  await device(db).setMembership(JOURNAL, { role: 'mentee' });
-});
-
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
-});
+const fresh = useFreshDb({ journalId: JOURNAL, role: 'mentee' });
 
 function open() {
-  return render(
-    <LocationProvider>
-      <JournalContext.Provider value={{ journalId: JOURNAL, journal: {} as Journal, role: 'mentee' }}>
-        <OpportunitiesScreen />
-      </JournalContext.Provider>
-    </LocationProvider>,
-  );
+  return renderInJournal(<OpportunitiesScreen />, fresh.current);
 }
 
 describe('development opportunities', () => {

@@ -1,24 +1,17 @@
-import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { device, MentoringDb, repo, setDb } from '../../db';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
+import { device, repo } from '../../db';
 import { createJournal } from '../../db/journals';
-import { renderInJournal } from '../goals/testJournal';
 import { megabytes, SettingsScreen } from './SettingsScreen';
 
-let db: MentoringDb;
-
-beforeEach(() => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-});
-
-afterEach(async () => {
-  cleanup();
+// Registered before the database hooks, so it runs after the screen is unmounted.
+afterEach(() => {
   Reflect.deleteProperty(navigator, 'storage');
-  db.close();
-  await db.delete();
 });
+
+const fresh = useFreshDb();
 
 function fakeStorage({ persisted, grant }: { persisted: boolean; grant: boolean }) {
   let kept = persisted;
@@ -45,7 +38,7 @@ async function renderSettings() {
       lengthMonths: 18,
       cadenceDays: 91,
     },
-    db,
+    fresh.db,
   );
   renderInJournal(<SettingsScreen />, { journalId: journal.id, journal, role: 'mentor' });
   return journal;
@@ -99,13 +92,13 @@ describe('Settings', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Delete Ana & Sam from this device?' });
     expect(dialog.textContent).toContain('Back up this device first');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(await repo('journal', db).get(journal.id)).toBeDefined();
+    expect(await repo('journal', fresh.db).get(journal.id)).toBeDefined();
 
     await user.click(screen.getByRole('button', { name: 'Delete this journal from this device…' }));
     await user.click(await screen.findByRole('button', { name: 'Delete from this device' }));
-    await waitFor(async () => expect(await repo('journal', db).get(journal.id)).toBeUndefined());
-    expect(await device(db).membership(journal.id)).toBeUndefined();
-    expect(await repo('duty', db).list(journal.id)).toEqual([]);
+    await waitFor(async () => expect(await repo('journal', fresh.db).get(journal.id)).toBeUndefined());
+    expect(await device(fresh.db).membership(journal.id)).toBeUndefined();
+    expect(await repo('duty', fresh.db).list(journal.id)).toEqual([]);
     expect(location.pathname).toBe('/');
   });
 
@@ -113,7 +106,7 @@ describe('Settings', () => {
     const user = userEvent.setup();
     fakeStorage({ persisted: true, grant: true });
     const journal = await renderSettings();
-    const note = await repo('note', db).create(journal.id, { text: 'Private worry' });
+    const note = await repo('note', fresh.db).create(journal.id, { text: 'Private worry' });
     // What autosave keeps while a change waits for its debounce (the page died before the save).
     localStorage.setItem(
       `mentoring-journal:unsaved:note:${note.id}`,
@@ -122,7 +115,7 @@ describe('Settings', () => {
 
     await user.click(screen.getByRole('button', { name: 'Delete this journal from this device…' }));
     await user.click(await screen.findByRole('button', { name: 'Delete from this device' }));
-    await waitFor(async () => expect(await repo('note', db).get(note.id)).toBeUndefined());
+    await waitFor(async () => expect(await repo('note', fresh.db).get(note.id)).toBeUndefined());
     await waitFor(() => expect(localStorage.getItem(`mentoring-journal:unsaved:note:${note.id}`)).toBeNull());
   });
 

@@ -1,37 +1,22 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { LocationProvider } from 'preact-iso';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JournalContext } from '../../app/journalContext';
-import { device, MentoringDb, repo, setDb } from '../../db';
-import type { Journal } from '../../model/journal';
+import { describe, expect, it } from 'vitest';
+import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
+import { repo } from '../../db';
 import { ThemesScreen, themeId } from './ThemesScreen';
 
 const JOURNAL = 'journal-1';
-let db: MentoringDb;
-
-beforeEach(async () => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-  let wall = Date.UTC(2025, 0, 1, 9);
-  db.wallClock = () => (wall += 60_000); // each record a minute after the last: a fixed order
-  await device(db).setMembership(JOURNAL, { role: 'mentee' });
-});
-
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
+const fresh = useFreshDb({
+  journalId: JOURNAL,
+  role: 'mentee',
+  prepare: (db) => {
+    let wall = Date.UTC(2025, 0, 1, 9);
+    db.wallClock = () => (wall += 60_000); // each record a minute after the last: a fixed order
+  },
 });
 
 function open() {
-  return render(
-    <LocationProvider>
-      <JournalContext.Provider value={{ journalId: JOURNAL, journal: {} as Journal, role: 'mentee' }}>
-        <ThemesScreen />
-      </JournalContext.Provider>
-    </LocationProvider>,
-  );
+  return renderInJournal(<ThemesScreen />, fresh.current);
 }
 
 describe('skills and themes screen', () => {
