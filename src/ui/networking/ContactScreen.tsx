@@ -5,6 +5,7 @@ import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import type { HowFound } from '../../model/contact';
 import type { OpportunityType } from '../../model/opportunity';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -142,18 +143,13 @@ export function ContactEditor({ id }: { id: string }) {
       />
 
       {confirming ? (
-        <fieldset class="confirm warning">
-          <legend>Delete {contactName(record)}?</legend>
-          <p>The contact and your notes are removed from this journal.</p>
-          <div class="actions">
-            <button type="button" class="danger" onClick={remove}>
-              Yes, delete
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmDelete
+          question={`Delete ${contactName(record)}?`}
+          detail="The contact and your notes are removed from this journal."
+          keepLabel="Keep"
+          onConfirm={remove}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <div class="actions">
           <button type="button" class="danger" onClick={() => setConfirming(true)}>

@@ -4,6 +4,7 @@ import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import type { RecordFor } from '../../model/kinds';
 import type { OpportunityStatus, OpportunityType } from '../../model/opportunity';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -257,17 +258,11 @@ function OpportunityEditor({
         onChange={(v) => set('visibility', v)}
       />
       {confirming ? (
-        <fieldset class="confirm warning">
-          <legend>Delete “{opportunityTitle(record)}”?</legend>
-          <div class="actions">
-            <button type="button" class="danger" onClick={remove}>
-              Yes, delete
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </div>
-        </fieldset>
+        <ConfirmDelete
+          question={`Delete “${opportunityTitle(record)}”?`}
+          onConfirm={remove}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <div class="actions">
           <button

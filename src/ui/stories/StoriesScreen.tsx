@@ -5,6 +5,7 @@ import { repo } from '../../db';
 import type { RecordFor } from '../../model/kinds';
 import { missingForReady, STORY_BANK_TARGET, type StoryContext, type StoryStatus } from '../../model/story';
 import { normaliseSkill, summariseSkills } from '../../model/themes';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -215,18 +216,12 @@ export function StoriesScreen() {
                       ))}
                     </p>
                     {confirming === story.id ? (
-                      <fieldset class="confirm warning">
-                        <legend>Delete “{storyTitle(story)}”?</legend>
-                        <p>It is removed from this journal.</p>
-                        <div class="actions">
-                          <button type="button" class="danger" onClick={() => remove(story)}>
-                            Yes, delete
-                          </button>
-                          <button type="button" onClick={() => setConfirming(undefined)}>
-                            Keep it
-                          </button>
-                        </div>
-                      </fieldset>
+                      <ConfirmDelete
+                        question={`Delete “${storyTitle(story)}”?`}
+                        detail="It is removed from this journal."
+                        onConfirm={() => remove(story)}
+                        onKeep={() => setConfirming(undefined)}
+                      />
                     ) : (
                       <div class="actions">
                         <button
