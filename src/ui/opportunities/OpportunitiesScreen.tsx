@@ -6,6 +6,7 @@ import type { RecordFor } from '../../model/kinds';
 import type { OpportunityStatus, OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { GoalLinks } from '../components/GoalLinks';
 import { formatDate, optionsOf, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
@@ -229,28 +230,12 @@ function OpportunityEditor({
         value={record.takeaways}
         onInput={(v) => set('takeaways', v)}
       />
-      <fieldset>
-        <legend>Linked goals</legend>
-        {goals.length === 0 ? (
-          <p class="empty">No goals yet.</p>
-        ) : (
-          goals.map((goal) => (
-            <label key={goal.id} class="check-row">
-              <input
-                type="checkbox"
-                checked={goalIds.includes(goal.id)}
-                onChange={(e) =>
-                  set(
-                    'goalIds',
-                    e.currentTarget.checked ? [...goalIds, goal.id] : goalIds.filter((g) => g !== goal.id),
-                  )
-                }
-              />
-              {goal.title?.trim() || 'Untitled goal'}
-            </label>
-          ))
-        )}
-      </fieldset>
+      <GoalLinks
+        goals={goals}
+        selected={goalIds}
+        onChange={(ids) => set('goalIds', ids)}
+        empty="No goals yet."
+      />
       <SelectField<Visibility>
         label="Who can see it"
         value={record.visibility}

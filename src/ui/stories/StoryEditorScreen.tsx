@@ -6,6 +6,7 @@ import type { Visibility } from '../../model/constants';
 import { missingForReady, type StoryContext, type StorySkill } from '../../model/story';
 import { normaliseSkill, skillSuggestions } from '../../model/themes';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { GoalLinks } from '../components/GoalLinks';
 import { optionsOf, VISIBILITY_LABELS } from '../components/labels';
 import { type SaveState, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -243,30 +244,13 @@ export function StoryEditor({ id }: { id: string }) {
         </div>
       )}
 
-      <fieldset class="goal-links">
-        <legend>Linked goals</legend>
-        {goals === undefined ? (
-          <p class="empty">Loading goals…</p>
-        ) : goals.length === 0 ? (
-          <p class="empty">No goals yet. Goals you add will show here.</p>
-        ) : (
-          goals.map((goal) => (
-            <label key={goal.id} class="check-row">
-              <input
-                type="checkbox"
-                checked={goalIds.includes(goal.id)}
-                onChange={(e) =>
-                  set(
-                    'goalIds',
-                    e.currentTarget.checked ? [...goalIds, goal.id] : goalIds.filter((g) => g !== goal.id),
-                  )
-                }
-              />
-              {goal.title?.trim() || 'Untitled goal'}
-            </label>
-          ))
-        )}
-      </fieldset>
+      <GoalLinks
+        class="goal-links"
+        goals={goals}
+        selected={goalIds}
+        onChange={(ids) => set('goalIds', ids)}
+        empty="No goals yet. Goals you add will show here."
+      />
 
       <h2>Telling it</h2>
       {text('short', 'The 90-second version', { long: true, rows: 6, hint: PROMPTS.short })}
