@@ -4,7 +4,7 @@ import { device, type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
 import { today } from '../components/labels';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
-import { HomeScreen, wasHeld } from './HomeScreen';
+import { dayInWords, HomeScreen, wasHeld } from './HomeScreen';
 
 let db: MentoringDb | undefined;
 
@@ -59,7 +59,7 @@ describe('home', () => {
       within(actions)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual([expect.stringContaining('Read the report — Mentor')]);
+    ).toEqual(['Read the report Mentor']);
     expect((await screen.findByRole('link', { name: 'Active: 1' })).getAttribute('href')).toBe(
       '/goals?status=active',
     );
@@ -95,5 +95,43 @@ describe('home', () => {
     expect(wasHeld({ date: '2026-04-01' }, '2026-04-01')).toBe(false);
     expect(wasHeld({ status: 'planned', date: '2026-03-01' }, '2026-04-01')).toBe(false);
     expect(wasHeld({ status: 'cancelled', date: '2026-03-01' }, '2026-04-01')).toBe(false);
+  });
+
+  it('a meeting planned for today leads the card, with a button into meeting mode', async () => {
+    const now = today();
+    const current = await freshJournal('mentee', { startDate: addDays(now, -30), cadenceDays: 91 });
+    db = current.db;
+    const planned = await repo('meeting').create(current.journalId, {
+      date: now,
+      time: '14:30',
+      status: 'planned',
+    });
+    renderInJournal(<HomeScreen />, current);
+    expect((await screen.findByRole('link', { name: 'Today, 14:30' })).getAttribute('href')).toBe(
+      `/meetings/${planned.id}`,
+    );
+    expect(screen.getByRole('link', { name: 'Start meeting mode' }).getAttribute('href')).toBe(
+      `/meetings/${planned.id}/run`,
+    );
+    expect(screen.getByText(/^In good time: one is due by /)).toBeTruthy();
+  });
+
+  it('with nothing yet, each card says what to do next', async () => {
+    const current = await freshJournal('mentor', { startDate: today(), cadenceDays: 30 });
+    db = current.db;
+    renderInJournal(<HomeScreen />, current);
+    expect((await screen.findByRole('link', { name: 'Plan one' })).getAttribute('href')).toBe('/meetings');
+    expect((await screen.findByRole('link', { name: 'Write down the first one' })).getAttribute('href')).toBe(
+      '/goals',
+    );
+    expect(
+      await screen.findByText(/^No open action items\. Next steps you agree in a meeting show up here\.$/),
+    ).toBeTruthy();
+  });
+
+  it('says today and tomorrow in words, other days as dates', () => {
+    expect(dayInWords('2026-03-10', '2026-03-10')).toBe('Today');
+    expect(dayInWords('2026-03-11', '2026-03-10')).toBe('Tomorrow');
+    expect(dayInWords('2026-03-12', '2026-03-10')).toBe('Mar 12, 2026');
   });
 });

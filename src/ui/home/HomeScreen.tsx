@@ -35,6 +35,14 @@ function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "Today", "Tomorrow" or the date, as people say it. */
+export function dayInWords(date: string, now: string): string {
+  const days = daysBetween(now, date);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Tomorrow';
+  return formatDate(date);
+}
+
 /** Where the partnership stands today: programme, next meeting, what is due, open actions, goals, backup. */
 export function HomeScreen() {
   const { journalId, journal } = useJournal();
@@ -119,39 +127,66 @@ export function HomeScreen() {
           <h2 id="home-meeting">Next meeting</h2>
           {meetings === undefined ? (
             <p>Loading…</p>
-          ) : next ? (
-            next.overdue ? (
-              <p class="warning">
-                <strong>Overdue:</strong> a meeting was due by {formatDate(next.dueDate)} (
-                {plural(-next.daysLeft, 'day')} ago).
-              </p>
-            ) : (
-              <p class="big">
-                Due by {formatDate(next.dueDate)}{' '}
-                <span class="meta">
-                  ({next.daysLeft === 0 ? 'today' : `in ${plural(next.daysLeft, 'day')}`})
-                </span>
-              </p>
-            )
           ) : (
-            <p class="empty">Set a start date and how often you meet in the agreement.</p>
-          )}
-          {planned ? (
-            <p>
-              Planned: <a href={`/meetings/${planned.id}`}>{formatDate(planned.date)}</a>
-              {planned.time && ` at ${planned.time}`}
-            </p>
-          ) : (
-            <p class="meta">No meeting planned yet.</p>
-          )}
-          {next && (
-            <p class="meta">
-              {next.fromDate ? `Last met ${formatDate(next.fromDate)}` : 'Counted from the programme start'},
-              every {plural(journal.cadenceDays ?? 0, 'day')}.
-            </p>
+            <>
+              {planned && (
+                <>
+                  <p class="big">
+                    <a href={`/meetings/${planned.id}`}>
+                      {dayInWords(planned.date!, now)}
+                      {planned.time && `, ${planned.time}`}
+                    </a>
+                  </p>
+                  {planned.date === now && (
+                    <p>
+                      <a class="button primary" href={`/meetings/${planned.id}/run`}>
+                        Start meeting mode
+                      </a>
+                    </p>
+                  )}
+                </>
+              )}
+              {next ? (
+                next.overdue ? (
+                  <p class="warning">
+                    <strong>Overdue:</strong> a meeting was due by {formatDate(next.dueDate)} (
+                    {plural(-next.daysLeft, 'day')} ago).
+                  </p>
+                ) : planned ? (
+                  <p class="meta">
+                    {planned.date! <= next.dueDate
+                      ? `In good time: one is due by ${formatDate(next.dueDate)}.`
+                      : `Later than planned: one is due by ${formatDate(next.dueDate)}.`}
+                  </p>
+                ) : (
+                  <p class="big">
+                    Due by {formatDate(next.dueDate)}{' '}
+                    <span class="meta">
+                      ({next.daysLeft === 0 ? 'today' : `in ${plural(next.daysLeft, 'day')}`})
+                    </span>
+                  </p>
+                )
+              ) : (
+                <p class="empty">Set a start date and how often you meet in the agreement.</p>
+              )}
+              {!planned && (
+                <p class="meta">
+                  No meeting planned yet. <a href="/meetings">Plan one</a> and add what you want to talk
+                  about.
+                </p>
+              )}
+              {next && (
+                <p class="meta">
+                  {next.fromDate
+                    ? `Last met ${formatDate(next.fromDate)}`
+                    : 'Counted from the programme start'}
+                  , every {plural(journal.cadenceDays ?? 0, 'day')}.
+                </p>
+              )}
+            </>
           )}
           <p>
-            <a href="/meetings">Meetings</a>
+            <a href="/meetings">All meetings</a>
           </p>
         </section>
 
@@ -203,19 +238,24 @@ export function HomeScreen() {
           {actions === undefined ? (
             <p>Loading…</p>
           ) : open.length === 0 ? (
-            <p class="empty">No open action items.</p>
+            <p class="empty">No open action items. Next steps you agree in a meeting show up here.</p>
           ) : (
-            <ul class="plain-list" aria-label="Open action items">
+            <ul class="plain-list action-list" aria-label="Open action items">
               {open.slice(0, 15).map((a) => (
                 <li key={a.id}>
                   <a href={a.meetingId ? `/meetings/${a.meetingId}` : '/meetings'}>
                     {a.text?.trim() || 'Untitled action'}
                   </a>{' '}
                   <span class="meta">
-                    — {a.owner ? ROLE_LABELS[a.owner] : 'no owner'}
-                    {a.dueDate && `, due ${formatDate(a.dueDate)}`}
-                  </span>{' '}
-                  {a.dueDate && a.dueDate < now && <span class="badge warn">Overdue</span>}
+                    {a.owner ? ROLE_LABELS[a.owner] : 'No one chosen yet'}
+                    {a.dueDate && ` · due ${formatDate(a.dueDate)}`}
+                  </span>
+                  {a.dueDate && a.dueDate < now && (
+                    <>
+                      {' '}
+                      <span class="badge warn">Overdue</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
@@ -225,15 +265,22 @@ export function HomeScreen() {
 
         <section class="card" aria-labelledby="home-goals">
           <h2 id="home-goals">Goals</h2>
-          <ul class="plain-list goal-counts">
-            {GOAL_STATUS_ORDER.map((s) => (
-              <li key={s}>
-                <a href={`/goals?status=${s}`}>
-                  {GOAL_STATUS_LABELS[s]}: {goals === undefined ? '…' : goalCounts[s]}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {goals?.length === 0 ? (
+            <p class="empty">
+              No goals yet. <a href="/goals">Write down the first one</a>: something you want to be able to do
+              by the end of the programme.
+            </p>
+          ) : (
+            <ul class="plain-list goal-counts">
+              {GOAL_STATUS_ORDER.map((s) => (
+                <li key={s}>
+                  <a href={`/goals?status=${s}`}>
+                    {GOAL_STATUS_LABELS[s]}: {goals === undefined ? '…' : goalCounts[s]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           <p>
             <a href="/goals">All goals</a>
           </p>

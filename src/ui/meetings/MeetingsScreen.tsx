@@ -77,7 +77,7 @@ export function MeetingsScreen() {
           <section aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">Upcoming ({groups.upcoming.length})</h2>
             {groups.upcoming.length === 0 ? (
-              <p class="empty">No meeting planned yet.</p>
+              <p class="empty">No meeting planned yet. Choose a day with “Plan a meeting”.</p>
             ) : (
               <MeetingList meetings={groups.upcoming} />
             )}
@@ -85,7 +85,7 @@ export function MeetingsScreen() {
           <section aria-labelledby="past-heading">
             <h2 id="past-heading">Past ({groups.past.length})</h2>
             {groups.past.length === 0 ? (
-              <p class="empty">No past meetings.</p>
+              <p class="empty">Meetings that have taken place will be listed here.</p>
             ) : (
               <MeetingList meetings={groups.past} />
             )}
@@ -98,21 +98,37 @@ export function MeetingsScreen() {
 }
 
 function MeetingList({ meetings }: { meetings: Meeting[] }) {
+  const day = today();
   return (
     <ul class="cards meeting-list">
-      {meetings.map((m) => (
-        <li key={m.id} class="card">
-          <a class="meeting-link" href={`/meetings/${m.id}`}>
-            {formatWhen(m)}
-          </a>
-          <p class="meta">
-            <StatusBadge meeting={m} />{' '}
-            {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
-        </li>
-      ))}
+      {meetings.map((m) => {
+        const now = m.date === day && (m.status ?? 'planned') === 'planned';
+        return (
+          <li key={m.id} class="card">
+            <a class="meeting-link" href={`/meetings/${m.id}`}>
+              {formatWhen(m)}
+            </a>
+            <p class="meta">
+              {now && (
+                <>
+                  <span class="badge today">Today</span>{' '}
+                </>
+              )}
+              <StatusBadge meeting={m} />{' '}
+              {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+            {now && (
+              <p>
+                <a class="button primary" href={`/meetings/${m.id}/run`}>
+                  Start meeting mode
+                </a>
+              </p>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -120,7 +120,10 @@ export function MilestonesScreen() {
   return (
     <>
       <h1>Milestones</h1>
-      <NewMilestone journalId={journalId} goals={goals ?? []} />
+      {milestones !== undefined && (
+        // With milestones to review, the timeline comes first and adding one is a tap away.
+        <NewMilestone journalId={journalId} goals={goals ?? []} startOpen={milestones.length === 0} />
+      )}
 
       <fieldset class="filter">
         <legend>Show</legend>
@@ -281,7 +284,17 @@ const MilestoneItem = memo(
 );
 
 /** Adds a milestone: a title, an optional goal and a due date. */
-function NewMilestone({ journalId, goals }: { journalId: string; goals: { id: string; title?: string }[] }) {
+function NewMilestone({
+  journalId,
+  goals,
+  startOpen,
+}: {
+  journalId: string;
+  goals: { id: string; title?: string }[];
+  /** Whether the form starts unfolded (read once: adding the first milestone does not fold it). */
+  startOpen: boolean;
+}) {
+  const [open] = useState(startOpen);
   const [title, setTitle] = useState('');
   const [goalId, setGoalId] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
@@ -310,29 +323,33 @@ function NewMilestone({ journalId, goals }: { journalId: string; goals: { id: st
   };
 
   return (
-    <form class="form-section" onSubmit={add} noValidate aria-labelledby="new-milestone-heading">
-      <h2 id="new-milestone-heading">Add a milestone</h2>
-      <div class="inline-fields">
-        <TextField
-          label="Milestone title"
-          value={title}
-          onInput={setTitle}
-          error={error}
-          autoComplete="off"
-        />
-        <SelectField
-          label="Goal (optional)"
-          value={goalId}
-          placeholder="No goal"
-          options={goals.map((g) => ({ value: g.id, label: g.title?.trim() || 'Untitled goal' }))}
-          onChange={setGoalId}
-        />
-        <DateField label="Due date" value={dueDate} onInput={setDueDate} />
-      </div>
-      <button type="submit" class="primary">
-        Add milestone
-      </button>
-    </form>
+    <details class="form-section add-milestone" open={open}>
+      <summary>
+        <h2 id="new-milestone-heading">Add a milestone</h2>
+      </summary>
+      <form onSubmit={add} noValidate aria-labelledby="new-milestone-heading">
+        <div class="inline-fields">
+          <TextField
+            label="Milestone title"
+            value={title}
+            onInput={setTitle}
+            error={error}
+            autoComplete="off"
+          />
+          <SelectField
+            label="Goal (optional)"
+            value={goalId}
+            placeholder="No goal"
+            options={goals.map((g) => ({ value: g.id, label: g.title?.trim() || 'Untitled goal' }))}
+            onChange={setGoalId}
+          />
+          <DateField label="Due date" value={dueDate} onInput={setDueDate} />
+        </div>
+        <button type="submit" class="primary">
+          Add milestone
+        </button>
+      </form>
+    </details>
   );
 }
 
