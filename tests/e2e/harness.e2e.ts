@@ -1,27 +1,20 @@
 // The harness itself: the static server's answers and its "network gone", the CDP helpers, build().
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   build,
-  closeAll,
   crashPage,
   newContext,
   openPage,
   overrideQuota,
   ROOT,
-  type StaticServer,
+  serveDuringFile,
   startServer,
   waitForAppShell,
 } from './harness';
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(closeAll);
+const server = serveDuringFile();
 
 describe('startServer', () => {
   test('answers with the right types, the SPA fallback, 404s and no-cache', async () => {

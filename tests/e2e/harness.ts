@@ -10,6 +10,9 @@
 //   await server.stop();                            // the network is gone: the app must still load
 //   ...
 //   afterAll(closeAll);
+//
+// Most files just need `const server = serveDuringFile();` at the top: it starts the server before
+// the file's tests and calls closeAll() after them.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -27,7 +30,7 @@ import {
   type LaunchOptions,
   type Page,
 } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The repository's root folder (built apps and the vite config live there). */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -312,6 +315,46 @@ export async function closeAll(): Promise<void> {
   for (const dir of profileDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   profileDirs.clear();
   if (errors.length) console.warn('closeAll: some cleanup failed', errors);
+}
+
+/**
+ * The usual preamble of a test file: starts a server for `dir` before the file's tests
+ * (beforeAll) and calls closeAll() after them (afterAll). Call it at the top level of the file; the
+ * server it returns can be used inside the tests (and in hooks registered after this call).
+ */
+export function serveDuringFile(dir = DIST): StaticServer {
+  let started: StaticServer | undefined;
+  beforeAll(async () => {
+    started = await startServer(dir);
+  });
+  afterAll(closeAll);
+  const server = () => {
+    if (!started) throw new Error('serveDuringFile: the server runs only while the file’s tests run');
+    return started;
+  };
+  return {
+    get url() {
+      return server().url;
+    },
+    get origin() {
+      return server().origin;
+    },
+    get port() {
+      return server().port;
+    },
+    get dir() {
+      return server().dir;
+    },
+    get requests() {
+      return server().requests;
+    },
+    get listening() {
+      return server().listening;
+    },
+    stop: () => server().stop(),
+    restart: () => server().restart(),
+    setDir: (next) => server().setDir(next),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------

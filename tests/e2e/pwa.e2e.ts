@@ -1,25 +1,17 @@
 // The built app is a sound, installable, offline-capable PWA that talks to no other host and passes axe.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
-  closeAll,
   expectNoAxeViolations,
   getInstallabilityErrors,
   newContext,
   openPage,
-  type StaticServer,
-  startServer,
+  serveDuringFile,
   waitForAppShell,
   waitForServiceWorker,
   watchRequests,
 } from './harness';
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(closeAll);
+const server = serveDuringFile();
 
 /** The width and height in a PNG's IHDR chunk, or null if `bytes` is not a PNG. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } | null {

@@ -4,7 +4,7 @@
 // and another tab upgrading the database.
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { SCREENS } from '../../src/app/routes';
 import { initialClock, now } from '../../src/model/hlc';
 import { newNodeId } from '../../src/model/ids';
@@ -12,26 +12,18 @@ import type { KindName } from '../../src/model/kind';
 import { KIND_INFO } from '../../src/model/tables';
 import { validateRecord } from '../../src/model/validate';
 import {
-  closeAll,
   getInstallabilityErrors,
   launchBrowser,
   newContext,
   openPage,
   overrideQuota,
-  type StaticServer,
-  startServer,
+  serveDuringFile,
   waitForAppShell,
   waitForServiceWorker,
   watchRequests,
 } from './harness';
 
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(closeAll);
+const server = serveDuringFile();
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers

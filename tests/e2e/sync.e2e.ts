@@ -10,18 +10,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFile, encryptFile, payloadChecksum } from '../../src/sync/envelope';
 import {
-  closeAll,
   launchBrowser,
   newContext,
   openPage,
   ROOT,
-  type StaticServer,
-  startServer,
+  serveDuringFile,
   waitForAppShell,
   waitForServiceWorker,
 } from './harness';
 
-let server: StaticServer;
+const server = serveDuringFile('dist');
 let mentorContext: BrowserContext;
 let menteeContext: BrowserContext;
 let mentor: Page;
@@ -29,11 +27,8 @@ let mentee: Page;
 let journalId = '';
 
 beforeAll(async () => {
-  server = await startServer('dist');
   [mentorContext, menteeContext] = await Promise.all([newContext(), newContext()]);
 });
-
-afterAll(closeAll);
 
 const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
 
