@@ -19,23 +19,38 @@ function FieldFrame({
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
       {children}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
 
+/** The hint under a label, with the id `describedBy()` points to. */
+function Hint({ id, hint }: { id: string; hint: BaseProps['hint'] }) {
+  return hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+/** The validation message of a field, with the id `describedBy()` points to. */
+function FieldError({ id, error }: { id: string; error: BaseProps['error'] }) {
+  return error ? (
+    <p class="field-error" id={`${id}-error`}>
+      {error}
+    </p>
+  ) : null;
+}
+
 function describedBy(id: string, { hint, error }: BaseProps) {
   return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
+/** The attributes that mark a control invalid and tie it to its hint and error. */
+function validity(id: string, props: BaseProps) {
+  return { 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy(id, props) };
 }
 
 /** A labelled one-line text input. */
@@ -59,8 +74,7 @@ export function TextField(
         value={props.value ?? ''}
         required={props.required}
         autoComplete={props.autoComplete}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        {...validity(id, props)}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </FieldFrame>
@@ -84,8 +98,7 @@ export function TextArea(
         name={props.name}
         rows={props.rows ?? 4}
         value={props.value ?? ''}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        {...validity(id, props)}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </FieldFrame>
@@ -110,8 +123,7 @@ export function DateField(
         type="date"
         value={props.value ?? ''}
         required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        {...validity(id, props)}
         onInput={(e) => props.onInput(e.currentTarget.value || undefined)}
       />
     </FieldFrame>
@@ -135,8 +147,7 @@ export function SelectField<T extends string>(
         id={id}
         name={props.name}
         value={props.value ?? ''}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props)}
+        {...validity(id, props)}
         onChange={(e) => props.onChange(e.currentTarget.value as T)}
       >
         {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
@@ -168,17 +179,12 @@ export function RadioGroup<T extends string>(
       class="field field-radios"
       role="radiogroup"
       aria-labelledby={`${id}-label`}
-      aria-invalid={props.error ? true : undefined}
-      aria-describedby={describedBy(id, props)}
+      {...validity(id, props)}
     >
       <p class="field-label" id={`${id}-label`}>
         {props.label}
       </p>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
+      <Hint id={id} hint={props.hint} />
       {props.options.map((o) => (
         <label key={o.value} class="radio">
           <input
@@ -191,11 +197,7 @@ export function RadioGroup<T extends string>(
           <span>{o.label}</span>
         </label>
       ))}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
+      <FieldError id={id} error={props.error} />
     </div>
   );
 }
