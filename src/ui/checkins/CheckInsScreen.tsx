@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../../model/checkIn';
@@ -7,6 +7,7 @@ import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedul
 import { DateField, SelectField, TextArea } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { focusScreenHeading, useConfirmFocus } from '../goals/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import '../goals/goals.css';
@@ -35,6 +36,13 @@ export function CheckInsScreen() {
     journal.startDate,
     now,
   );
+
+  /** Closes the editor and puts focus back on that check-in's Edit button (or the screen's heading). */
+  const close = (id: string, deleted?: boolean) => {
+    setEditing(undefined);
+    if (deleted) focusScreenHeading();
+    else requestAnimationFrame(() => document.getElementById(`edit-checkin-${id}`)?.focus());
+  };
 
   const start = async () => {
     try {
@@ -76,7 +84,7 @@ export function CheckInsScreen() {
         )}
       </section>
 
-      {editing && <CheckInEditor id={editing} onClose={() => setEditing(undefined)} />}
+      {editing && <CheckInEditor id={editing} onClose={(deleted) => close(editing, deleted)} />}
 
       <section aria-labelledby="checkin-past">
         <h2 id="checkin-past">Past check-ins</h2>
@@ -114,6 +122,7 @@ export function CheckInsScreen() {
                   {c.author === role && editing !== c.id && (
                     <button
                       type="button"
+                      id={`edit-checkin-${c.id}`}
                       aria-label={`Edit my check-in of ${c.date ? formatDate(c.date) : 'undated'}`}
                       onClick={() => setEditing(c.id)}
                     >
@@ -131,9 +140,16 @@ export function CheckInsScreen() {
 }
 
 /** My answers to one check-in, saved as I type. */
-function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
+function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolean) => void }) {
   const { record: c, set, flush } = useAutosave('checkIn', id);
   const [confirming, setConfirming] = useState(false);
+  const { askRef, keepRef } = useConfirmFocus(confirming);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = !!c;
+  useEffect(() => {
+    // The button that opened the editor is gone: say where we are now.
+    if (loaded) heading.current?.focus();
+  }, [loaded]);
   if (!c || c.deleted) return null;
 
   const remove = async () => {
@@ -141,7 +157,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
       await flush();
       await repo('checkIn').remove(id);
       announce('Check-in deleted');
-      onClose();
+      onClose(true);
     } catch (error) {
       announceError(error);
     }
@@ -149,7 +165,9 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
 
   return (
     <section class="form-section" aria-labelledby="checkin-editor">
-      <h2 id="checkin-editor">My check-in</h2>
+      <h2 id="checkin-editor" ref={heading} tabIndex={-1}>
+        My check-in
+      </h2>
       <p class="meta">Your answers are saved as you type.</p>
       <div class="inline-fields">
         <DateField
@@ -177,12 +195,17 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
       ))}
       {confirming ? (
         <div class="confirm-box">
-          <p>Delete this check-in?</p>
+          <p id="checkin-delete-question">Delete this check-in?</p>
           <div class="row-actions">
             <button type="button" class="danger" onClick={remove}>
               Yes, delete the check-in
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              ref={keepRef}
+              aria-describedby="checkin-delete-question"
+              onClick={() => setConfirming(false)}
+            >
               Keep it
             </button>
           </div>
@@ -199,7 +222,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: () => void }) {
           >
             Done
           </button>
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
             Delete check-in…
           </button>
         </div>

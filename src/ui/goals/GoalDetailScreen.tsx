@@ -14,6 +14,7 @@ import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
+import { useConfirmFocus } from './useConfirmFocus';
 import './goals.css';
 
 /** The message for a percent that is not a whole number from 0 to 100, or undefined when it is fine. */
@@ -37,6 +38,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
   const { route } = useLocation();
   const { record: goal, set, missing, flush } = useAutosave('goal', id);
   const [confirming, setConfirming] = useState(false);
+  const { askRef, keepRef } = useConfirmFocus(confirming);
 
   if (!goal && !missing) return <p>Loading…</p>;
   if (!goal || goal.deleted || goal.journalId !== journalId) {
@@ -149,18 +151,25 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
         <h2 id="goal-delete">Delete</h2>
         {confirming ? (
           <div class="confirm-box">
-            <p>Delete this goal? Its milestones are kept, shown as “goal removed”.</p>
+            <p id="goal-delete-question">
+              Delete this goal? Its milestones are kept, shown as “goal removed”.
+            </p>
             <div class="row-actions">
               <button type="button" class="danger" onClick={remove}>
                 Yes, delete the goal
               </button>
-              <button type="button" onClick={() => setConfirming(false)}>
+              <button
+                type="button"
+                ref={keepRef}
+                aria-describedby="goal-delete-question"
+                onClick={() => setConfirming(false)}
+              >
                 Keep it
               </button>
             </div>
           </div>
         ) : (
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
             Delete goal…
           </button>
         )}

@@ -15,6 +15,7 @@ import {
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { useConfirmFocus } from '../goals/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
@@ -285,13 +286,14 @@ function MeetingActions({ journalId, meetingId }: { journalId: string; meetingId
 /** Deletes the meeting after an inline confirmation. */
 function DeleteMeeting({ id }: { id: string }) {
   const [asking, setAsking] = useState(false);
+  const { askRef, keepRef } = useConfirmFocus(asking);
   const { route } = useLocation();
   return (
     <section aria-labelledby="delete-heading">
       <h2 id="delete-heading">Delete</h2>
       {asking ? (
         <div class="warning">
-          <p>
+          <p id="meeting-delete-question">
             Delete this meeting? Its agenda and action items stay in the journal's history but are no longer
             shown with it.
           </p>
@@ -311,13 +313,18 @@ function DeleteMeeting({ id }: { id: string }) {
             >
               Yes, delete the meeting
             </button>
-            <button type="button" onClick={() => setAsking(false)}>
+            <button
+              type="button"
+              ref={keepRef}
+              aria-describedby="meeting-delete-question"
+              onClick={() => setAsking(false)}
+            >
               Keep it
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" class="danger" onClick={() => setAsking(true)}>
+        <button type="button" class="danger" ref={askRef} onClick={() => setAsking(true)}>
           Delete meeting
         </button>
       )}

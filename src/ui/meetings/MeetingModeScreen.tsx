@@ -585,9 +585,14 @@ function NextMeetingStep({
         <div class="actions">
           <button
             type="button"
-            onClick={() => {
+            onClick={(event) => {
+              // This button goes away once a day is chosen: keep focus on the day it filled in.
+              const day = event.currentTarget
+                .closest('.step-body')
+                ?.querySelector<HTMLInputElement>('input[type="date"]');
               setDate(suggestion);
               save(suggestion, shownTime);
+              day?.focus();
             }}
           >
             Use {formatDate(suggestion)}

@@ -143,4 +143,37 @@ describe('status change rule', () => {
       doneDate: undefined,
     });
   });
+
+  it('keyboard focus stays in place: Done editing returns to Edit, Delete… lands on Keep it and back', async () => {
+    const current = await setup();
+    await repo('milestone').create(current.journalId, { title: 'Draft the proposal', status: 'planned' });
+    renderInJournal(
+      <main>
+        <h1>Milestones</h1>
+        <MilestonesScreen />
+      </main>,
+      current,
+    );
+    const edit = await screen.findByRole('button', { name: 'Edit Draft the proposal' });
+    await userEvent.click(edit);
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete milestone…' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Keep it'));
+    expect(document.activeElement?.getAttribute('aria-describedby')).toBeTruthy();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Delete milestone…'));
+    await userEvent.click(screen.getByRole('button', { name: 'Done editing' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Draft the proposal' })),
+    );
+  });
+
+  it('folds the add form away once there are milestones, and opens it when there are none', async () => {
+    const current = await setup();
+    const view = renderInJournal(<MilestonesScreen />, current);
+    expect((await screen.findByLabelText('Milestone title')).closest('details')?.open).toBe(true);
+    view.unmount();
+    await repo('milestone').create(current.journalId, { title: 'Draft the proposal' });
+    renderInJournal(<MilestonesScreen />, current);
+    expect((await screen.findByLabelText('Milestone title')).closest('details')?.open).toBe(false);
+  });
 });

@@ -9,6 +9,7 @@ import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { focusScreenHeading, useConfirmFocus } from '../goals/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
@@ -169,7 +170,12 @@ export function MilestonesScreen() {
                       id={m.id}
                       goals={goals ?? []}
                       meetings={meetings ?? []}
-                      onClose={() => setEditing(undefined)}
+                      onClose={(deleted) => {
+                        setEditing(undefined);
+                        // Back to the milestone's Edit button; if it was deleted, to the screen's heading.
+                        if (deleted) focusScreenHeading();
+                        else requestAnimationFrame(() => document.getElementById(`edit-${m.id}`)?.focus());
+                      }}
                     />
                   ) : undefined
                 }
@@ -260,6 +266,7 @@ const MilestoneItem = memo(
           </div>
           <button
             type="button"
+            id={`edit-${m.id}`}
             aria-expanded={editing}
             aria-label={`Edit ${title}`}
             onClick={() => onToggleEdit(m.id)}
@@ -363,10 +370,12 @@ export function MilestoneEditor({
   id: string;
   goals: { id: string; title?: string }[];
   meetings: { id: string; date?: string }[];
-  onClose: () => void;
+  /** Called when editing ends; `deleted` when the milestone was deleted. */
+  onClose: (deleted?: boolean) => void;
 }) {
   const { record: m, set, flush } = useAutosave('milestone', id);
   const [confirming, setConfirming] = useState(false);
+  const { askRef, keepRef } = useConfirmFocus(confirming);
   if (!m || m.deleted) return null;
 
   const goalOptions = goals.map((g) => ({ value: g.id, label: g.title?.trim() || 'Untitled goal' }));
@@ -384,7 +393,7 @@ export function MilestoneEditor({
       await flush();
       await repo('milestone').remove(id);
       announce('Milestone deleted');
-      onClose();
+      onClose(true);
     } catch (error) {
       announceError(error);
     }
@@ -442,12 +451,17 @@ export function MilestoneEditor({
       />
       {confirming ? (
         <div class="confirm-box">
-          <p>Delete this milestone?</p>
+          <p id={`delete-q-${id}`}>Delete this milestone?</p>
           <div class="row-actions">
             <button type="button" class="danger" onClick={remove}>
               Yes, delete the milestone
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button
+              type="button"
+              ref={keepRef}
+              aria-describedby={`delete-q-${id}`}
+              onClick={() => setConfirming(false)}
+            >
               Keep it
             </button>
           </div>
@@ -464,7 +478,7 @@ export function MilestoneEditor({
           >
             Done editing
           </button>
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
             Delete milestone…
           </button>
         </div>
