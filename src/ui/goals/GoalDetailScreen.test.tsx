@@ -46,7 +46,7 @@ describe('goal detail', () => {
     expect(await repo('progressEntry').list(current.journalId)).toEqual([]);
   });
 
-  it('adds a dated progress entry with a percent and lists it; deleting removes it', async () => {
+  it('adds a dated progress entry with a percent and lists it; deleting asks first, then removes it', async () => {
     const current = await setup();
     const goal = await repo('goal').create(current.journalId, { title: 'Present at a conference' });
     renderInJournal(<GoalDetailScreen id={goal.id} />, current);
@@ -57,6 +57,11 @@ describe('goal detail', () => {
     const [entry] = await repo('progressEntry').list(current.journalId);
     expect(entry).toMatchObject({ goalId: goal.id, note: 'Proposal accepted', percent: 40 });
     await userEvent.click(screen.getByRole('button', { name: /^Delete progress entry/ }));
+    expect(screen.getByText('Delete this entry?')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(await repo('progressEntry').list(current.journalId)).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: /^Delete progress entry/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await waitFor(async () => expect(await repo('progressEntry').list(current.journalId)).toEqual([]));
   });
 

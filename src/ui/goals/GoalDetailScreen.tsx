@@ -262,26 +262,60 @@ function ProgressLog({ goalId }: { goalId: string }) {
       ) : (
         <ul class="cards progress-list" aria-label="Progress entries">
           {sorted.map((e) => (
-            <li key={e.id} class="card log-entry">
-              <div>
-                <p class="meta">
-                  {formatDate(e.date)}
-                  {e.percent !== undefined && ` · ${e.percent}%`}
-                </p>
-                {e.note && <p>{e.note}</p>}
-              </div>
-              <button
-                type="button"
-                aria-label={`Delete progress entry of ${formatDate(e.date)}`}
-                onClick={() => remove(e.id)}
-              >
-                Delete
-              </button>
-            </li>
+            <ProgressEntry key={e.id} entry={e} onRemove={() => remove(e.id)} />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One dated entry of the progress log; deleting it asks first. */
+function ProgressEntry({
+  entry: e,
+  onRemove,
+}: {
+  entry: { id: string; date?: string; percent?: number; note?: string };
+  onRemove: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const { askRef, keepRef } = useConfirmFocus(confirming);
+  const questionId = `delete-progress-${e.id}`;
+  return (
+    <li class="card log-entry">
+      <div>
+        <p class="meta">
+          {formatDate(e.date)}
+          {e.percent !== undefined && ` · ${e.percent}%`}
+        </p>
+        {e.note && <p>{e.note}</p>}
+      </div>
+      {confirming ? (
+        <div class="row-actions">
+          <span id={questionId}>Delete this entry?</span>
+          <button type="button" class="danger" onClick={onRemove}>
+            Yes, delete
+          </button>
+          <button
+            type="button"
+            ref={keepRef}
+            aria-describedby={questionId}
+            onClick={() => setConfirming(false)}
+          >
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          ref={askRef}
+          aria-label={`Delete progress entry of ${formatDate(e.date)}`}
+          onClick={() => setConfirming(true)}
+        >
+          Delete…
+        </button>
+      )}
+    </li>
   );
 }
 

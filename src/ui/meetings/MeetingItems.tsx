@@ -81,13 +81,13 @@ function AgendaRow({
       </div>
       <div class="actions">
         {index > 0 && (
-          <button type="button" aria-label={`Move “${name}” up`} onClick={() => onMove(index, index - 1)}>
-            Up
+          <button type="button" aria-label={`Move up: “${name}”`} onClick={() => onMove(index, index - 1)}>
+            Move up
           </button>
         )}
         {index < count - 1 && (
-          <button type="button" aria-label={`Move “${name}” down`} onClick={() => onMove(index, index + 1)}>
-            Down
+          <button type="button" aria-label={`Move down: “${name}”`} onClick={() => onMove(index, index + 1)}>
+            Move down
           </button>
         )}
         <button
