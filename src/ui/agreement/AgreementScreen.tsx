@@ -193,10 +193,12 @@ export function AgreementScreen() {
               Discard changes
             </button>
           )}
-          {changed.length > 0 && (
+          {changed.length > 0 ? (
             <span class="meta">
               {changed.length} unsaved change{changed.length === 1 ? '' : 's'}
             </span>
+          ) : (
+            <span class="meta">Nothing changed yet: edit a term above, then save it with today’s date.</span>
           )}
         </div>
       </form>

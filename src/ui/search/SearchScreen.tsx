@@ -94,6 +94,8 @@ function useSearchEntries(journalId: string): SearchEntry[] | undefined {
           sortKey: meetingSort(a.meetingId),
         }),
       );
+    // An open action carried into a later meeting lives on there; its first copy says so.
+    const carriedOn = new Set(actions.filter((a) => a.carriedFromId).map((a) => a.carriedFromId));
     for (const a of actions)
       list.push(
         entry({
@@ -101,7 +103,10 @@ function useSearchEntries(journalId: string): SearchEntry[] | undefined {
           id: a.id,
           title: a.text?.trim() || 'Untitled action',
           href: `/meetings/${a.meetingId}`,
-          context: [meetingContext(a.meetingId), a.done ? 'Done' : 'Open'].join(' · '),
+          context: [
+            meetingContext(a.meetingId),
+            a.done ? 'Done' : carriedOn.has(a.id) ? 'Carried to a later meeting' : 'Open',
+          ].join(' · '),
           texts: [a.text],
           sortKey: meetingSort(a.meetingId),
         }),
