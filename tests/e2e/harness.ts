@@ -399,6 +399,28 @@ export async function waitForAppShell(page: Page, timeout = 15_000): Promise<voi
   if (!/Mentoring Journal/i.test(title)) throw new Error(`waitForAppShell: unexpected page title "${title}"`);
 }
 
+/** Who starts a journal on the first-run form; see submitFirstRun(). */
+export interface FirstRunAnswers {
+  role: string;
+  mentee: string;
+  mentor: string;
+  programme?: string;
+  startDate?: string;
+}
+
+/**
+ * On the first-run form ("Start a new journal"): chooses the role ('mentee' or 'mentor'), fills the
+ * names (and the programme and start date when given) and presses Create journal. Waits for nothing.
+ */
+export async function submitFirstRun(page: Page, who: FirstRunAnswers): Promise<void> {
+  await page.getByLabel(who.role === 'mentee' ? /^The mentee/ : /^The mentor/).check();
+  await page.getByLabel('Mentee’s name').fill(who.mentee);
+  await page.getByLabel('Mentor’s name').fill(who.mentor);
+  if (who.programme !== undefined) await page.getByLabel('Programme (optional)').fill(who.programme);
+  if (who.startDate !== undefined) await page.getByLabel('Start date').fill(who.startDate);
+  await page.getByRole('button', { name: 'Create journal' }).click();
+}
+
 /** Options for waitForServiceWorker(). */
 export interface ServiceWorkerOptions {
   /** How long to wait for the app to register a worker, and for it to activate (default 20 s). */

@@ -18,6 +18,7 @@ import {
   openPage,
   overrideQuota,
   serveDuringFile,
+  submitFirstRun,
   waitForAppShell,
   waitForServiceWorker,
   watchRequests,
@@ -48,12 +49,7 @@ const selectedJournal = (page: Page) =>
 /** Fills the "Start a new journal" form and submits it. */
 async function startJournal(page: Page, who: typeof FIRST, programme = 'Library Leadership Institute') {
   await page.getByRole('heading', { level: 1, name: 'Start a new journal' }).waitFor();
-  await page.getByLabel(who.role === 'mentee' ? /^The mentee/ : /^The mentor/).check();
-  await page.getByLabel('Mentee’s name').fill(who.mentee);
-  await page.getByLabel('Mentor’s name').fill(who.mentor);
-  await page.getByLabel('Programme (optional)').fill(programme);
-  await page.getByLabel('Start date').fill('2026-01-15');
-  await page.getByRole('button', { name: 'Create journal' }).click();
+  await submitFirstRun(page, { ...who, programme, startDate: '2026-01-15' });
 }
 
 /** Waits for the shell (navigation and switcher) with `title` as the current journal. */

@@ -12,6 +12,7 @@ import {
   openPage,
   type StaticServer,
   startServer,
+  submitFirstRun,
   waitForAppShell,
   waitForServiceWorker,
 } from './harness';
@@ -48,10 +49,7 @@ async function phoneWithJournal(): Promise<{ context: BrowserContext; page: Page
   const page = await openPage(context, server.url);
   await waitForAppShell(page);
   await waitForServiceWorker(page);
-  await page.getByLabel('The mentee — I am being mentored').check();
-  await page.getByLabel('Mentee’s name').fill('Ana');
-  await page.getByLabel('Mentor’s name').fill('Ben');
-  await page.getByRole('button', { name: 'Create journal' }).click();
+  await submitFirstRun(page, { role: 'mentee', mentee: 'Ana', mentor: 'Ben' });
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
   return { context, page };
 }

@@ -15,6 +15,7 @@ import {
   openPage,
   ROOT,
   serveDuringFile,
+  submitFirstRun,
   waitForAppShell,
   waitForServiceWorker,
 } from './harness';
@@ -193,10 +194,7 @@ describe('two people sync through files', () => {
   test('the mentor starts a journal and sends the pair file; the mentee joins from it', async () => {
     mentor = await openPage(mentorContext, server.url);
     await waitForAppShell(mentor);
-    await mentor.getByRole('radio', { name: /The mentor/ }).check();
-    await mentor.getByLabel('Mentee’s name').fill('Ana <b>Kowalska</b>');
-    await mentor.getByLabel('Mentor’s name').fill('Sam Reid');
-    await mentor.getByRole('button', { name: 'Create journal' }).click();
+    await submitFirstRun(mentor, { role: 'mentor', mentee: 'Ana <b>Kowalska</b>', mentor: 'Sam Reid' });
     await mentor.getByRole('navigation', { name: 'Main' }).waitFor();
     const dump = await dumpAll(mentor);
     journalId = String(dump.journals![0]!.id);
@@ -379,10 +377,7 @@ describe('the share sheet', () => {
     });
     const page = await openPage(context, server.url);
     await waitForAppShell(page);
-    await page.getByRole('radio', { name: /The mentee/ }).check();
-    await page.getByLabel('Mentee’s name').fill('Zoë Ng');
-    await page.getByLabel('Mentor’s name').fill('Li Wei');
-    await page.getByRole('button', { name: 'Create journal' }).click();
+    await submitFirstRun(page, { role: 'mentee', mentee: 'Zoë Ng', mentor: 'Li Wei' });
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await openShare(page);
     let downloaded = false;
