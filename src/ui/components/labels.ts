@@ -1,4 +1,5 @@
 import type { Role, Visibility } from '../../model/constants';
+import type { SaveState } from '../hooks/useAutosave';
 
 /** Words shown for each role. */
 export const ROLE_LABELS: Record<Role, string> = { mentee: 'Mentee', mentor: 'Mentor' };
@@ -8,6 +9,15 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
   private: 'Only me (this device)',
   pair: 'My partner and me',
   committee: 'Partner and programme committee',
+};
+
+/** A quiet line under an autosaving editor's title: whether the latest change is saved. */
+export const SAVE_STATE_TEXT: Record<SaveState, string> = {
+  idle: 'Changes save by themselves',
+  pending: 'Saving…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved yet: will try again',
 };
 
 /** Options for a select over an enumeration, from a label table. */

@@ -7,7 +7,7 @@ import type { HowFound } from '../../model/contact';
 import type { OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, SAVE_STATE_TEXT, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -65,15 +65,7 @@ export function ContactEditor({ id }: { id: string }) {
         <a href="/networking">← Networking</a>
       </p>
       <h1>{contactName(record)}</h1>
-      <p class="save-state">
-        {state === 'pending' || state === 'saving'
-          ? 'Saving…'
-          : state === 'error'
-            ? 'Not saved yet: will try again'
-            : state === 'saved'
-              ? 'Saved'
-              : 'Changes save by themselves'}
-      </p>
+      <p class="save-state">{SAVE_STATE_TEXT[state]}</p>
       <TextField label="Name" value={record.name} onInput={(v) => set('name', v)} autoComplete="off" />
       <TextField
         label="Role"

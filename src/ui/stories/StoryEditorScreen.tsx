@@ -7,7 +7,7 @@ import { missingForReady, type StoryContext, type StorySkill } from '../../model
 import { normaliseSkill, skillSuggestions } from '../../model/themes';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
-import { optionsOf, VISIBILITY_LABELS } from '../components/labels';
+import { optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../components/labels';
 import { type SaveState, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
@@ -32,14 +32,6 @@ const PROMPTS = {
   skills:
     'Which skills did this take? Mark the ones you enjoyed using: they point to the work you would like more of.',
 } as const;
-
-const SAVE_STATE_TEXT: Record<SaveState, string> = {
-  idle: 'Changes save by themselves',
-  pending: 'Saving…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  error: 'Not saved yet: will try again',
-};
 
 /** Edits one story; every change saves itself a moment after typing stops. */
 export function StoryEditor({ id }: { id: string }) {
