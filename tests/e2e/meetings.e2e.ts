@@ -302,7 +302,7 @@ describe('meetings', () => {
     const folded = page.locator('details.private-notes');
     expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await page.getByLabel('My private notes').isVisible()).toBe(false);
-    await page.getByText(/^My private notes \(folded away/).click();
+    await page.getByText('My private notes (folded away)').click();
     expect(await page.getByLabel('My private notes').inputValue()).toBe(
       'I felt nervous about the manager interview.',
     );

@@ -401,7 +401,10 @@ export function PrivateNote({
   if (hidden)
     return (
       <details class="private-notes">
-        <summary>My private notes (folded away while you share the screen)</summary>
+        <summary>
+          <span>My private notes (folded away)</span>
+          <span class="meta">Open them when only you are looking at the screen.</span>
+        </summary>
         {field}
       </details>
     );
