@@ -148,6 +148,17 @@ function currentness(linkPath: string, path: string): 'page' | 'true' | undefine
   return undefined;
 }
 
+/** One screen's link in the navigation, marked with aria-current when it is the current screen. */
+function NavItem({ screen, path }: { screen: Screen; path: string }) {
+  return (
+    <li>
+      <a href={screen.path} aria-current={currentness(screen.path, path)}>
+        {screen.name}
+      </a>
+    </li>
+  );
+}
+
 /**
  * The bottom bar on phones, a side rail on wide screens: four screens and "More". The More menu
  * closes after navigation, on Escape (focus back on More) and on a tap outside it.
@@ -189,22 +200,14 @@ function Nav() {
     <nav class="app-nav" aria-label="Main">
       <ul>
         {SCREENS.filter(inBar).map((s) => (
-          <li key={s.path}>
-            <a href={s.path} aria-current={currentness(s.path, path)}>
-              {s.name}
-            </a>
-          </li>
+          <NavItem key={s.path} screen={s} path={path} />
         ))}
         <li>
           <details class="more" ref={more} onKeyDown={onKeyDown}>
             <summary class={moreIsCurrent ? 'has-current' : undefined}>More</summary>
             <ul>
               {moreScreens.map((s) => (
-                <li key={s.path}>
-                  <a href={s.path} aria-current={currentness(s.path, path)}>
-                    {s.name}
-                  </a>
-                </li>
+                <NavItem key={s.path} screen={s} path={path} />
               ))}
             </ul>
           </details>
