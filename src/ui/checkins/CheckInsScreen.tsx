@@ -164,7 +164,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
   };
 
   return (
-    <section class="form-section" aria-labelledby="checkin-editor">
+    <section class="form-section checkin-editor" aria-labelledby="checkin-editor">
       <h2 id="checkin-editor" ref={heading} tabIndex={-1}>
         My check-in
       </h2>
