@@ -94,4 +94,18 @@ describe('check-ins', () => {
     await userEvent.clear(await screen.findByLabelText('Date'));
     expect(await screen.findByText('Give the check-in a date.')).toBeTruthy();
   });
+
+  it('keyboard focus follows the editor: it lands on “My check-in” and Done returns it to Edit', async () => {
+    const current = await freshJournal('mentee', { startDate: '2026-01-15' });
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a check-in' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'My check-in' })),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Edit my check-in of /),
+    );
+  });
 });
