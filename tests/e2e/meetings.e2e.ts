@@ -269,14 +269,15 @@ describe('meetings', () => {
     ]);
     await expectNoAxeViolations(page, 'Meeting mode: Milestones');
     await tabToButton('Done');
+    const done = page.getByRole('button', { name: 'Mark “Submit the poster proposal” done' });
     await page.keyboard.press('Enter');
-    await expect
-      .poll(() =>
-        page
-          .getByRole('button', { name: 'Mark “Submit the poster proposal” done' })
-          .getAttribute('aria-pressed'),
-      )
-      .toBe('true');
+    await expect.poll(() => done.getAttribute('aria-pressed')).toBe('true');
+    // A slip is undone the same way: pressing Done again takes it back; focus stays on the button.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => done.getAttribute('aria-pressed')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => done.getAttribute('aria-pressed')).toBe('true');
+    expect(await done.evaluate((el) => el === document.activeElement)).toBe(true);
 
     await nextStep('Action items from last time');
     await expectNoAxeViolations(page, 'Meeting mode: Action items from last time');
