@@ -138,7 +138,6 @@ export function ContactEditor({ id }: { id: string }) {
         <ConfirmDelete
           question={`Delete ${contactName(record)}?`}
           detail="The contact and your notes are removed from this journal."
-          keepLabel="Keep"
           onConfirm={remove}
           onKeep={() => setConfirming(false)}
         />

@@ -7,7 +7,7 @@ import type { OpportunityStatus, OpportunityType } from '../../model/opportunity
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
-import { formatDate, optionsOf, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -190,13 +190,7 @@ function OpportunityEditor({
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
       <h2>{opportunityTitle(record)}</h2>
-      <p class="meta">
-        {state === 'pending' || state === 'saving'
-          ? 'Saving…'
-          : state === 'saved'
-            ? 'Saved'
-            : 'Changes save by themselves'}
-      </p>
+      <p class="meta">{SAVE_STATE_TEXT[state]}</p>
       <TextField label="Title" value={record.title} onInput={(v) => set('title', v)} />
       <SelectField<OpportunityType | ''>
         label="Kind"
