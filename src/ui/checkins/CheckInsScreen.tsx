@@ -7,7 +7,7 @@ import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedul
 import { DateField, SelectField, TextArea } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
-import { focusScreenHeading, useConfirmFocus } from '../goals/useConfirmFocus';
+import { focusScreenHeading, useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import '../goals/goals.css';

@@ -10,11 +10,11 @@ import { isMilestoneOverdue } from '../../model/schedule';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
-import { useConfirmFocus } from './useConfirmFocus';
 import './goals.css';
 
 /** The message for a percent that is not a whole number from 0 to 100, or undefined when it is fine. */

@@ -15,7 +15,7 @@ import {
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
-import { useConfirmFocus } from '../goals/useConfirmFocus';
+import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';

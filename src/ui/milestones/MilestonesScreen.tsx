@@ -9,7 +9,7 @@ import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
-import { focusScreenHeading, useConfirmFocus } from '../goals/useConfirmFocus';
+import { focusScreenHeading, useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
