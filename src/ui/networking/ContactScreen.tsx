@@ -143,7 +143,7 @@ export function ContactEditor({ id }: { id: string }) {
         />
       ) : (
         <div class="actions">
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" data-delete-opener onClick={() => setConfirming(true)}>
             Delete contact
           </button>
         </div>

@@ -254,7 +254,7 @@ function OpportunityEditor({
           >
             Done
           </button>
-          <button type="button" class="danger" onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" data-delete-opener onClick={() => setConfirming(true)}>
             Delete
           </button>
         </div>

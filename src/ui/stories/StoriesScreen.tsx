@@ -234,6 +234,7 @@ export function StoriesScreen() {
                         <button
                           type="button"
                           class="danger"
+                          data-delete-opener
                           aria-label={`Delete ${storyTitle(story)}`}
                           onClick={() => setConfirming(story.id)}
                         >
