@@ -36,7 +36,6 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  base: process.env.BASE_PATH ?? '/',
   define: { __APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version) },
   build: { target: 'es2022', sourcemap: false, outDir: process.env.OUT_DIR ?? 'dist', emptyOutDir: true },
   plugins: [
