@@ -1,0 +1,363 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { CHECK_IN_QUESTIONS } from '../model/checkIn';
+import { VISIBILITIES, type Visibility } from '../model/constants';
+import type { AnyRecord } from '../model/kinds';
+import { buildSummary, cadenceGaps } from './buildSummary';
+import { journalOf, record } from './testRecords';
+import { fileSlug, toJson } from './toJson';
+
+const TODAY = '2025-09-01';
+const options = { today: TODAY, role: 'mentee' as const };
+
+describe('buildSummary: what the committee reads', () => {
+  test('states the format, the day, who made it and the pair’s facts with the programme progress', () => {
+    const summary = buildSummary([], journalOf({ menteeConfirmedOn: '2025-01-20' }), options);
+    expect(summary.format).toBe('mentoring-journal-committee-summary');
+    expect(summary.version).toBe(1);
+    expect(summary.generatedOn).toBe(TODAY);
+    expect(summary.generatedBy).toBe('mentee');
+    expect(summary.journal).toEqual({
+      menteeName: 'Zofia Łukasiewicz',
+      mentorName: 'Grace Ọkafọ',
+      programme: 'Regional library mentoring',
+      startDate: '2025-01-15',
+      lengthMonths: 18,
+      endDate: '2026-07-15',
+      monthsElapsed: 7,
+      percentElapsed: 41,
+      phase: 'running',
+    });
+    expect(summary.agreement).toEqual({ menteeConfirmedOn: '2025-01-20' });
+  });
+
+  test('leaves out the agreement’s purpose and ways of communicating', () => {
+    const summary = buildSummary(
+      [],
+      journalOf({ purpose: 'Secret purpose words', communication: 'Call my cell 555' }),
+      options,
+    );
+    const json = JSON.stringify(summary);
+    expect(json).not.toContain('Secret purpose words');
+    expect(json).not.toContain('555');
+  });
+
+  test('meetings held: count, dates and ways only — never notes, agenda, actions or place', () => {
+    const meeting = record('meeting', 'committee', {
+      date: '2025-02-10',
+      mode: 'video',
+      status: 'held',
+      place: 'Room 12',
+      sharedNotes: 'We discussed the budget',
+      summary: 'Agreed two milestones',
+      nextTopics: 'Conference',
+    });
+    const agenda = record('agendaItem', 'committee', { meetingId: meeting.id, text: 'Agenda point A' });
+    const action = record('actionItem', 'committee', { meetingId: meeting.id, text: 'Action point B' });
+    const records = [
+      meeting,
+      agenda,
+      action,
+      record('meeting', 'pair', { date: '2025-04-20', mode: 'in-person', status: 'held' }),
+      record('meeting', 'pair', { date: '2025-06-01', status: 'planned' }),
+      record('meeting', 'pair', { date: '2025-05-01', status: 'cancelled' }),
+      record('meeting', 'pair', { date: '2025-05-02', status: 'held' }, { deleted: true }),
+      record('meeting', 'private', { date: '2025-05-03', status: 'held' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.meetings.heldCount).toBe(2);
+    expect(summary.meetings.held).toEqual([
+      { date: '2025-02-10', mode: 'video' },
+      { date: '2025-04-20', mode: 'in-person' },
+    ]);
+    const json = JSON.stringify(summary);
+    for (const text of ['Room 12', 'budget', 'two milestones', 'Conference', 'Agenda point', 'Action point'])
+      expect(json).not.toContain(text);
+  });
+
+  test('the cadence is kept when no stretch from the start, between meetings or to today is over 91 days', () => {
+    const records = ['2025-03-01', '2025-05-20', '2025-08-01'].map((date) =>
+      record('meeting', 'pair', { date, status: 'held' }),
+    );
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.meetings.cadenceDays).toBe(91);
+    expect(summary.meetings.cadenceKept).toBe(true);
+    expect(summary.meetings.gapsOverCadence).toEqual([]);
+  });
+
+  test('a stretch between meetings longer than the cadence is flagged with its days', () => {
+    const records = ['2025-02-01', '2025-07-01'].map((date) =>
+      record('meeting', 'pair', { date, status: 'held' }),
+    );
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.meetings.cadenceKept).toBe(false);
+    expect(summary.meetings.gapsOverCadence).toEqual([
+      { from: '2025-02-01', to: '2025-07-01', days: 150, open: false },
+    ]);
+  });
+
+  test('no meeting for longer than the cadence up to today is flagged as an open stretch', () => {
+    const summary = buildSummary([], journalOf(), options);
+    expect(summary.meetings.heldCount).toBe(0);
+    expect(summary.meetings.gapsOverCadence).toEqual([
+      { from: '2025-01-15', to: TODAY, days: 229, open: true },
+    ]);
+  });
+
+  test('cadenceGaps stops counting at the programme end', () => {
+    expect(cadenceGaps(['2025-01-10'], '2025-01-01', '2025-03-01', '2026-01-01', 30)).toEqual([
+      { from: '2025-01-10', to: '2025-03-01', days: 50, open: true },
+    ]);
+  });
+
+  test('goals and milestones marked for the committee appear with their fields; others do not', () => {
+    const committeeGoal = record('goal', 'committee', {
+      title: 'Lead a small project',
+      status: 'active',
+      targetDate: '2025-12-01',
+      successCriteria: 'Project delivered on time',
+      description: 'Goal description words',
+      gapNow: 'Gap now words',
+    });
+    const pairGoal = record('goal', 'pair', { title: 'Pair goal title' });
+    const records = [
+      committeeGoal,
+      pairGoal,
+      record('goal', 'private', { title: 'Private goal title' }),
+      record('goal', 'committee', { title: 'Deleted goal title' }, { deleted: true }),
+      record('milestone', 'committee', {
+        title: 'Write the plan',
+        goalId: committeeGoal.id,
+        dueDate: '2025-06-01',
+        status: 'done',
+        doneDate: '2025-05-30',
+        evidence: 'Evidence words',
+      }),
+      record('milestone', 'committee', { title: 'Under the pair goal', goalId: pairGoal.id }),
+      record('milestone', 'pair', { title: 'Pair milestone title' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.goals).toEqual([
+      {
+        id: committeeGoal.id,
+        title: 'Lead a small project',
+        status: 'active',
+        targetDate: '2025-12-01',
+        successCriteria: 'Project delivered on time',
+      },
+    ]);
+    expect(summary.milestones.map(({ id: _, ...m }) => m)).toEqual([
+      {
+        title: 'Write the plan',
+        dueDate: '2025-06-01',
+        status: 'done',
+        doneDate: '2025-05-30',
+        goalTitle: 'Lead a small project',
+      },
+      // Its goal is only the pair's: the milestone says nothing of it.
+      { title: 'Under the pair goal', status: 'planned' },
+    ]);
+    const json = JSON.stringify(summary);
+    for (const text of [
+      'Pair goal title',
+      'Private goal title',
+      'Deleted goal title',
+      'Pair milestone title',
+      'Goal description words',
+      'Gap now words',
+      'Evidence words',
+    ])
+      expect(json).not.toContain(text);
+  });
+
+  test('stories marked for the committee show title, problem, action and result only', () => {
+    const records = [
+      record('story', 'committee', {
+        title: 'Teen reading club',
+        problem: 'Teens stopped coming',
+        action: 'Asked them what they wanted',
+        result: '40 teens a week',
+        soWhat: 'So-what words',
+        short: 'Short telling words',
+        skills: [{ name: 'Skill words', enjoyed: true }],
+      }),
+      record('story', 'pair', { title: 'Pair story title' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.stories.map(({ id: _, ...s }) => s)).toEqual([
+      {
+        title: 'Teen reading club',
+        problem: 'Teens stopped coming',
+        action: 'Asked them what they wanted',
+        result: '40 teens a week',
+      },
+    ]);
+    const json = JSON.stringify(summary);
+    for (const text of ['So-what words', 'Short telling words', 'Skill words', 'Pair story title'])
+      expect(json).not.toContain(text);
+  });
+
+  test('check-ins and notes marked for the committee appear; private ones do not', () => {
+    const records = [
+      record(
+        'checkIn',
+        'committee',
+        { date: '2025-07-01', howItIsGoing: 'Going well', changes: 'Meet monthly' },
+        { author: 'mentor' },
+      ),
+      record('checkIn', 'pair', { date: '2025-07-02', howItIsGoing: 'Pair check-in words' }),
+      record('note', 'committee', { parentKind: 'goal', parentId: 'x', text: 'A note for the committee' }),
+      record('note', 'private', { parentKind: 'meeting', parentId: 'y', text: 'My private worry' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.checkIns.map(({ id: _, ...c }) => c)).toEqual([
+      {
+        date: '2025-07-01',
+        author: 'mentor',
+        answers: [
+          { question: 'How is our partnership going overall?', answer: 'Going well' },
+          {
+            question: 'What should change, in how we work or in how the programme runs?',
+            answer: 'Meet monthly',
+          },
+        ],
+      },
+    ]);
+    expect(summary.notes.map((n) => n.text)).toEqual(['A note for the committee']);
+    const json = JSON.stringify(summary);
+    expect(json).not.toContain('Pair check-in words');
+    expect(json).not.toContain('My private worry');
+  });
+
+  test('records of another journal are ignored', () => {
+    const summary = buildSummary(
+      [record('goal', 'committee', { title: 'Elsewhere' }, { journalId: 'other' })],
+      journalOf(),
+      options,
+    );
+    expect(summary.goals).toEqual([]);
+  });
+});
+
+describe('toJson', () => {
+  test('names the file after the mentee and the day, and pretty-prints the summary', () => {
+    const summary = buildSummary([], journalOf(), options);
+    const file = toJson(summary);
+    expect(file.fileName).toBe('committee-summary-zofia-łukasiewicz-2025-09-01.json');
+    expect(file.text.startsWith('{\n  "format": "mentoring-journal-committee-summary",\n')).toBe(true);
+    expect(JSON.parse(file.text)).toEqual(summary);
+  });
+
+  test('a name with only punctuation still gives a file name', () => {
+    expect(fileSlug('  ?? ')).toBe('journal');
+    expect(fileSlug('Grace Ọkafọ')).toBe('grace-ọkafọ');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The privacy property
+
+/** Free-text fields of each kind, and which of them the summary may show when the record is committee. */
+const TEXT_FIELDS: Partial<Record<AnyRecord['kind'], { all: string[]; shown: string[] }>> = {
+  goal: {
+    all: ['title', 'description', 'whyItMatters', 'successCriteria', 'gapNow', 'gapTarget', 'gapBridge'],
+    shown: ['title', 'successCriteria'],
+  },
+  progressEntry: { all: ['note'], shown: [] },
+  milestone: { all: ['title', 'evidence'], shown: ['title'] },
+  meeting: { all: ['place', 'sharedNotes', 'nextTopics', 'summary'], shown: [] },
+  agendaItem: { all: ['text'], shown: [] },
+  actionItem: { all: ['text'], shown: [] },
+  note: { all: ['text'], shown: ['text'] },
+  story: {
+    all: ['title', 'problem', 'action', 'result', 'soWhat', 'short', 'period'],
+    shown: ['title', 'problem', 'action', 'result'],
+  },
+  reflection: { all: ['answer'], shown: [] },
+  contact: { all: ['name', 'role', 'organisation', 'notes'], shown: [] },
+  opportunity: { all: ['title', 'link', 'takeaways'], shown: [] },
+  checkIn: { all: [...CHECK_IN_QUESTIONS], shown: [...CHECK_IN_QUESTIONS] },
+  duty: { all: ['text'], shown: [] },
+  agreementChange: { all: ['field', 'from', 'to'], shown: [] },
+  theme: { all: ['skill', 'jobsAndPlaces'], shown: [] },
+};
+const KINDS_WITH_TEXT = Object.keys(TEXT_FIELDS) as AnyRecord['kind'][];
+
+/** Random text, with characters JSON must escape and scripts beyond Latin-1. */
+const textArb = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.constantFrom('"', '\\', '\n', 'Ł', 'Ọ', '</script>', ''),
+);
+
+const draftArb = fc.record({
+  kind: fc.constantFrom(...KINDS_WITH_TEXT),
+  visibility: fc.constantFrom<Visibility>(...VISIBILITIES),
+  deleted: fc.boolean(),
+  status: fc.constantFrom(undefined, 'held', 'planned', 'active', 'done'),
+  date: fc.constantFrom(undefined, '2025-02-01', '2025-06-30', '2025-08-31'),
+  link: fc.nat(30),
+  texts: fc.array(textArb, { minLength: 8, maxLength: 8 }),
+});
+
+/**
+ * Each text carries a unique marker: finding the marker in the output means the field leaked,
+ * whatever random text follows it.
+ */
+function buildRecords(drafts: fc.infer<typeof draftArb>[]) {
+  const ids = drafts.map((_, i) => `rec-${i}`);
+  const secret: string[] = [];
+  const expected: string[] = [];
+  const records = drafts.map((d, i) => {
+    const fields = TEXT_FIELDS[d.kind]!;
+    const content: Record<string, unknown> = {};
+    fields.all.forEach((field, f) => {
+      const value = `⟦${i}:${field}⟧${d.texts[f % d.texts.length]}`;
+      content[field] = value;
+      const shown = d.visibility === 'committee' && !d.deleted && fields.shown.includes(field);
+      (shown ? expected : secret).push(value);
+    });
+    if (d.status) content.status = d.status;
+    if (d.date) content.date = d.date;
+    const target = ids[d.link % ids.length]!;
+    if (d.kind === 'milestone' || d.kind === 'progressEntry') content.goalId = target;
+    if (d.kind === 'agendaItem' || d.kind === 'actionItem') content.meetingId = target;
+    if (d.kind === 'note')
+      Object.assign(content, { parentKind: drafts[d.link % drafts.length]!.kind, parentId: target });
+    if (d.kind === 'story' || d.kind === 'opportunity') content.goalIds = [target];
+    if (d.kind === 'story') content.skills = [{ name: `⟦${i}:skill⟧`, enjoyed: true }];
+    if (d.kind === 'story') secret.push(`⟦${i}:skill⟧`);
+    return record(d.kind, d.visibility, content, { id: ids[i], deleted: d.deleted });
+  });
+  return { records, secret, expected };
+}
+
+describe('privacy property', () => {
+  test('for any records, no text of a private or pair record (nor an unlisted field) is anywhere in the JSON file', () => {
+    fc.assert(
+      fc.property(
+        fc.array(draftArb, { maxLength: 25 }),
+        fc.constantFrom('mentee' as const, 'mentor' as const),
+        (drafts, role) => {
+          const { records, secret, expected } = buildRecords(drafts);
+          const summary = buildSummary(records, journalOf(), { today: TODAY, role });
+          const { text } = toJson(summary);
+          const parsed = JSON.stringify(JSON.parse(text));
+          for (const value of secret) {
+            const marker = value.slice(0, value.indexOf('⟧') + 1);
+            expect(text).not.toContain(marker);
+            expect(parsed).not.toContain(marker);
+          }
+          // And what is meant to be there is there, whole.
+          const strings: string[] = [];
+          JSON.parse(text, (_key, v) => {
+            if (typeof v === 'string') strings.push(v);
+            return v;
+          });
+          for (const value of expected) expect(strings.some((s) => s.includes(value.trim()))).toBe(true);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

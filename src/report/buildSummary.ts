@@ -1,0 +1,319 @@
+/**
+ * The committee summary: what a pair hands to its programme committee. Pure — it reads records and
+ * returns plain data, so the preview, the JSON file and the PDF show exactly the same things.
+ *
+ * Privacy rule, held by a property test: the text of a record appears only when that record is
+ * marked `committee` (and is not deleted), and only the fields listed here. Everything else — private
+ * and pair records, meeting notes, agendas, actions, reflections, contacts — contributes at most a
+ * meeting's date and way of meeting to the count of meetings held. Device-only state is never read.
+ */
+import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../model/checkIn';
+import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS, type Role } from '../model/constants';
+import type { Goal, GoalStatus } from '../model/goal';
+import type { Journal } from '../model/journal';
+import type { AnyRecord } from '../model/kinds';
+import type { Meeting, MeetingMode } from '../model/meeting';
+import type { Milestone, MilestoneStatus } from '../model/milestone';
+import type { Note } from '../model/note';
+import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
+import type { Story } from '../model/story';
+
+export const SUMMARY_FORMAT = 'mentoring-journal-committee-summary';
+export const SUMMARY_VERSION = 1;
+
+export interface SummaryJournal {
+  menteeName: string;
+  mentorName: string;
+  programme: string;
+  startDate?: string;
+  lengthMonths: number;
+  /** The day the programme ends (start + length), when the start date is known. */
+  endDate?: string;
+  /** Whole months elapsed on the day the summary was made (0 to the length). */
+  monthsElapsed?: number;
+  /** Share of the programme elapsed, 0–100. */
+  percentElapsed?: number;
+  phase?: 'not-started' | 'running' | 'ended';
+  /** The day the pair closed the partnership, if they did. */
+  closedDate?: string;
+}
+
+export interface SummaryAgreement {
+  /** When the mentee confirmed the partnership agreement. */
+  menteeConfirmedOn?: string;
+  /** When the mentor confirmed it. */
+  mentorConfirmedOn?: string;
+}
+
+export interface SummaryMeeting {
+  date: string;
+  mode?: MeetingMode;
+}
+
+/** A stretch between meetings longer than the agreed cadence. */
+export interface SummaryGap {
+  /** The meeting (or programme start) the stretch begins at. */
+  from: string;
+  /** The next meeting, or the summary's date (or programme end) when still open. */
+  to: string;
+  days: number;
+  /** True when no meeting has ended the stretch yet. */
+  open: boolean;
+}
+
+export interface SummaryMeetings {
+  /** Meetings marked held (shared meetings only; never their notes, agenda or actions). */
+  heldCount: number;
+  held: SummaryMeeting[];
+  /** The agreed longest stretch between meetings, in days. */
+  cadenceDays: number;
+  /** True when no stretch between meetings (from the start) was longer than the cadence. */
+  cadenceKept: boolean;
+  gapsOverCadence: SummaryGap[];
+}
+
+export interface SummaryGoal {
+  id: string;
+  title: string;
+  status: GoalStatus;
+  targetDate?: string;
+  successCriteria?: string;
+}
+
+export interface SummaryMilestone {
+  id: string;
+  title: string;
+  dueDate?: string;
+  status: MilestoneStatus;
+  doneDate?: string;
+  /** The goal it serves — only when that goal is itself marked for the committee. */
+  goalTitle?: string;
+}
+
+export interface SummaryStory {
+  id: string;
+  title: string;
+  problem?: string;
+  action?: string;
+  result?: string;
+}
+
+export interface SummaryCheckIn {
+  id: string;
+  date?: string;
+  author: Role;
+  answers: { question: string; answer: string }[];
+}
+
+export interface SummaryNote {
+  id: string;
+  text: string;
+}
+
+export interface CommitteeSummary {
+  format: typeof SUMMARY_FORMAT;
+  version: typeof SUMMARY_VERSION;
+  /** The calendar day the summary was made. */
+  generatedOn: string;
+  /** Who made it (the role on the device that exported it). */
+  generatedBy: Role;
+  journal: SummaryJournal;
+  agreement: SummaryAgreement;
+  meetings: SummaryMeetings;
+  goals: SummaryGoal[];
+  milestones: SummaryMilestone[];
+  stories: SummaryStory[];
+  checkIns: SummaryCheckIn[];
+  notes: SummaryNote[];
+}
+
+export interface SummaryOptions {
+  /** Today's calendar date, YYYY-MM-DD. */
+  today: string;
+  /** The role of the person making the summary. */
+  role: Role;
+}
+
+const byText = (a: string | undefined, b: string | undefined) => (a ?? '').localeCompare(b ?? '');
+/** Sorts undated items last, then by title. */
+const byDateThenTitle =
+  <T>(date: (t: T) => string | undefined, title: (t: T) => string | undefined) =>
+  (a: T, b: T) =>
+    byText(date(a) ?? '9999-99-99', date(b) ?? '9999-99-99') || byText(title(a), title(b));
+
+/** Whether a string has something other than white space in it. */
+function filled(text: string | undefined): text is string {
+  return typeof text === 'string' && text.trim() !== '';
+}
+
+/** Only set keys whose value is defined, so JSON has no `null`s or empty strings. */
+function compact<T extends object>(value: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    out[key] = v;
+  }
+  return out as T;
+}
+
+/**
+ * Builds the committee summary of `journal` from its `records` (any kinds, any visibility: this
+ * function does the filtering). Records of other journals are ignored.
+ */
+export function buildSummary(
+  records: readonly AnyRecord[],
+  journal: Journal,
+  { today, role }: SummaryOptions,
+): CommitteeSummary {
+  const mine = records.filter((r) => r.journalId === journal.id && !r.deleted);
+  const shared = (kind: AnyRecord['kind']) =>
+    mine.filter((r) => r.kind === kind && r.visibility !== 'private');
+  const forCommittee = <T>(kind: AnyRecord['kind']) =>
+    mine.filter((r) => r.kind === kind && r.visibility === 'committee') as unknown as T[];
+
+  const lengthMonths = journal.lengthMonths ?? DEFAULT_LENGTH_MONTHS;
+  const cadenceDays = journal.cadenceDays ?? DEFAULT_CADENCE_DAYS;
+  const progress = programmeProgress(journal.startDate, lengthMonths, today);
+  const startDate = isCalendarDate(journal.startDate) ? journal.startDate : undefined;
+  const closedDate = isCalendarDate(journal.closedDate) ? journal.closedDate : undefined;
+
+  // Meetings: dates and ways of meeting only.
+  const held = (shared('meeting') as Meeting[])
+    .filter((m) => m.status === 'held' && isCalendarDate(m.date))
+    .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: m.mode }))
+    .sort((a, b) => byText(a.date, b.date));
+  const gapsOverCadence = cadenceGaps(
+    held.map((m) => m.date),
+    startDate,
+    closedDate ?? (progress?.phase === 'ended' ? progress.endDate : undefined),
+    today,
+    cadenceDays,
+  );
+
+  const goals = forCommittee<Goal>('goal');
+  const committeeGoalTitles = new Map(goals.map((g) => [g.id, g.title] as const));
+
+  return {
+    format: SUMMARY_FORMAT,
+    version: SUMMARY_VERSION,
+    generatedOn: today,
+    generatedBy: role,
+    journal: compact<SummaryJournal>({
+      menteeName: journal.menteeName ?? '',
+      mentorName: journal.mentorName ?? '',
+      programme: journal.programme ?? '',
+      startDate,
+      lengthMonths,
+      endDate: progress?.endDate,
+      monthsElapsed: progress?.monthsElapsed,
+      percentElapsed: progress?.percent,
+      phase: progress?.phase,
+      closedDate,
+    }),
+    agreement: compact<SummaryAgreement>({
+      menteeConfirmedOn: isCalendarDate(journal.menteeConfirmedOn) ? journal.menteeConfirmedOn : undefined,
+      mentorConfirmedOn: isCalendarDate(journal.mentorConfirmedOn) ? journal.mentorConfirmedOn : undefined,
+    }),
+    meetings: {
+      heldCount: held.length,
+      held,
+      cadenceDays,
+      cadenceKept: gapsOverCadence.length === 0,
+      gapsOverCadence,
+    },
+    goals: goals
+      .map((g) =>
+        compact<SummaryGoal>({
+          id: g.id,
+          title: g.title?.trim() || 'Untitled goal',
+          status: g.status ?? 'active',
+          targetDate: g.targetDate,
+          successCriteria: g.successCriteria,
+        }),
+      )
+      .sort(
+        byDateThenTitle(
+          (g) => g.targetDate,
+          (g) => g.title,
+        ),
+      ),
+    milestones: forCommittee<Milestone>('milestone')
+      .map((m) =>
+        compact<SummaryMilestone>({
+          id: m.id,
+          title: m.title?.trim() || 'Untitled milestone',
+          dueDate: m.dueDate,
+          status: m.status ?? 'planned',
+          doneDate: m.doneDate,
+          goalTitle: m.goalId ? committeeGoalTitles.get(m.goalId) : undefined,
+        }),
+      )
+      .sort(
+        byDateThenTitle(
+          (m) => m.dueDate,
+          (m) => m.title,
+        ),
+      ),
+    stories: forCommittee<Story>('story')
+      .map((s) =>
+        compact<SummaryStory>({
+          id: s.id,
+          title: s.title?.trim() || 'Untitled story',
+          problem: s.problem,
+          action: s.action,
+          result: s.result,
+        }),
+      )
+      .sort((a, b) => byText(a.title, b.title)),
+    checkIns: forCommittee<CheckIn>('checkIn')
+      .map((c) =>
+        compact<SummaryCheckIn>({
+          id: c.id,
+          date: c.date,
+          author: c.author,
+          answers: CHECK_IN_QUESTIONS.filter((q) => filled(c[q])).map((q) => ({
+            question: CHECK_IN_QUESTION_TEXT[q].label,
+            answer: c[q]!,
+          })),
+        }),
+      )
+      .sort(
+        byDateThenTitle(
+          (c) => c.date,
+          (c) => c.author,
+        ),
+      ),
+    notes: forCommittee<Note>('note')
+      .filter((n) => filled(n.text))
+      .map((n) => ({ id: n.id, text: n.text! }))
+      .sort((a, b) => byText(a.text, b.text)),
+  };
+}
+
+/**
+ * The stretches longer than `cadenceDays` between the start, each held meeting, and — while the
+ * programme runs — today (or the end of the programme once it is over).
+ */
+export function cadenceGaps(
+  heldDates: readonly string[],
+  startDate: string | undefined,
+  endDate: string | undefined,
+  today: string,
+  cadenceDays: number,
+): SummaryGap[] {
+  const dates = [...new Set(heldDates.filter(isCalendarDate))].sort();
+  const points = startDate ? [startDate, ...dates.filter((d) => d > startDate)] : dates;
+  const gaps: SummaryGap[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const days = daysBetween(points[i - 1]!, points[i]!);
+    if (days > cadenceDays) gaps.push({ from: points[i - 1]!, to: points[i]!, days, open: false });
+  }
+  const last = points.at(-1);
+  if (last) {
+    const until = endDate && endDate < today ? endDate : today;
+    const days = daysBetween(last, until);
+    if (days > cadenceDays) gaps.push({ from: last, to: until, days, open: true });
+  }
+  return gaps;
+}
