@@ -300,11 +300,13 @@ const draftArb = fc.record({
   texts: fc.array(textArb, { minLength: 8, maxLength: 8 }),
 });
 
+type Draft = typeof draftArb extends fc.Arbitrary<infer T> ? T : never;
+
 /**
  * Each text carries a unique marker: finding the marker in the output means the field leaked,
  * whatever random text follows it.
  */
-function buildRecords(drafts: fc.infer<typeof draftArb>[]) {
+function buildRecords(drafts: Draft[]) {
   const ids = drafts.map((_, i) => `rec-${i}`);
   const secret: string[] = [];
   const expected: string[] = [];
