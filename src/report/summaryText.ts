@@ -1,0 +1,93 @@
+/**
+ * The words of the committee summary, shared by the preview screen and the PDF so both say the
+ * same thing. Dates are written the same way everywhere ("15 Jan 2025"), whatever the device's
+ * language, because the file is read by someone else.
+ */
+import { GOAL_STATUS_LABELS } from '../ui/goals/goalLabels';
+import { MODE_LABELS } from '../ui/meetings/meetingLabels';
+import { MILESTONE_STATUS_LABELS } from '../ui/milestones/milestoneLabels';
+import type { CommitteeSummary, SummaryGap, SummaryMilestone } from './buildSummary';
+
+export { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS, MODE_LABELS };
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A calendar date as "15 Jan 2025"; anything else as it is. */
+export function formatDay(date: string | undefined): string {
+  if (!date) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}
+
+/** "Zofia Łukasiewicz (mentee) and Grace Ọkafọ (mentor)" */
+export function pairLine(summary: CommitteeSummary): string {
+  const { menteeName, mentorName } = summary.journal;
+  return `${menteeName || 'The mentee'} (mentee) and ${mentorName || 'the mentor'} (mentor)`;
+}
+
+/** The programme's dates and how far along it is, one line each. */
+export function progressLines(summary: CommitteeSummary): string[] {
+  const j = summary.journal;
+  const lines: string[] = [];
+  if (j.programme) lines.push(`Programme: ${j.programme}`);
+  if (j.startDate) {
+    lines.push(
+      `Started ${formatDay(j.startDate)}; ${j.lengthMonths} months, ending ${formatDay(j.endDate)}.`,
+    );
+  } else {
+    lines.push(`${j.lengthMonths} months; no start date recorded.`);
+  }
+  if (j.phase === 'not-started') lines.push('Not started yet.');
+  else if (j.monthsElapsed !== undefined)
+    lines.push(
+      `${j.monthsElapsed} of ${j.lengthMonths} months elapsed (${j.percentElapsed ?? 0}%)${j.phase === 'ended' ? ' — the programme has ended' : ''}.`,
+    );
+  if (j.closedDate) lines.push(`Partnership closed on ${formatDay(j.closedDate)}.`);
+  return lines;
+}
+
+/** Who confirmed the partnership agreement, and when. */
+export function agreementLines(summary: CommitteeSummary): string[] {
+  const { menteeConfirmedOn, mentorConfirmedOn } = summary.agreement;
+  return [
+    menteeConfirmedOn
+      ? `The mentee confirmed the agreement on ${formatDay(menteeConfirmedOn)}.`
+      : 'The mentee has not confirmed the agreement yet.',
+    mentorConfirmedOn
+      ? `The mentor confirmed the agreement on ${formatDay(mentorConfirmedOn)}.`
+      : 'The mentor has not confirmed the agreement yet.',
+  ];
+}
+
+/** "3 meetings held." */
+export function meetingsCountLine(summary: CommitteeSummary): string {
+  const n = summary.meetings.heldCount;
+  return n === 0 ? 'No meetings held yet.' : `${n} ${n === 1 ? 'meeting' : 'meetings'} held.`;
+}
+
+/** Whether the pair met at least as often as agreed. */
+export function cadenceLine(summary: CommitteeSummary): string {
+  const { cadenceDays, cadenceKept } = summary.meetings;
+  return cadenceKept
+    ? `Met at least every ${cadenceDays} days, as agreed.`
+    : `Some stretches between meetings were longer than the agreed ${cadenceDays} days:`;
+}
+
+export function gapLine(gap: SummaryGap): string {
+  return gap.open
+    ? `${gap.days} days since ${formatDay(gap.from)} (up to ${formatDay(gap.to)}) without a meeting`
+    : `${gap.days} days from ${formatDay(gap.from)} to ${formatDay(gap.to)}`;
+}
+
+/** "Due 1 Jun 2025 · Done on 30 May 2025 · For: Lead a small project" */
+export function milestoneMeta(m: SummaryMilestone): string {
+  return [
+    MILESTONE_STATUS_LABELS[m.status] ?? m.status,
+    m.dueDate ? `due ${formatDay(m.dueDate)}` : undefined,
+    m.doneDate ? `done on ${formatDay(m.doneDate)}` : undefined,
+    m.goalTitle ? `for the goal “${m.goalTitle}”` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

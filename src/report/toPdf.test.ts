@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSummary, type CommitteeSummary } from './buildSummary';
+import { journalOf, record } from './testRecords';
+import { cleanText, toPdf } from './toPdf';
+
+const require = createRequire(import.meta.url);
+const FONT = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/** The embedded fonts of a PDF: name and size of the font program. */
+function embeddedFonts(pdf: PDFDocument): { name: string; bytes: number }[] {
+  const fonts: { name: string; bytes: number }[] = [];
+  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict)) continue;
+    if (object.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) continue;
+    const file = object.lookup(PDFName.of('FontFile2'));
+    const name = object.get(PDFName.of('FontName'))?.toString() ?? '';
+    fonts.push({ name, bytes: file instanceof PDFRawStream ? file.getContents().length : 0 });
+  }
+  return fonts;
+}
+
+/** The PDF's text as pdftotext reads it. */
+function pdfText(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'summary-pdf-'));
+  try {
+    const file = join(dir, 'summary.pdf');
+    writeFileSync(file, bytes);
+    return execFileSync(PDFTOTEXT, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function smallSummary(): CommitteeSummary {
+  return buildSummary(
+    [
+      record('goal', 'committee', {
+        title: 'Lead a small project',
+        status: 'active',
+        targetDate: '2025-12-01',
+        successCriteria: 'Delivered on time',
+      }),
+      record('goal', 'pair', { title: 'Pair-only goal' }),
+      record('story', 'committee', {
+        title: 'Teen reading club',
+        problem: 'Teens stopped coming',
+        action: 'Asked them',
+        result: '40 a week',
+      }),
+      record('meeting', 'pair', { date: '2025-02-10', status: 'held', mode: 'video' }),
+    ],
+    journalOf(),
+    { today: '2025-09-01', role: 'mentee' },
+  );
+}
+
+describe('toPdf', () => {
+  let small: Uint8Array;
+  beforeAll(async () => {
+    small = (await toPdf(smallSummary(), FONT)).bytes;
+    if (process.env.SUMMARY_PDF_OUT) writeFileSync(`${process.env.SUMMARY_PDF_OUT}.small.pdf`, small);
+  });
+
+  test('is a PDF that pdf-lib reads back: one A4 page with its title and a file name after the mentee', async () => {
+    const file = await toPdf(smallSummary(), FONT);
+    expect(file.fileName).toBe('committee-summary-zofia-łukasiewicz-2025-09-01.pdf');
+    expect(file.type).toBe('application/pdf');
+    const pdf = await PDFDocument.load(small);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+    expect(pdf.getTitle()).toBe('Committee summary: Zofia Łukasiewicz');
+  });
+
+  test('embeds DejaVu Sans as a subset, far smaller than the whole font', async () => {
+    const fonts = embeddedFonts(await PDFDocument.load(small));
+    expect(fonts).toHaveLength(1);
+    expect(fonts[0]!.name).toMatch(/^\/DejaVuSans\b/);
+    console.info(`embedded font subset: ${fonts[0]!.bytes} bytes (whole font ${FONT.length})`);
+    expect(fonts[0]!.bytes).toBeGreaterThan(1000);
+    expect(fonts[0]!.bytes).toBeLessThan(FONT.length / 5);
+  });
+
+  test.skipIf(!existsSync(PDFTOTEXT))(
+    'the text reads back with every name as written, and nothing pair-only',
+    () => {
+      const text = pdfText(small);
+      expect(text).toContain('Zofia Łukasiewicz (mentee) and Grace Ọkafọ (mentor)');
+      expect(text).toContain('Lead a small project');
+      expect(text).toContain('Problem: Teens stopped coming');
+      expect(text).toContain('10 Feb 2025');
+      expect(text).toContain('Video call');
+      expect(text).not.toContain('Pair-only goal');
+    },
+  );
+
+  test('long content flows onto more pages, with long words cut and every page numbered', async () => {
+    const long = 'A long paragraph about the reading club that goes on and on. '.repeat(40);
+    const records = Array.from({ length: 12 }, (_, i) =>
+      record('story', 'committee', {
+        title: `Story ${String(i + 1).padStart(2, '0')}`,
+        problem: long,
+        action: `Line one\nLine two\t tabbed ${'x'.repeat(300)}`,
+        result: 'Done 🎉 — 完了 — ok',
+      }),
+    );
+    const meetings = Array.from({ length: 60 }, (_, i) =>
+      record('meeting', 'pair', {
+        date: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`,
+        status: 'held',
+      }),
+    );
+    const summary = buildSummary(
+      [...records, ...meetings],
+      journalOf({ startDate: '2010-01-01', lengthMonths: 120 }),
+      {
+        today: '2016-01-01',
+        role: 'mentor',
+      },
+    );
+    const bytes = (await toPdf(summary, FONT)).bytes;
+    // To look at it: SUMMARY_PDF_OUT=.tmp/long.pdf npx vitest run src/report/toPdf.test.ts
+    if (process.env.SUMMARY_PDF_OUT) writeFileSync(process.env.SUMMARY_PDF_OUT, bytes);
+    const pdf = await PDFDocument.load(bytes);
+    const pages = pdf.getPageCount();
+    expect(pages).toBeGreaterThan(5);
+    if (existsSync(PDFTOTEXT)) {
+      const text = pdfText(await pdf.save());
+      expect(text).toContain(`page ${pages} of ${pages}`);
+      expect(text).toContain('Story 12');
+      expect(text).toContain('Not recorded');
+    }
+  });
+
+  test('cleanText drops control characters and keeps line breaks', () => {
+    expect(cleanText('a\u0000b\r\nc\td\u2028')).toBe('ab\nc    d');
+  });
+});

@@ -1,0 +1,373 @@
+/**
+ * The committee summary as a PDF (A4), with DejaVu Sans embedded as a subset so every name —
+ * "Zofia Łukasiewicz", "Grace Ọkafọ" — prints as written. Loaded only when someone asks for the
+ * PDF: pdf-lib and fontkit stay out of the app's first load. The font's bytes are passed in, so
+ * this module never fetches anything (the screen loads the font from the app's own origin).
+ */
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import type { CommitteeSummary } from './buildSummary';
+import {
+  agreementLines,
+  cadenceLine,
+  formatDay,
+  GOAL_STATUS_LABELS,
+  gapLine,
+  MODE_LABELS,
+  meetingsCountLine,
+  milestoneMeta,
+  pairLine,
+  progressLines,
+} from './summaryText';
+import { summaryFileName } from './toJson';
+
+/** A4 in PDF points. */
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 56, bottom: 64, side: 56 };
+const CONTENT_WIDTH = PAGE.width - 2 * MARGIN.side;
+const SIZE = { title: 20, h2: 14, h3: 12.5, body: 10.5, small: 9 };
+const LEADING = 1.4;
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.35, 0.36, 0.4);
+const ACCENT = rgb(0.12, 0.31, 0.37);
+const RULE = rgb(0.75, 0.76, 0.78);
+
+/** Text safe to draw: no control characters but line breaks; tabs become spaces. */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, '    ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]/g, '')
+  );
+}
+
+/** Splits text into lines no wider than `width` at `size`: at spaces, and inside words too long for a line. */
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const measure = (s: string) => font.widthOfTextAtSize(s, size);
+  const lines: string[] = [];
+  for (const paragraph of cleanText(text).split('\n')) {
+    const words = paragraph.split(/ +/).filter((w, i) => w !== '' || i === 0);
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      // A word wider than a line is cut, character by character (whole code points).
+      let rest = word;
+      while (measure(rest) > width) {
+        const chars = Array.from(rest);
+        let fit = 1;
+        while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= width) fit++;
+        lines.push(chars.slice(0, fit).join(''));
+        rest = chars.slice(fit).join('');
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Writes top to bottom, starting a new page when the next block does not fit. */
+class Writer {
+  readonly pages: PDFPage[] = [];
+  private page!: PDFPage;
+  private y = 0;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly font: PDFFont,
+  ) {
+    this.newPage();
+  }
+
+  newPage() {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.pages.push(this.page);
+    this.y = PAGE.height - MARGIN.top;
+  }
+
+  /** Makes room for `height` points, on a new page if this one is too full. */
+  ensure(height: number) {
+    if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  space(points: number) {
+    this.y -= points;
+  }
+
+  /** Wrapped text; each line moves to a new page on its own if needed. */
+  text(
+    text: string,
+    { size = SIZE.body, indent = 0, color = INK, keepWithNext = 0 } = {} as {
+      size?: number;
+      indent?: number;
+      color?: ReturnType<typeof rgb>;
+      keepWithNext?: number;
+    },
+  ) {
+    const lineHeight = size * LEADING;
+    const lines = wrapText(text, this.font, size, CONTENT_WIDTH - indent);
+    // Keep at least the first two lines (and what must follow) together.
+    this.ensure(Math.min(lines.length, 2) * lineHeight + keepWithNext);
+    for (const line of lines) {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      if (line)
+        this.page.drawText(line, {
+          x: MARGIN.side + indent,
+          y: this.y + size * 0.3,
+          size,
+          font: this.font,
+          color,
+        });
+    }
+  }
+
+  heading(text: string, level: 1 | 2 | 3) {
+    const size = level === 1 ? SIZE.title : level === 2 ? SIZE.h2 : SIZE.h3;
+    this.space(level === 1 ? 0 : level === 2 ? 14 : 8);
+    // A heading never ends a page: keep room for two lines of what follows.
+    this.text(text, { size, color: level === 3 ? INK : ACCENT, keepWithNext: SIZE.body * LEADING * 2 });
+    if (level === 2) {
+      this.page.drawLine({
+        start: { x: MARGIN.side, y: this.y - 3 },
+        end: { x: PAGE.width - MARGIN.side, y: this.y - 3 },
+        thickness: 0.6,
+        color: RULE,
+      });
+      this.space(8);
+    }
+  }
+
+  /** A two-column table with a header row, repeated on each new page. */
+  table(header: [string, string], rows: [string, string][], firstWidth: number) {
+    const size = SIZE.body;
+    const lineHeight = size * LEADING;
+    const drawRow = (cells: [string, string], color = INK) => {
+      const a = wrapText(cells[0], this.font, size, firstWidth - 8);
+      const b = wrapText(cells[1], this.font, size, CONTENT_WIDTH - firstWidth - 8);
+      const height = Math.max(a.length, b.length) * lineHeight + 4;
+      const top = this.y;
+      a.forEach((line, i) => {
+        this.page.drawText(line, {
+          x: MARGIN.side,
+          y: top - (i + 1) * lineHeight + size * 0.3,
+          size,
+          font: this.font,
+          color,
+        });
+      });
+      b.forEach((line, i) => {
+        this.page.drawText(line, {
+          x: MARGIN.side + firstWidth,
+          y: top - (i + 1) * lineHeight + size * 0.3,
+          size,
+          font: this.font,
+          color,
+        });
+      });
+      this.y -= height;
+      this.page.drawLine({
+        start: { x: MARGIN.side, y: this.y + 2 },
+        end: { x: PAGE.width - MARGIN.side, y: this.y + 2 },
+        thickness: 0.4,
+        color: RULE,
+      });
+    };
+    const rowHeight = (cells: [string, string]) =>
+      Math.max(
+        wrapText(cells[0], this.font, size, firstWidth - 8).length,
+        wrapText(cells[1], this.font, size, CONTENT_WIDTH - firstWidth - 8).length,
+      ) *
+        lineHeight +
+      4;
+    this.ensure(lineHeight * 2 + (rows[0] ? rowHeight(rows[0]) : 0));
+    drawRow(header, MUTED);
+    for (const row of rows) {
+      const height = rowHeight(row);
+      if (this.y - height < MARGIN.bottom) {
+        this.newPage();
+        drawRow(header, MUTED);
+      }
+      drawRow(row);
+    }
+  }
+
+  /** "Committee summary — <mentee> — page 2 of 3" at the foot of every page. */
+  footers(label: string) {
+    this.pages.forEach((page, i) => {
+      const text = `${label} — page ${i + 1} of ${this.pages.length}`;
+      page.drawText(cleanText(text), {
+        x: MARGIN.side,
+        y: MARGIN.bottom / 2,
+        size: SIZE.small,
+        font: this.font,
+        color: MUTED,
+      });
+    });
+  }
+}
+
+interface EncodeStream {
+  on(event: string, listener: (value?: unknown) => void): EncodeStream;
+}
+interface FontkitSubset {
+  encode(stream?: unknown): unknown;
+  encodeStream(): EncodeStream;
+}
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+
+/**
+ * @pdf-lib/fontkit with subsets @cantoo/pdf-lib can encode. @cantoo/pdf-lib 2.11 calls
+ * `subset.encode()` with no stream whenever that method exists (the API of fontkit 2), but
+ * @pdf-lib/fontkit's `encode(stream)` needs one — it throws on "stream.pos". So each subset gets an
+ * `encode()` that, called without a stream, collects `encodeStream()` into bytes.
+ */
+export function compatibleFontkit(kit: Fontkit): Fontkit {
+  const create = kit.create.bind(kit);
+  return {
+    ...kit,
+    create: ((data: Uint8Array, postscriptName?: string) => {
+      const font = create(data, postscriptName) as unknown as { createSubset(): FontkitSubset };
+      const createSubset = font.createSubset.bind(font);
+      font.createSubset = () => {
+        const subset = createSubset();
+        const encodeInto = Object.getPrototypeOf(subset).encode as (stream: unknown) => unknown;
+        subset.encode = function (this: FontkitSubset, stream?: unknown) {
+          if (stream !== undefined) return encodeInto.call(this, stream);
+          return new Promise<Uint8Array>((resolve, reject) => {
+            const parts: Uint8Array[] = [];
+            this.encodeStream()
+              .on('data', (chunk) => parts.push(chunk as Uint8Array))
+              .on('end', () => {
+                const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+                let at = 0;
+                for (const part of parts) {
+                  bytes.set(part, at);
+                  at += part.length;
+                }
+                resolve(bytes);
+              })
+              .on('error', reject);
+          });
+        };
+        return subset;
+      };
+      return font;
+    }) as Fontkit['create'],
+  };
+}
+
+export interface PdfFile {
+  fileName: string;
+  bytes: Uint8Array;
+  type: 'application/pdf';
+}
+
+/** The committee summary as a PDF file; `fontBytes` is a TrueType font (DejaVu Sans), embedded as a subset. */
+export async function toPdf(
+  summary: CommitteeSummary,
+  fontBytes: ArrayBuffer | Uint8Array,
+): Promise<PdfFile> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(compatibleFontkit(fontkit));
+  const font = await doc.embedFont(fontBytes, { subset: true });
+  const j = summary.journal;
+  doc.setTitle(`Committee summary: ${j.menteeName || 'mentoring pair'}`);
+  doc.setSubject('Mentoring journal — summary for the programme committee');
+  doc.setCreator('Mentoring Journal');
+  doc.setProducer('Mentoring Journal');
+  doc.setLanguage('en');
+  const made = new Date(`${summary.generatedOn}T12:00:00Z`);
+  if (!Number.isNaN(made.getTime())) {
+    doc.setCreationDate(made);
+    doc.setModificationDate(made);
+  }
+
+  const w = new Writer(doc, font);
+  w.heading('Committee summary', 1);
+  w.text(pairLine(summary), { size: SIZE.h3 });
+  w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}.`, { color: MUTED });
+  w.text(
+    'Only what the pair marked “Partner and programme committee” is shown in full, with the dates and ways of their meetings. Private and pair-only entries are left out.',
+    { size: SIZE.small, color: MUTED },
+  );
+
+  w.heading('The programme', 2);
+  for (const line of progressLines(summary)) w.text(line);
+  w.space(4);
+  for (const line of agreementLines(summary)) w.text(line);
+
+  w.heading('Meetings held', 2);
+  w.text(meetingsCountLine(summary));
+  w.text(cadenceLine(summary));
+  for (const gap of summary.meetings.gapsOverCadence) w.text(`• ${gapLine(gap)}`, { indent: 12 });
+  if (summary.meetings.held.length) {
+    w.space(6);
+    w.table(
+      ['Date', 'Way of meeting'],
+      summary.meetings.held.map((m) => [formatDay(m.date), m.mode ? MODE_LABELS[m.mode] : 'Not recorded']),
+      140,
+    );
+  }
+
+  w.heading('Goals', 2);
+  if (!summary.goals.length) w.text('No goals marked for the committee.', { color: MUTED });
+  for (const g of summary.goals) {
+    w.heading(g.title, 3);
+    w.text(
+      [
+        GOAL_STATUS_LABELS[g.status] ?? g.status,
+        g.targetDate ? `target ${formatDay(g.targetDate)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      { color: MUTED },
+    );
+    if (g.successCriteria) w.text(`Success criteria: ${g.successCriteria}`);
+  }
+
+  w.heading('Milestones', 2);
+  if (!summary.milestones.length) w.text('No milestones marked for the committee.', { color: MUTED });
+  for (const m of summary.milestones) {
+    w.heading(m.title, 3);
+    w.text(milestoneMeta(m), { color: MUTED });
+  }
+
+  w.heading('Accomplishment stories', 2);
+  if (!summary.stories.length) w.text('No stories marked for the committee.', { color: MUTED });
+  for (const s of summary.stories) {
+    w.heading(s.title, 3);
+    for (const [label, part] of [
+      ['Problem', s.problem],
+      ['Action', s.action],
+      ['Result', s.result],
+    ] as const)
+      if (part) w.text(`${label}: ${part}`);
+  }
+
+  w.heading('Partnership check-ins', 2);
+  if (!summary.checkIns.length) w.text('No check-ins marked for the committee.', { color: MUTED });
+  for (const c of summary.checkIns) {
+    w.heading(`Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`, 3);
+    for (const a of c.answers) {
+      w.text(a.question, { color: MUTED, keepWithNext: SIZE.body * LEADING });
+      w.text(a.answer, { indent: 12 });
+    }
+  }
+
+  if (summary.notes.length) {
+    w.heading('Notes', 2);
+    for (const n of summary.notes) w.text(`• ${n.text}`, { indent: 0 });
+  }
+
+  w.footers(`Committee summary — ${j.menteeName || 'mentoring pair'} — ${formatDay(summary.generatedOn)}`);
+  const bytes = await doc.save();
+  return { fileName: summaryFileName(summary, 'pdf'), bytes, type: 'application/pdf' };
+}
