@@ -103,6 +103,12 @@ export const SCREENS = [
     load: lazy(() => import('../ui/agreement/AgreementScreen').then((m) => m.AgreementScreen)),
   },
   {
+    path: '/summary',
+    name: 'Committee summary',
+    nav: 'more',
+    load: lazy(() => import('../ui/report/CommitteeSummaryScreen').then((m) => m.CommitteeSummaryScreen)),
+  },
+  {
     path: '/settings',
     name: 'Settings',
     nav: 'more',

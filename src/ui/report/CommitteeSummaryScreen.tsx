@@ -1,0 +1,303 @@
+import { useMemo, useState } from 'preact/hooks';
+import { useJournal } from '../../app/journalContext';
+import { repo } from '../../db';
+import type { AnyRecord } from '../../model/kinds';
+import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
+import { downloadFile } from '../../report/download';
+import {
+  agreementLines,
+  cadenceLine,
+  formatDay,
+  GOAL_STATUS_LABELS,
+  gapLine,
+  MODE_LABELS,
+  meetingsCountLine,
+  milestoneMeta,
+  pairLine,
+  progressLines,
+} from '../../report/summaryText';
+import { toJson } from '../../report/toJson';
+import { today, VISIBILITY_LABELS } from '../components/labels';
+import { announce, announceError } from '../components/status';
+import { useLive } from '../hooks/useLive';
+import './report.css';
+
+const COMMITTEE = VISIBILITY_LABELS.committee;
+
+/** Records the summary draws on, kept by kind so each list updates on its own. */
+function useSummaryRecords(journalId: string): AnyRecord[] | undefined {
+  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
+  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  const stories = useLive(() => repo('story').live(journalId), [journalId]);
+  const checkIns = useLive(() => repo('checkIn').live(journalId), [journalId]);
+  const notes = useLive(() => repo('note').live(journalId), [journalId]);
+  return useMemo(() => {
+    if (!goals || !milestones || !meetings || !stories || !checkIns || !notes) return undefined;
+    return [...goals, ...milestones, ...meetings, ...stories, ...checkIns, ...notes] as AnyRecord[];
+  }, [goals, milestones, meetings, stories, checkIns, notes]);
+}
+
+/** How many items of each kind stay out of the summary (private or pair only). */
+function leftOut(records: AnyRecord[]) {
+  const count = (kind: AnyRecord['kind']) =>
+    records.filter((r) => r.kind === kind && !r.deleted && r.visibility !== 'committee').length;
+  return [
+    { kind: 'goal', one: 'goal', many: 'goals', href: '/goals', n: count('goal') },
+    { kind: 'milestone', one: 'milestone', many: 'milestones', href: '/milestones', n: count('milestone') },
+    { kind: 'story', one: 'story', many: 'stories', href: '/stories', n: count('story') },
+    { kind: 'checkIn', one: 'check-in', many: 'check-ins', href: '/check-ins', n: count('checkIn') },
+  ].filter((k) => k.n > 0);
+}
+
+/** "Change who can see it" with the item's name for screen readers. */
+function ChangeLink({ href, name }: { href: string; name: string }) {
+  return (
+    <a href={href} class="change-link" aria-label={`Change who can see it: ${name}`}>
+      Change who can see it
+    </a>
+  );
+}
+
+/**
+ * Scene 3: a summary of the journal for the programme committee, with a preview of exactly what
+ * goes in, downloadable as PDF or JSON. Nothing private: only items marked for the committee, and
+ * the dates of meetings held.
+ */
+export function CommitteeSummaryScreen() {
+  const { journalId, journal, role } = useJournal();
+  const records = useSummaryRecords(journalId);
+  const day = today();
+  const summary = useMemo(
+    () => (records ? buildSummary(records, journal, { today: day, role }) : undefined),
+    [records, journal, day, role],
+  );
+  const [busy, setBusy] = useState<'pdf' | undefined>(undefined);
+
+  const downloadJson = () => {
+    if (!summary) return;
+    const file = toJson(summary);
+    downloadFile(file.fileName, file.text, file.type);
+    announce('Summary downloaded (JSON)');
+  };
+
+  const downloadPdf = async () => {
+    if (!summary || busy) return;
+    setBusy('pdf');
+    try {
+      // pdf-lib, fontkit and the font load only now: they are not part of the app's first load.
+      const [{ toPdf }, { loadFont }] = await Promise.all([
+        import('../../report/toPdf'),
+        import('../../report/font'),
+      ]);
+      const file = await toPdf(summary, await loadFont());
+      downloadFile(file.fileName, file.bytes as BlobPart, file.type);
+      announce('Summary downloaded (PDF)');
+    } catch (error) {
+      announceError(error);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div class="summary-screen">
+      <h1>Committee summary</h1>
+      <p>A summary of your partnership for the programme committee, to download and send. It holds only:</p>
+      <ul class="summary-rules">
+        <li>your names, the programme, how far along it is, and when each of you confirmed the agreement;</li>
+        <li>
+          how many meetings you held, with their dates and how you met, and whether you met as often as agreed
+          — never meeting notes, agendas or actions;
+        </li>
+        <li>goals, milestones, stories, check-ins and notes marked “{COMMITTEE}”.</li>
+      </ul>
+      <p>
+        Anything marked “{VISIBILITY_LABELS.private}” or “{VISIBILITY_LABELS.pair}” stays out. To add an item,
+        open it and set “Who can see it” to “{COMMITTEE}”.
+      </p>
+
+      <div class="actions">
+        <button type="button" class="primary" onClick={downloadPdf} disabled={!summary || !!busy}>
+          {busy === 'pdf' ? 'Preparing the PDF…' : 'Download summary (PDF)'}
+        </button>
+        <button type="button" onClick={downloadJson} disabled={!summary}>
+          Download summary (JSON)
+        </button>
+      </div>
+
+      {summary && records ? <Preview summary={summary} records={records} /> : <p>Loading…</p>}
+    </div>
+  );
+}
+
+function Preview({ summary, records }: { summary: CommitteeSummary; records: AnyRecord[] }) {
+  const outside = leftOut(records);
+  const notes = new Map(
+    (
+      records.filter((r) => r.kind === 'note') as { id: string; parentKind?: string; parentId?: string }[]
+    ).map((n) => [n.id, n]),
+  );
+  const noteHref = (id: string) => {
+    const n = notes.get(id);
+    if (n?.parentKind === 'goal' && n.parentId) return `/goals/${n.parentId}`;
+    if (n?.parentKind === 'meeting' && n.parentId) return `/meetings/${n.parentId}`;
+    if (n?.parentKind === 'story' && n.parentId) return `/stories/${n.parentId}`;
+    return undefined;
+  };
+
+  return (
+    <section aria-labelledby="summary-preview" class="summary-preview">
+      <h2 id="summary-preview">What goes in</h2>
+      <p class="meta">Exactly what the files will hold, as of {formatDay(summary.generatedOn)}.</p>
+
+      <h3>The pair</h3>
+      <p>{pairLine(summary)}</p>
+      <ul class="plain">
+        {progressLines(summary).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+        {agreementLines(summary).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+
+      <h3>Meetings held</h3>
+      <p>
+        {meetingsCountLine(summary)} {cadenceLine(summary)}
+      </p>
+      {summary.meetings.gapsOverCadence.length > 0 && (
+        <ul>
+          {summary.meetings.gapsOverCadence.map((gap) => (
+            <li key={gap.from}>{gapLine(gap)}</li>
+          ))}
+        </ul>
+      )}
+      {summary.meetings.held.length > 0 && (
+        <ul class="plain meeting-dates">
+          {summary.meetings.held.map((m, i) => (
+            <li key={`${m.date}-${i}`}>
+              {formatDay(m.date)}
+              {m.mode ? ` — ${MODE_LABELS[m.mode]}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Goals ({summary.goals.length})</h3>
+      {summary.goals.length === 0 ? (
+        <p class="empty">No goals marked “{COMMITTEE}”.</p>
+      ) : (
+        <ul class="cards">
+          {summary.goals.map((g) => (
+            <li class="card" key={g.id}>
+              <p class="item-title">{g.title}</p>
+              <p class="meta">
+                {[GOAL_STATUS_LABELS[g.status], g.targetDate ? `target ${formatDay(g.targetDate)}` : '']
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              {g.successCriteria && <p class="item-text">Success criteria: {g.successCriteria}</p>}
+              <ChangeLink href={`/goals/${g.id}`} name={g.title} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Milestones ({summary.milestones.length})</h3>
+      {summary.milestones.length === 0 ? (
+        <p class="empty">No milestones marked “{COMMITTEE}”.</p>
+      ) : (
+        <ul class="cards">
+          {summary.milestones.map((m) => (
+            <li class="card" key={m.id}>
+              <p class="item-title">{m.title}</p>
+              <p class="meta">{milestoneMeta(m)}</p>
+              <ChangeLink href="/milestones" name={m.title} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Stories ({summary.stories.length})</h3>
+      {summary.stories.length === 0 ? (
+        <p class="empty">No stories marked “{COMMITTEE}”.</p>
+      ) : (
+        <ul class="cards">
+          {summary.stories.map((s) => (
+            <li class="card" key={s.id}>
+              <p class="item-title">{s.title}</p>
+              {s.problem && <p class="item-text">Problem: {s.problem}</p>}
+              {s.action && <p class="item-text">Action: {s.action}</p>}
+              {s.result && <p class="item-text">Result: {s.result}</p>}
+              <ChangeLink href={`/stories/${s.id}`} name={s.title} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>Check-ins ({summary.checkIns.length})</h3>
+      {summary.checkIns.length === 0 ? (
+        <p class="empty">No check-ins marked “{COMMITTEE}”.</p>
+      ) : (
+        <ul class="cards">
+          {summary.checkIns.map((c) => {
+            const name = `Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`;
+            return (
+              <li class="card" key={c.id}>
+                <p class="item-title">{name}</p>
+                <dl class="answers">
+                  {c.answers.map((a) => (
+                    <div key={a.question}>
+                      <dt>{a.question}</dt>
+                      <dd class="item-text">{a.answer}</dd>
+                    </div>
+                  ))}
+                </dl>
+                <ChangeLink href="/check-ins" name={name} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {summary.notes.length > 0 && (
+        <>
+          <h3>Notes ({summary.notes.length})</h3>
+          <ul class="cards">
+            {summary.notes.map((n) => {
+              const href = noteHref(n.id);
+              return (
+                <li class="card" key={n.id}>
+                  <p class="item-text">{n.text}</p>
+                  {href && <ChangeLink href={href} name={`note: ${n.text.slice(0, 40)}`} />}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      <h3>Left out</h3>
+      {outside.length === 0 ? (
+        <p>Every goal, milestone, story and check-in is marked for the committee.</p>
+      ) : (
+        <>
+          <p>Kept between you two or private, so not in the summary:</p>
+          <ul class="plain left-out">
+            {outside.map((k) => (
+              <li key={k.kind}>
+                <a href={k.href}>
+                  {k.n} {k.n === 1 ? k.one : k.many}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="meta">
+        Private notes, meeting notes, agendas, actions, reflections and contacts are never included.
+      </p>
+    </section>
+  );
+}
