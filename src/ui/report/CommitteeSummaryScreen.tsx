@@ -118,7 +118,14 @@ export function CommitteeSummaryScreen() {
       </p>
 
       <div class="actions">
-        <button type="button" class="primary" onClick={downloadPdf} disabled={!summary || !!busy}>
+        {/* aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus. */}
+        <button
+          type="button"
+          class="primary"
+          onClick={downloadPdf}
+          disabled={!summary}
+          aria-disabled={busy ? 'true' : undefined}
+        >
           {busy === 'pdf' ? 'Preparing the PDF…' : 'Download summary (PDF)'}
         </button>
         <button type="button" onClick={downloadJson} disabled={!summary}>
