@@ -12,10 +12,12 @@ import {
   expectNoAxeViolations,
   newContext,
   openPage,
+  type RequestWatch,
   serveDuringFile,
   submitFirstRun,
   waitForAppShell,
   waitForServiceWorker,
+  watchRequests,
 } from './harness';
 
 // Set E2E_DIST to test a private build (OUT_DIR=.tmp/report-dist npx vite build) while others rebuild dist/.
@@ -37,6 +39,7 @@ const PRIVATE_MARKER = 'PRIVATE-MARKER-7f3a9c-nervous-about-interview';
 
 let context: BrowserContext;
 let page: Page;
+let requests: RequestWatch;
 
 /** Today in the browser's time zone, plus `days`, as YYYY-MM-DD. */
 function day(days: number): string {
@@ -98,6 +101,7 @@ function pdfText(bytes: Buffer): string {
 
 beforeAll(async () => {
   context = await newContext(null, { width: WIDTH, height: HEIGHT });
+  requests = watchRequests(context, server.origin);
   page = await openPage(context, server.url);
   await waitForAppShell(page);
   await waitForServiceWorker(page);
@@ -187,6 +191,9 @@ describe('committee summary', () => {
     expect(text).toContain(STORY.title);
     expect(text).not.toContain('Pairgoal');
     expect(text).not.toContain('PRIVATE-MARKER');
+    // The font came from the app's own origin; nothing else was asked.
+    expect(requests.all().some((url) => url.startsWith(`${server.origin}/assets/DejaVuSans-`))).toBe(true);
+    expect(requests()).toEqual([]);
   });
 
   test('offline, once the service worker controls the page, both downloads still work', async () => {
