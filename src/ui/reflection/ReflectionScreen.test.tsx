@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
@@ -74,6 +74,39 @@ describe('reflection', () => {
     await waitFor(async () =>
       expect((await repo('reflection').list(JOURNAL)).map((r) => [r.answer, r.visibility])).toEqual([
         ['Balance first', 'private'],
+      ]),
+    );
+  });
+
+  it('lets me share one answer with my partner, and a revised answer on a later day starts private', async () => {
+    open();
+    const section = await screen.findByRole('region', { name: 'Where do I want to do it?' });
+    await userEvent.type(within(section).getByLabelText('My answer'), 'A big city library');
+    const who = within(section).getByLabelText('Who can see this answer') as HTMLSelectElement;
+    expect(who.value).toBe('private');
+    await userEvent.selectOptions(who, 'My partner and me');
+    const saved = async () =>
+      (await repo('reflection').list(JOURNAL))
+        .filter((r) => r.promptId === 'where')
+        .map((r) => [r.answeredOn, r.answer, r.visibility])
+        .sort();
+    await waitFor(async () => expect(await saved()).toEqual([['2026-03-05', 'A big city library', 'pair']]));
+
+    cleanup();
+    vi.setSystemTime(new Date(2026, 2, 6, 10, 0)); // the next day
+    open();
+    const again = await screen.findByRole('region', { name: 'Where do I want to do it?' });
+    const box = within(again).getByLabelText('My answer') as HTMLTextAreaElement;
+    await waitFor(() => expect(box.value).toBe('A big city library'));
+    expect((within(again).getByLabelText('Who can see this answer') as HTMLSelectElement).value).toBe('pair');
+    await userEvent.type(box, ' near the coast');
+    expect((within(again).getByLabelText('Who can see this answer') as HTMLSelectElement).value).toBe(
+      'private',
+    );
+    await waitFor(async () =>
+      expect(await saved()).toEqual([
+        ['2026-03-05', 'A big city library', 'pair'],
+        ['2026-03-06', 'A big city library near the coast', 'private'],
       ]),
     );
   });

@@ -1,12 +1,13 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
-import type { Role } from '../../model/constants';
+import type { Role, Visibility } from '../../model/constants';
 import { derivedId } from '../../model/ids';
 import type { RecordFor } from '../../model/kinds';
 import { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../model/reflectionPrompts';
-import { TextArea } from '../components/fields';
-import { formatDate, today } from '../components/labels';
+import { SelectField, TextArea } from '../components/fields';
+import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
+import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import './reflection.css';
@@ -48,8 +49,9 @@ export function ReflectionScreen() {
       <h1>Reflection</h1>
       <p>
         Questions to come back to during the programme. Answer in a few lines; when you revise an answer on a
-        later day, the earlier one is kept, so you can see how your thinking changed. Your answers are
-        private: they stay on this device and are not shared with your mentor or the committee.
+        later day, the earlier one is kept, so you can see how your thinking changed. Each answer starts
+        private: it stays on this device and is not shared with your mentor or the committee unless you choose
+        otherwise for that answer.
       </p>
       {all === undefined ? (
         <p class="empty">Loading your answers…</p>
@@ -83,14 +85,37 @@ function PromptAnswer({
   const todays = answers.find((a) => a.answeredOn === day);
   const latest = answers[0];
   const id = todays?.id ?? reflectionId(journalId, role, prompt.id, day);
+  // Who may see an answer not written yet (chosen before typing); a new answer starts private.
+  const [newVisibility, setNewVisibility] = useState<Visibility>('private');
   const { record, values, set, state, undo, canUndo } = useAutosave('reflection', id, {
-    create: (changes) =>
-      repo('reflection').create(journalId, { promptId: prompt.id, answeredOn: day, ...changes }, { id }),
+    create: ({ visibility, ...changes }) =>
+      repo('reflection').create(
+        journalId,
+        { promptId: prompt.id, answeredOn: day, ...changes },
+        { id, visibility: visibility ?? newVisibility },
+      ),
   });
   // Today's answer if there is one, else what I typed before it was first saved, else my latest answer.
   const value = record && !record.deleted ? record.answer : (values.answer ?? latest?.answer);
   const earlier = answers.filter((a) => a.id !== id && a.answeredOn !== day);
   const headingId = `prompt-${prompt.id}`;
+  // The answer the box shows: today's (saved or being typed), else my latest from an earlier day.
+  const editingToday = (record && !record.deleted) || values.answer !== undefined;
+  const shown = editingToday ? undefined : latest;
+  const visibility: Visibility = shown
+    ? shown.visibility
+    : ((record && !record.deleted ? record.visibility : values.visibility) ?? newVisibility);
+  const chooseVisibility = (v: Visibility) => {
+    if (shown) {
+      repo('reflection')
+        .update(shown.id, { visibility: v })
+        .then(() => announce('Saved'), announceError);
+    } else if (editingToday) {
+      set('visibility', v);
+    } else {
+      setNewVisibility(v);
+    }
+  };
 
   return (
     <section class="reflection card" aria-labelledby={headingId}>
@@ -101,6 +126,12 @@ function PromptAnswer({
         value={value}
         rows={4}
         onInput={(text) => set('answer', text)}
+      />
+      <SelectField<Visibility>
+        label="Who can see this answer"
+        value={visibility}
+        options={optionsOf(VISIBILITY_LABELS)}
+        onChange={chooseVisibility}
       />
       <div class="reflection-meta">
         <span class="meta">
@@ -128,7 +159,10 @@ function PromptAnswer({
           <ol>
             {earlier.map((a) => (
               <li key={a.id}>
-                <p class="meta">{formatDate(a.answeredOn)}</p>
+                <p class="meta">
+                  <span>{formatDate(a.answeredOn)}</span>{' '}
+                  <span class="badge">{VISIBILITY_LABELS[a.visibility]}</span>
+                </p>
                 <p class="history-answer">{a.answer?.trim() || '(left empty)'}</p>
               </li>
             ))}
