@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
@@ -53,5 +53,37 @@ describe('development opportunities', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     await userEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await waitFor(async () => expect(await repo('opportunity').list(JOURNAL)).toEqual([]));
+  });
+
+  it('shows only the opportunities with the status I pick, and all of them again', async () => {
+    await repo('opportunity').create(JOURNAL, { title: 'Book club', status: 'interested' });
+    await repo('opportunity').create(JOURNAL, { title: 'Leadership institute', status: 'applied' });
+    await repo('opportunity').create(JOURNAL, { title: 'Cataloguing course', status: 'done' });
+    open();
+    const titles = () => screen.queryAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    await waitFor(() =>
+      expect(titles()).toEqual(['Leadership institute', 'Book club', 'Cataloguing course']),
+    );
+    const filter = screen.getByRole('radiogroup', { name: 'Show by status' });
+    expect((within(filter).getByRole('radio', { name: 'All' }) as HTMLInputElement).checked).toBe(true);
+
+    await userEvent.click(within(filter).getByRole('radio', { name: 'Applied' }));
+    expect(titles()).toEqual(['Leadership institute']);
+    await userEvent.click(within(filter).getByRole('radio', { name: 'Done' }));
+    expect(titles()).toEqual(['Cataloguing course']);
+    await userEvent.click(within(filter).getByRole('radio', { name: 'Attending' }));
+    expect(titles()).toEqual([]);
+    expect(screen.getByText('No opportunities marked Attending.')).toBeTruthy();
+    await userEvent.click(within(filter).getByRole('radio', { name: 'All' }));
+    expect(titles()).toEqual(['Leadership institute', 'Book club', 'Cataloguing course']);
+  });
+
+  it('keeps a new opportunity in view while I fill it in, whatever the filter shows', async () => {
+    await repo('opportunity').create(JOURNAL, { title: 'Cataloguing course', status: 'done' });
+    open();
+    await userEvent.click(await screen.findByRole('radio', { name: 'Done' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Add opportunity' }));
+    await userEvent.type(await screen.findByLabelText('Title'), 'Webinar on grants');
+    expect(screen.getByRole('heading', { level: 2, name: 'Webinar on grants' })).toBeTruthy();
   });
 });

@@ -5,7 +5,7 @@ import type { Visibility } from '../../model/constants';
 import type { RecordFor } from '../../model/kinds';
 import type { OpportunityStatus, OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
-import { DateField, SelectField, TextArea, TextField } from '../components/fields';
+import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
 import { formatDate, optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -34,6 +34,14 @@ export function orderOpportunities(list: readonly OpportunityRecord[]): Opportun
   );
 }
 
+type StatusFilter = OpportunityStatus | 'all';
+
+/** The status filter's choices: everything, or one status. */
+const FILTER_OPTIONS: { value: StatusFilter; label: string }[] = [
+  { value: 'all', label: 'All' },
+  ...optionsOf(OPPORTUNITY_STATUS_LABELS),
+];
+
 /** Development opportunities: programmes, institutes, webinars, courses and readings. */
 export function OpportunitiesScreen() {
   const { journalId } = useJournal();
@@ -45,7 +53,12 @@ export function OpportunitiesScreen() {
       ? location.hash.slice('#opportunity-'.length)
       : undefined,
   );
+  const [filter, setFilter] = useState<StatusFilter>('all');
   const ordered = useMemo(() => orderOpportunities(opportunities ?? []), [opportunities]);
+  // The one being edited stays in view even when its status no longer matches the filter.
+  const shown = ordered.filter(
+    (o) => filter === 'all' || (o.status ?? 'interested') === filter || o.id === editing,
+  );
 
   const add = async () => {
     try {
@@ -73,27 +86,44 @@ export function OpportunitiesScreen() {
       ) : ordered.length === 0 ? (
         <p class="empty">Nothing yet. Add a course, a webinar or a book you want to read.</p>
       ) : (
-        <ul class="cards">
-          {ordered.map((o) => (
-            <li key={o.id} id={`opportunity-${o.id}`} class="card opportunity-card">
-              {editing === o.id ? (
-                <OpportunityEditor
-                  id={o.id}
-                  goals={goals ?? []}
-                  sponsorName={sponsorOf(o, contacts)}
-                  onDone={() => setEditing(undefined)}
-                />
-              ) : (
-                <OpportunitySummary
-                  opportunity={o}
-                  goals={goals ?? []}
-                  sponsorName={sponsorOf(o, contacts)}
-                  onEdit={() => setEditing(o.id)}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <div class="opp-filter">
+            <RadioGroup<StatusFilter>
+              label="Show by status"
+              name="opportunity-status-filter"
+              value={filter}
+              options={FILTER_OPTIONS}
+              onChange={setFilter}
+            />
+          </div>
+          {shown.length === 0 ? (
+            <p class="empty">
+              No opportunities marked {OPPORTUNITY_STATUS_LABELS[filter as OpportunityStatus]}.
+            </p>
+          ) : (
+            <ul class="cards">
+              {shown.map((o) => (
+                <li key={o.id} id={`opportunity-${o.id}`} class="card opportunity-card">
+                  {editing === o.id ? (
+                    <OpportunityEditor
+                      id={o.id}
+                      goals={goals ?? []}
+                      sponsorName={sponsorOf(o, contacts)}
+                      onDone={() => setEditing(undefined)}
+                    />
+                  ) : (
+                    <OpportunitySummary
+                      opportunity={o}
+                      goals={goals ?? []}
+                      sponsorName={sponsorOf(o, contacts)}
+                      onEdit={() => setEditing(o.id)}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </>
   );
