@@ -9,7 +9,7 @@ import type { Role } from '../../model/constants';
 import type { Journal } from '../../model/journal';
 import { formatDate, today } from '../components/labels';
 import { renderInJournal } from '../goals/testJournal';
-import { AgreementScreen, agreementErrors } from './AgreementScreen';
+import { AgreementScreen, agreementErrors, changedSinceConfirmation } from './AgreementScreen';
 
 let db: MentoringDb | undefined;
 
@@ -129,5 +129,69 @@ describe('agreement', () => {
     expect(agreementErrors({ lengthMonths: '0' }).lengthMonths).toBeDefined();
     expect(agreementErrors({ lengthMonths: '18.5' }).lengthMonths).toBeDefined();
     expect(agreementErrors({ cadenceDays: '' }).cadenceDays).toBeDefined();
+  });
+
+  it('asks a person to confirm again when the terms changed after their confirmation, keeping the old date', async () => {
+    const journal = await setup('mentee');
+    await repo('journal').update(journal.id, { mentorConfirmedOn: '2026-01-15' });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'I confirm this agreement (as mentee)' }),
+    );
+    const confirmations = () =>
+      within(screen.getByRole('region', { name: 'Confirmation' }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    const now = formatDate(today());
+    await waitFor(() =>
+      expect(confirmations()).toEqual([
+        `Mentee: Ana — confirmed on ${now}`,
+        'Mentor: Sam — confirmed on Jan 15, 2026',
+      ]),
+    );
+
+    const length = screen.getByLabelText('Length in months');
+    await userEvent.clear(length);
+    await userEvent.type(length, '24');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(confirmations()).toEqual([
+        `Mentee: Ana — confirmed on ${now}, before the latest change on ${now} — confirm again`,
+        `Mentor: Sam — confirmed on Jan 15, 2026, before the latest change on ${now} — confirm again`,
+      ]),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm again today' }));
+    await waitFor(() =>
+      expect(confirmations()).toEqual([
+        `Mentee: Ana — confirmed on ${now}`,
+        `Mentor: Sam — confirmed on Jan 15, 2026, before the latest change on ${now} — confirm again`,
+      ]),
+    );
+    expect(await repo('journal').get(journal.id)).toMatchObject({
+      menteeConfirmedOn: today(),
+      mentorConfirmedOn: '2026-01-15',
+    });
+  });
+
+  it('rule: a confirmation is out of date when a change to the terms came after it', () => {
+    const stamp = (time: string) => `2026-03-05T${time}:00.000Z-0000-abcdef0123456789`;
+    const confirmed = { menteeConfirmedOn: '2026-03-05', stamps: { menteeConfirmedOn: stamp('10:00') } };
+    const change = (changedOn: string, time: string) => ({ changedOn, stamps: { changedOn: stamp(time) } });
+    expect(changedSinceConfirmation(confirmed, 'menteeConfirmedOn', [change('2026-03-05', '09:00')])).toBe(
+      undefined,
+    );
+    expect(changedSinceConfirmation(confirmed, 'menteeConfirmedOn', [change('2026-03-05', '11:00')])).toBe(
+      '2026-03-05',
+    );
+    expect(changedSinceConfirmation(confirmed, 'mentorConfirmedOn', [change('2026-03-05', '11:00')])).toBe(
+      undefined,
+    );
+    // Without clock stamps, only a change on a later day counts.
+    const byDate = { menteeConfirmedOn: '2026-03-05', stamps: {} };
+    const plain = (changedOn: string) => ({ changedOn, stamps: {} });
+    expect(changedSinceConfirmation(byDate, 'menteeConfirmedOn', [plain('2026-03-05')])).toBe(undefined);
+    expect(
+      changedSinceConfirmation(byDate, 'menteeConfirmedOn', [plain('2026-03-09'), plain('2026-03-07')]),
+    ).toBe('2026-03-09');
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
+import type { AgreementChange } from '../../model/agreementChange';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Role } from '../../model/constants';
 import type { Duty } from '../../model/duty';
@@ -58,6 +59,31 @@ function historyValue(field: string, value: string | undefined): string {
   if (!value) return '(empty)';
   if (field === 'startDate') return formatDate(value);
   return value;
+}
+
+type ConfirmationField = 'menteeConfirmedOn' | 'mentorConfirmedOn';
+
+/**
+ * The date of the latest change to the terms made after a person's confirmation, or undefined when
+ * the confirmation is up to date (or missing). Changes and confirmations are ordered by their clock
+ * stamps, so a change made later on the day of the confirmation counts; without stamps, by date.
+ */
+export function changedSinceConfirmation(
+  journal: Pick<Journal, ConfirmationField | 'stamps'>,
+  field: ConfirmationField,
+  changes: readonly Pick<AgreementChange, 'changedOn' | 'stamps'>[],
+): string | undefined {
+  const confirmedOn = journal[field];
+  if (!confirmedOn) return undefined;
+  const confirmStamp = journal.stamps?.[field];
+  let latest: string | undefined;
+  for (const c of changes) {
+    const changeStamp = c.stamps?.changedOn;
+    const after =
+      changeStamp && confirmStamp ? changeStamp > confirmStamp : (c.changedOn ?? '') > confirmedOn;
+    if (after && c.changedOn && c.changedOn > (latest ?? '')) latest = c.changedOn;
+  }
+  return latest;
 }
 
 /** The partnership agreement: its terms (with a dated history of changes), duties and both confirmations. */
@@ -210,17 +236,32 @@ export function AgreementScreen() {
         <ul class="plain-list confirmations">
           {(['mentee', 'mentor'] as const).map((r) => {
             const name = r === 'mentee' ? journal.menteeName : journal.mentorName;
-            const on = r === 'mentee' ? journal.menteeConfirmedOn : journal.mentorConfirmedOn;
+            const on = journal[CONFIRMATION_FIELD[r]];
+            const changedOn = changedSinceConfirmation(journal, CONFIRMATION_FIELD[r], changes ?? []);
             return (
               <li key={r}>
                 <strong>{ROLE_LABELS[r]}</strong>
                 {name ? `: ${name}` : ''} —{' '}
-                {on ? `confirmed on ${formatDate(on)}` : <span class="badge">not confirmed yet</span>}
+                {!on ? (
+                  <span class="badge">not confirmed yet</span>
+                ) : changedOn ? (
+                  <>
+                    confirmed on {formatDate(on)}, before the latest change on {formatDate(changedOn)} —{' '}
+                    <span class="badge warn">confirm again</span>
+                  </>
+                ) : (
+                  `confirmed on ${formatDate(on)}`
+                )}
               </li>
             );
           })}
         </ul>
-        <ConfirmButton journal={journal} journalId={journalId} role={role} />
+        <ConfirmButton
+          journal={journal}
+          journalId={journalId}
+          role={role}
+          changedOn={changedSinceConfirmation(journal, CONFIRMATION_FIELD[role], changes ?? [])}
+        />
       </section>
 
       <section aria-labelledby="agreement-history">
@@ -249,12 +290,32 @@ export function AgreementScreen() {
   );
 }
 
-function ConfirmButton({ journal, journalId, role }: { journal: Journal; journalId: string; role: Role }) {
-  const field = role === 'mentee' ? 'menteeConfirmedOn' : 'mentorConfirmedOn';
+const CONFIRMATION_FIELD: Record<Role, ConfirmationField> = {
+  mentee: 'menteeConfirmedOn',
+  mentor: 'mentorConfirmedOn',
+};
+
+function ConfirmButton({
+  journal,
+  journalId,
+  role,
+  changedOn,
+}: {
+  journal: Journal;
+  journalId: string;
+  role: Role;
+  /** The latest change to the terms after my confirmation, if any. */
+  changedOn: string | undefined;
+}) {
+  const field = CONFIRMATION_FIELD[role];
   const confirmedOn = journal[field];
   const confirm = async () => {
     try {
-      await repo('journal').update(journalId, { [field]: today() });
+      const on = today();
+      // Confirming again on the day of my last confirmation: clear it first, so the confirmation
+      // gets a new stamp and counts as coming after today's changes (on this and the other device).
+      if (journal[field] === on) await repo('journal').update(journalId, { [field]: undefined });
+      await repo('journal').update(journalId, { [field]: on });
       announce('You confirmed the agreement');
     } catch (error) {
       announceError(error);
@@ -262,8 +323,9 @@ function ConfirmButton({ journal, journalId, role }: { journal: Journal; journal
   };
   return confirmedOn ? (
     <p>
-      You confirmed this agreement on {formatDate(confirmedOn)}.{' '}
-      <button type="button" onClick={confirm}>
+      You confirmed this agreement on {formatDate(confirmedOn)}
+      {changedOn ? `, before the latest change on ${formatDate(changedOn)}` : ''}.{' '}
+      <button type="button" class={changedOn ? 'primary' : undefined} onClick={confirm}>
         Confirm again today
       </button>
     </p>
