@@ -97,8 +97,10 @@ function Header({
 }) {
   const online = useOnline();
   const { route, path } = useLocation();
+  const header = useRef<HTMLElement>(null);
+  useHeaderHeight(header);
   return (
-    <header class="app-header">
+    <header class="app-header" ref={header}>
       <label class="switcher">
         <span class="visually-hidden">Current journal</span>
         <select
@@ -127,14 +129,36 @@ function Header({
           <option value={NEW_JOURNAL}>+ Start a new journal…</option>
         </select>
       </label>
-      <span class="offline-status" role="status">
-        {!online && <span class="offline-badge">Offline</span>}
-      </span>
-      <a class="search-link" href="/search" aria-current={path === '/search' ? 'page' : undefined}>
-        Search
-      </a>
+      <div class="header-tools">
+        <span class="offline-status" role="status">
+          {!online && <span class="offline-badge">Offline</span>}
+        </span>
+        <a class="search-link" href="/search" aria-current={path === '/search' ? 'page' : undefined}>
+          Search
+        </a>
+      </div>
     </header>
   );
+}
+
+/**
+ * Keeps the CSS variable --header-height equal to the header's height, which grows when a long
+ * journal title pushes Search to a second line: fields reached with Tab stay clear of the header.
+ */
+function useHeaderHeight(header: { current: HTMLElement | null }) {
+  useEffect(() => {
+    const element = header.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => {
+      root.style.setProperty('--header-height', `${Math.ceil(element.getBoundingClientRect().height)}px`);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--header-height');
+    };
+  }, [header]);
 }
 
 type Screen = (typeof SCREENS)[number];
