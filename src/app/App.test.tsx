@@ -63,9 +63,10 @@ describe('the journal switcher', () => {
 
     await user.selectOptions(switcher(), first.id);
 
+    // The message is a passing one (a few seconds on screen): look for it first.
+    expect(await screen.findByText('Switched to Ana & Sam')).toBeTruthy();
     await waitFor(async () => expect(await device(fresh.db).currentJournalId()).toBe(first.id));
     await waitFor(() => expect(selectedText()).toBe('Ana & Sam'));
-    expect(await screen.findByText('Switched to Ana & Sam')).toBeTruthy();
   });
 
   it('"Start a new journal" opens the setup form, and Cancel returns to the current journal unchanged', async () => {
