@@ -4,10 +4,11 @@ import { repo } from '../../db';
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../../model/checkIn';
 import type { Visibility } from '../../model/constants';
 import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
-import { focusScreenHeading, useConfirmFocus } from '../components/useConfirmFocus';
+import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import '../goals/goals.css';
@@ -143,7 +144,6 @@ export function CheckInsScreen() {
 function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolean) => void }) {
   const { record: c, set, flush } = useAutosave('checkIn', id);
   const [confirming, setConfirming] = useState(false);
-  const { askRef, keepRef } = useConfirmFocus(confirming);
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = !!c;
   useEffect(() => {
@@ -194,22 +194,12 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
         />
       ))}
       {confirming ? (
-        <div class="confirm-box">
-          <p id="checkin-delete-question">Delete this check-in?</p>
-          <div class="row-actions">
-            <button type="button" class="danger" onClick={remove}>
-              Yes, delete the check-in
-            </button>
-            <button
-              type="button"
-              ref={keepRef}
-              aria-describedby="checkin-delete-question"
-              onClick={() => setConfirming(false)}
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          question="Delete this check-in?"
+          confirmLabel="Yes, delete the check-in"
+          onConfirm={remove}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <div class="row-actions">
           <button
@@ -222,7 +212,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
           >
             Done
           </button>
-          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" data-delete-opener onClick={() => setConfirming(true)}>
             Delete check-in…
           </button>
         </div>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { focusScreenHeading } from './useConfirmFocus';
+import './ConfirmDelete.css';
 
 /**
  * An inline "are you sure?" box for deleting something: a question as the legend, an optional
@@ -45,7 +46,7 @@ export function ConfirmDelete({
   };
 
   return (
-    <fieldset class="confirm warning" ref={boxRef}>
+    <fieldset class="confirm" ref={boxRef}>
       <legend id={questionId}>{question}</legend>
       {detail && <p>{detail}</p>}
       <div class="actions">

@@ -7,6 +7,7 @@ import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue } from '../../model/schedule';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -38,7 +39,6 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
   const { route } = useLocation();
   const { record: goal, set, missing, flush } = useAutosave('goal', id);
   const [confirming, setConfirming] = useState(false);
-  const { askRef, keepRef } = useConfirmFocus(confirming);
 
   if (!goal && !missing) return <p>Loading…</p>;
   if (!goal || goal.deleted || goal.journalId !== journalId) {
@@ -150,26 +150,15 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
       <section aria-labelledby="goal-delete">
         <h2 id="goal-delete">Delete</h2>
         {confirming ? (
-          <div class="confirm-box">
-            <p id="goal-delete-question">
-              Delete this goal? Its milestones are kept, shown as “goal removed”.
-            </p>
-            <div class="row-actions">
-              <button type="button" class="danger" onClick={remove}>
-                Yes, delete the goal
-              </button>
-              <button
-                type="button"
-                ref={keepRef}
-                aria-describedby="goal-delete-question"
-                onClick={() => setConfirming(false)}
-              >
-                Keep it
-              </button>
-            </div>
-          </div>
+          <ConfirmDelete
+            question="Delete this goal?"
+            detail="Its milestones are kept, shown as “goal removed”."
+            confirmLabel="Yes, delete the goal"
+            onConfirm={remove}
+            onKeep={() => setConfirming(false)}
+          />
         ) : (
-          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" data-delete-opener onClick={() => setConfirming(true)}>
             Delete goal…
           </button>
         )}

@@ -6,10 +6,11 @@ import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
+import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
-import { focusScreenHeading, useConfirmFocus } from '../components/useConfirmFocus';
+import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
@@ -375,7 +376,6 @@ export function MilestoneEditor({
 }) {
   const { record: m, set, flush } = useAutosave('milestone', id);
   const [confirming, setConfirming] = useState(false);
-  const { askRef, keepRef } = useConfirmFocus(confirming);
   if (!m || m.deleted) return null;
 
   const goalOptions = goals.map((g) => ({ value: g.id, label: g.title?.trim() || 'Untitled goal' }));
@@ -450,22 +450,12 @@ export function MilestoneEditor({
         rows={3}
       />
       {confirming ? (
-        <div class="confirm-box">
-          <p id={`delete-q-${id}`}>Delete this milestone?</p>
-          <div class="row-actions">
-            <button type="button" class="danger" onClick={remove}>
-              Yes, delete the milestone
-            </button>
-            <button
-              type="button"
-              ref={keepRef}
-              aria-describedby={`delete-q-${id}`}
-              onClick={() => setConfirming(false)}
-            >
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmDelete
+          question="Delete this milestone?"
+          confirmLabel="Yes, delete the milestone"
+          onConfirm={remove}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <div class="row-actions">
           <button
@@ -478,7 +468,7 @@ export function MilestoneEditor({
           >
             Done editing
           </button>
-          <button type="button" class="danger" ref={askRef} onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" data-delete-opener onClick={() => setConfirming(true)}>
             Delete milestone…
           </button>
         </div>
