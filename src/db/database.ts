@@ -1,6 +1,7 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
-import { DB_NAME, RECORD_TABLES, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import { DeviceRepository } from './device';
+import { DB_NAME, RECORD_TABLES, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, V2_RECORD_TABLES } from './schema';
 
 /** A row of the device-only table: never exported, never synced. */
 export interface LocalRow {
@@ -28,6 +29,9 @@ export class MentoringDb extends Dexie {
     this.version(3)
       .stores(SCHEMA_V3)
       .upgrade(() => undefined);
+
+    // A damaged clock state (one bad stamp from an older version) is repaired before anything reads it.
+    this.on('ready', (db) => new DeviceRepository(db as MentoringDb).healClock());
 
     this.on('versionchange', () => {
       // Another tab opened a newer version: step aside so it can upgrade, and say so.
@@ -66,7 +70,7 @@ export class MentoringDb extends Dexie {
 
 /** Version 2's upgrade: every record gains an empty `bases` map. */
 async function fillBases(tx: Transaction) {
-  for (const name of RECORD_TABLES) {
+  for (const name of V2_RECORD_TABLES) {
     await tx
       .table(name)
       .toCollection()

@@ -1,5 +1,14 @@
 import type { Role } from '../model/constants';
-import { type ClockState, initialClock, now, type ReceiveResult, receive } from '../model/hlc';
+import {
+  type ClockState,
+  initialClock,
+  isClockState,
+  isStamp,
+  now,
+  parseStamp,
+  type ReceiveResult,
+  receive,
+} from '../model/hlc';
 import { newNodeId } from '../model/ids';
 import type { MentoringDb } from './database';
 
@@ -44,11 +53,40 @@ export class DeviceRepository {
     });
   }
 
+  /**
+   * The stored clock state, or — when it is missing or damaged (not a real time: NaN, out of range)
+   * — a fresh one from the wall clock, so that one bad value can never stop this device saving.
+   */
   private async clockState(): Promise<ClockState> {
     const row = await this.db.local.get(CLOCK_KEY);
     const node = await this.nodeId();
-    const state = row?.value as ClockState | undefined;
-    return state && state.node === node ? state : { ...initialClock(node), millis: state?.millis ?? 0 };
+    const state = row?.value;
+    if (isClockState(state))
+      return state.node === node ? state : { ...initialClock(node), millis: state.millis };
+    return initialClock(node);
+  }
+
+  /**
+   * Repairs a damaged stored clock state at start-up: the clock restarts past the latest stamp any
+   * record on this device carries, so later edits still win over every edit already here. Returns
+   * whether it had to repair anything.
+   */
+  async healClock(): Promise<boolean> {
+    const row = await this.db.local.get(CLOCK_KEY);
+    if (row === undefined || isClockState(row.value)) return false;
+    return this.db.transaction('rw', [...this.db.recordTables(), this.db.local], async () => {
+      let latest = 0;
+      for (const table of this.db.recordTables()) {
+        await table.each((record: { stamps?: Record<string, unknown> }) => {
+          for (const stamp of Object.values(record.stamps ?? {})) {
+            if (isStamp(stamp)) latest = Math.max(latest, parseStamp(stamp).millis);
+          }
+        });
+      }
+      const node = await this.nodeId();
+      await this.db.local.put({ key: CLOCK_KEY, value: { ...initialClock(node), millis: latest } });
+      return true;
+    });
   }
 
   /**
@@ -67,6 +105,24 @@ export class DeviceRepository {
     const result = receive(await this.clockState(), remote, this.db.wallClock());
     await this.db.local.put({ key: CLOCK_KEY, value: result.state });
     return result;
+  }
+
+  /** The clock state as stored (for an import's snapshot, which undo puts back). */
+  async storedClock(): Promise<unknown> {
+    return (await this.db.local.get(CLOCK_KEY))?.value;
+  }
+
+  /** The node id as stored, without creating one. */
+  async storedNodeId(): Promise<unknown> {
+    return (await this.db.local.get(NODE_KEY))?.value;
+  }
+
+  /** Puts back a clock state and node id exactly as a snapshot holds them (undefined: none stored). */
+  async restoreClock(clock: unknown, nodeId: unknown): Promise<void> {
+    if (nodeId === undefined) await this.db.local.delete(NODE_KEY);
+    else await this.db.local.put({ key: NODE_KEY, value: nodeId });
+    if (clock === undefined) await this.db.local.delete(CLOCK_KEY);
+    else await this.db.local.put({ key: CLOCK_KEY, value: clock });
   }
 
   async currentJournalId(): Promise<string | undefined> {

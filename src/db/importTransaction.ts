@@ -6,6 +6,7 @@
  */
 import { liveQuery, type Observable } from 'dexie';
 import type { Role } from '../model/constants';
+import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
 import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { KIND_INFO } from '../model/tables';
@@ -48,18 +49,31 @@ export interface Snapshot {
   conflicts: ConflictRow[];
   memberships: (Membership | null)[];
   currentJournalId: string | null;
+  /** The device's clock state and node id as stored before the import (undefined: none yet). */
+  clock?: unknown;
+  nodeId?: unknown;
 }
 
 export interface ApplyOptions<P extends ImportWrites> {
   journalIds: string[];
-  /** Plans the writes from the records the transaction reads (pure, synchronous). */
-  plan: (local: AnyRecord[]) => P;
+  /**
+   * Plans the writes from the records the transaction reads (pure, synchronous). `foreignIds` are
+   * those of `incomingIds` that already belong to another journal on this device.
+   */
+  plan: (local: AnyRecord[], foreignIds: ReadonlySet<string>) => P;
+  /** Ids of the records the import brings (checked against the other journals on this device). */
+  incomingIds?: readonly string[];
   /** My role in journals new on this device (from my answer, or a backup's memberships). */
   roles?: Partial<Record<string, Role>>;
   /** The journal to make current after the import. */
   makeCurrent?: string;
-  /** The latest stamp in the file: the clock receives it once the import has committed. */
+  /** The latest stamp in the file: the clock receives it, in the same transaction as the records. */
   maxStamp?: string;
+  /**
+   * The person agreed that this device's clock may jump with a file dated far ahead of it (more
+   * than a day). Without it such an import is refused and nothing is written.
+   */
+  acceptClockAhead?: boolean;
   /** A restored backup: this device takes a new node id. */
   resetNodeId?: boolean;
 }
@@ -88,6 +102,41 @@ function byTable<T extends { kind: KindName }>(records: readonly T[]): Map<strin
     list.push(record);
   }
   return groups;
+}
+
+/**
+ * Of some record ids, those that are on this device in a journal other than `journalIds` (any
+ * table): an import must never move or overwrite them. Reads keys only.
+ */
+export async function foreignRecordIds(
+  db: MentoringDb,
+  journalIds: readonly string[],
+  local: readonly AnyRecord[],
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const mine = new Set(local.map((r) => r.id));
+  const unknown = ids.filter((id) => !mine.has(id));
+  const foreign = new Set<string>();
+  if (unknown.length === 0) return foreign;
+  const wanted = new Set(unknown);
+  const journals = new Set(journalIds);
+  for (const table of db.recordTables()) {
+    const keys = (await table.toCollection().primaryKeys()) as string[];
+    for (const key of keys) if (wanted.has(key)) foreign.add(key);
+  }
+  // A key found here but not among the file's journals' records belongs to another journal.
+  for (const id of foreign) if (mine.has(id) || journals.has(id)) foreign.delete(id);
+  return foreign;
+}
+
+/** Thrown when a file's clock is far ahead and the person has not agreed to move this device's clock. */
+export class ClockAheadError extends StorageError {
+  constructor(readonly until: string) {
+    super(
+      `This file’s latest change is dated ${until.slice(0, 10)}, far ahead of this device’s clock. Importing it would date every later edit on this device after that day. Nothing was imported.`,
+    );
+    this.name = 'ClockAheadError';
+  }
 }
 
 /** Every record (tombstones included) of some journals, from every table. */
@@ -123,13 +172,28 @@ export async function applyImport<P extends ImportWrites>(
 ): Promise<ApplyResult<P>> {
   const deviceRepo = new DeviceRepository(db);
   const tables = [...db.recordTables(), db.local, conflictTable(db), snapshotTable(db)];
-  let result: ApplyResult<P>;
   try {
-    result = await db.transaction('rw', tables, async () => {
+    return await db.transaction('rw', tables, async () => {
       const { journalIds } = options;
       const local = await readJournalRecords(db, journalIds);
-      const plan = options.plan(local);
-      const now = new Date(db.wallClock()).toISOString();
+      const foreign = await foreignRecordIds(db, journalIds, local, options.incomingIds ?? []);
+      const plan = options.plan(local, foreign);
+      const inJournals = new Set(journalIds);
+      const strays = plan.puts.filter((r) => !inJournals.has(r.journalId));
+      if (strays.length) {
+        throw new StorageError(
+          'This import would change records of another journal, so it was stopped. Nothing was imported.',
+        );
+      }
+      const wall = db.wallClock();
+      if (
+        options.maxStamp &&
+        !options.acceptClockAhead &&
+        parseStamp(options.maxStamp).millis - wall > MAX_DRIFT_MS
+      ) {
+        throw new ClockAheadError(options.maxStamp);
+      }
+      const now = new Date(wall).toISOString();
       const memberships = await Promise.all(journalIds.map((id) => deviceRepo.membership(id)));
       await snapshotTable(db).put({
         id: 'last',
@@ -139,6 +203,8 @@ export async function applyImport<P extends ImportWrites>(
         conflicts: await conflictTable(db).where('journalId').anyOf(journalIds).toArray(),
         memberships: memberships.map((m) => m ?? null),
         currentJournalId: (await deviceRepo.currentJournalId()) ?? null,
+        clock: await deviceRepo.storedClock(),
+        nodeId: await deviceRepo.storedNodeId(),
       });
       for (const [table, records] of byTable(plan.puts)) await db.table(table).bulkPut(records);
       for (const [table, removes] of byTable(plan.removes)) {
@@ -155,7 +221,14 @@ export async function applyImport<P extends ImportWrites>(
         await deviceRepo.setMembership(journalId, { role, lastImportAt: now });
       }
       if (options.makeCurrent) await deviceRepo.setCurrentJournalId(options.makeCurrent);
-      return { plan, written: plan.puts.length, removed: plan.removes.length };
+      // The clock moves with the records, in this transaction: if anything fails, neither moves.
+      if (options.resetNodeId) await deviceRepo.resetNodeId();
+      const result: ApplyResult<P> = { plan, written: plan.puts.length, removed: plan.removes.length };
+      if (options.maxStamp) {
+        const received = await deviceRepo.receiveStamp(options.maxStamp);
+        if (received.aheadByMs) result.aheadByMs = received.aheadByMs;
+      }
+      return result;
     });
   } catch (error) {
     const failure = toStorageError(error);
@@ -167,13 +240,6 @@ export async function applyImport<P extends ImportWrites>(
     }
     throw failure;
   }
-  // The clock moves only after the import committed.
-  if (options.resetNodeId) await deviceRepo.resetNodeId();
-  if (options.maxStamp) {
-    const received = await db.transaction('rw', db.local, () => deviceRepo.receiveStamp(options.maxStamp!));
-    if (received.aheadByMs) result.aheadByMs = received.aheadByMs;
-  }
-  return result;
 }
 
 /** When the last import happened and which journals it touched, if it can be undone. */
@@ -204,6 +270,8 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
         else await deviceRepo.removeMembership(journalId);
       }
       await deviceRepo.setCurrentJournalId(snapshot.currentJournalId ?? undefined);
+      if ('clock' in snapshot || 'nodeId' in snapshot)
+        await deviceRepo.restoreClock(snapshot.clock, snapshot.nodeId);
       await snapshotTable(db).delete('last');
       return ids;
     });

@@ -85,7 +85,9 @@ describe('repository', () => {
     const goals = repo('goal', db);
     const goal = await goals.create(JOURNAL, { title: 'Valid' });
     const before = await tableDump();
-    await expect(goals.update(goal.id, { targetDate: '31/01/2027' })).rejects.toThrow(/targetDate.*date/);
+    await expect(goals.update(goal.id, { targetDate: '31/01/2027' })).rejects.toThrow(
+      /^The goal “Valid” cannot be saved: its target date must be a date/,
+    );
     // @ts-expect-error a status outside the allowed values
     await expect(goals.create(JOURNAL, { status: 'finished' })).rejects.toThrow(/status.*one of: active/);
     expect(await tableDump()).toEqual(before);

@@ -1,4 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
+import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
 import { newId } from '../model/ids';
 import type { KindName } from '../model/kind';
@@ -13,13 +14,6 @@ export type ContentOf<K extends KindName> = Omit<RecordFor<K>, (typeof FIXED_FIE
 /** A change to some fields; `undefined` clears a field. */
 export type Patch<K extends KindName> = { [F in keyof ContentOf<K>]?: ContentOf<K>[F] | undefined };
 
-/** Visibility a new record gets unless the screen says otherwise: personal kinds start private. */
-const DEFAULT_VISIBILITY: Partial<Record<KindName, Visibility>> = {
-  note: 'private',
-  reflection: 'private',
-  contact: 'private',
-};
-
 type Validate = typeof import('../model/validate').validateRecord;
 let validator: Promise<Validate> | undefined;
 
@@ -29,7 +23,7 @@ export function loadValidator(): Promise<Validate> {
   return validator;
 }
 
-const NOT_CONTENT = new Set<string>([...FIXED_FIELDS, ...EDITABLE_ENVELOPE_FIELDS]);
+const NOT_CONTENT = new Set<string>([...FIXED_FIELDS, ...EDITABLE_ENVELOPE_FIELDS, ASIDE_FIELD]);
 
 /** The content field names present on a record (everything outside the envelope). */
 export function contentFields(record: object): string[] {
@@ -96,7 +90,7 @@ export class Repository<K extends KindName> {
         kind: this.kind,
         createdAt: new Date(this.db.wallClock()).toISOString(),
         author,
-        visibility: options.visibility ?? DEFAULT_VISIBILITY[this.kind] ?? 'pair',
+        visibility: options.visibility ?? KIND_INFO[this.kind].defaultVisibility,
         deleted: false,
         stamps,
         bases: {},
@@ -127,12 +121,17 @@ export class Repository<K extends KindName> {
       };
       const stamps = next.stamps as Record<string, string>;
       const bases = next.bases as Record<string, string>;
+      const aside = { ...asideOf(current) };
       for (const [field, value] of changed) {
+        // An edit made here wins over a value a newer version wrote, kept aside for it.
+        delete aside[field];
         if (value === undefined) delete next[field];
         else next[field] = value;
         if (current.stamps[field]) bases[field] = current.stamps[field];
         stamps[field] = stamp;
       }
+      if (Object.keys(aside).length) next[ASIDE_FIELD] = aside;
+      else delete next[ASIDE_FIELD];
       const record = validateRecord(this.kind, next);
       await this.table.put(record);
       return record;
@@ -146,6 +145,7 @@ export class Repository<K extends KindName> {
       if (!current || current.deleted) return;
       const stamp = await this.device.nextStamp();
       const next: Record<string, unknown> = { ...current, deleted: true };
+      delete next[ASIDE_FIELD];
       const stamps: Record<string, string> = { ...current.stamps, deleted: stamp };
       const bases: Record<string, string> = { ...current.bases };
       if (current.stamps.deleted) bases.deleted = current.stamps.deleted;

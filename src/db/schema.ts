@@ -4,6 +4,8 @@
  * version-1 database (tests/fixtures/db-v1.json) with the current code.
  */
 
+import { RECORD_TABLE_NAMES } from '../model/registry';
+
 export const DB_NAME = 'mentoring-journal';
 
 /** Version 1: one table per record kind, indexed by journal, plus the device-only `local` table. */
@@ -51,5 +53,15 @@ export const SCHEMA_V3 = {
 /** Tables that hold only this device's state: never exported, never synced. */
 export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
 
-/** Tables that hold synced records (everything but the device-only tables). */
-export const RECORD_TABLES = Object.keys(SCHEMA_V2).filter((name) => name !== 'local');
+/**
+ * The newest version's stores. Each version above stays literal (a released version never changes);
+ * the test in src/model/registry.test.ts fails when this and the registry of kinds disagree, so a
+ * kind added to the registry needs a new version here.
+ */
+export const LATEST_SCHEMA = SCHEMA_V3;
+
+/** Tables that hold synced records, from the registry of kinds. */
+export const RECORD_TABLES = RECORD_TABLE_NAMES;
+
+/** The record tables version 2 had (its upgrade touches exactly these). */
+export const V2_RECORD_TABLES = Object.keys(SCHEMA_V2).filter((name) => name !== 'local');

@@ -4,8 +4,6 @@ import { defineKind } from './kind';
 
 /** A dated entry in the history of the partnership agreement: what changed, and from what to what. */
 export const AgreementChangeKind = defineKind('agreementChange', {
-  table: 'agreementChanges',
-  label: 'agreement change',
   content: {
     changedOn: dateSchema,
     /** The agreement field that changed, e.g. `purpose` or `cadenceDays`. */

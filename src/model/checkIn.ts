@@ -58,8 +58,6 @@ export const CHECK_IN_QUESTION_TEXT: Record<
 
 /** A partnership evaluation by one person (its author), dated. */
 export const CheckInKind = defineKind('checkIn', {
-  table: 'checkIns',
-  label: 'check-in',
   content: {
     date: dateSchema,
     ...Object.fromEntries(CHECK_IN_QUESTIONS.map((q) => [q, longText])),

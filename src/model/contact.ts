@@ -7,8 +7,6 @@ export type HowFound = (typeof HOW_FOUND)[number];
 
 /** A person met through networking or an informational interview; possibly a sponsor. */
 export const ContactKind = defineKind('contact', {
-  table: 'contacts',
-  label: 'contact',
   content: {
     name: shortText,
     role: shortText,

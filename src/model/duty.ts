@@ -4,8 +4,6 @@ import { defineKind } from './kind';
 
 /** A duty in the partnership agreement, and who ticked it. */
 export const DutyKind = defineKind('duty', {
-  table: 'duties',
-  label: 'duty',
   content: {
     /** Whose duty it is. */
     role: roleSchema,

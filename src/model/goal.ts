@@ -7,8 +7,6 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** Something the mentee is working towards, with a gap analysis. */
 export const GoalKind = defineKind('goal', {
-  table: 'goals',
-  label: 'goal',
   content: {
     title: shortText,
     description: longText,
@@ -27,8 +25,6 @@ export type Goal = z.infer<typeof GoalKind.schema>;
 
 /** A dated line in a goal's progress log: its own record, so both people can add entries. */
 export const ProgressEntryKind = defineKind('progressEntry', {
-  table: 'progressEntries',
-  label: 'progress entry',
   content: {
     goalId: z.string(),
     date: dateSchema,

@@ -12,6 +12,7 @@
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
 const MAX_COUNTER = 0xffff;
+const NODE_PATTERN = /^[0-9a-f]{16}$/;
 const STAMP_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-([0-9a-f]{16})$/;
 /** Latest instant whose ISO form keeps a four-digit year, so stamps stay fixed-width. */
 const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
@@ -39,9 +40,43 @@ export interface ReceiveResult {
   aheadByMs?: number;
 }
 
-/** Is this text a well-formed stamp? */
+/**
+ * Is this text a stamp? Only if it names a real instant: its date and time convert to a time and
+ * back to the very same text (so month 19 or hour 29, which look right, are refused).
+ */
 export function isStamp(text: unknown): text is string {
-  return typeof text === 'string' && STAMP_PATTERN.test(text);
+  if (typeof text !== 'string') return false;
+  const match = STAMP_PATTERN.exec(text);
+  if (!match) return false;
+  const millis = Date.parse(match[1]!);
+  return Number.isFinite(millis) && millis <= MAX_MILLIS && new Date(millis).toISOString() === match[1];
+}
+
+/** Is this a clock state the functions here can work from (finite, in range, with a node id)? */
+export function isClockState(value: unknown): value is ClockState {
+  if (typeof value !== 'object' || value === null) return false;
+  const { millis, counter, node } = value as Partial<ClockState>;
+  return (
+    Number.isSafeInteger(millis) &&
+    millis! >= 0 &&
+    millis! <= MAX_MILLIS &&
+    Number.isSafeInteger(counter) &&
+    counter! >= 0 &&
+    counter! <= MAX_COUNTER &&
+    typeof node === 'string' &&
+    NODE_PATTERN.test(node)
+  );
+}
+
+function checkState(state: ClockState): void {
+  if (!isClockState(state))
+    throw new InvalidClockError(`the clock state ${JSON.stringify(state)} is damaged`);
+}
+
+function checkWall(wallMillis: number): void {
+  if (!Number.isSafeInteger(wallMillis) || wallMillis < 0 || wallMillis > MAX_MILLIS) {
+    throw new InvalidClockError(`the wall clock reads ${String(wallMillis)}`);
+  }
 }
 
 /** Writes millis, counter and node as a stamp. */
@@ -50,15 +85,17 @@ export function formatStamp({ millis, counter, node }: ParsedStamp): string {
   return `${iso}-${counter.toString(16).padStart(4, '0')}-${node}`;
 }
 
-/** Reads a stamp back; throws on text that is not one. */
+/** Reads a stamp back; throws on text that is not one (see `isStamp`). */
 export function parseStamp(stamp: string): ParsedStamp {
   const match = STAMP_PATTERN.exec(stamp);
-  if (!match) throw new InvalidStampError(stamp);
+  if (!match || !isStamp(stamp)) throw new InvalidStampError(stamp);
   return { millis: Date.parse(match[1]!), counter: Number.parseInt(match[2]!, 16), node: match[3]! };
 }
 
 /** Issues the next local stamp: later than every stamp this clock has issued or received. */
 export function now(state: ClockState, wallMillis: number): { state: ClockState; stamp: string } {
+  checkState(state);
+  checkWall(wallMillis);
   let millis = Math.max(state.millis, wallMillis);
   let counter = millis === state.millis ? state.counter + 1 : 0;
   if (counter > MAX_COUNTER) {
@@ -76,6 +113,8 @@ export function now(state: ClockState, wallMillis: number): { state: ClockState;
  * refusing would block the import, and ignoring it would make later local edits lose.
  */
 export function receive(state: ClockState, remote: string, wallMillis: number): ReceiveResult {
+  checkState(state);
+  checkWall(wallMillis);
   const theirs = parseStamp(remote);
   const millis = Math.max(state.millis, theirs.millis, wallMillis);
   let counter = 0;
@@ -98,5 +137,13 @@ export class InvalidStampError extends Error {
   constructor(readonly text: string) {
     super(`Not a valid clock stamp: ${JSON.stringify(text).slice(0, 80)}`);
     this.name = 'InvalidStampError';
+  }
+}
+
+/** Thrown for a clock state or wall clock that is not a real time: the clock never works from one. */
+export class InvalidClockError extends Error {
+  constructor(detail: string) {
+    super(`The clock cannot issue a stamp: ${detail}`);
+    this.name = 'InvalidClockError';
   }
 }

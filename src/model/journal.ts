@@ -6,8 +6,6 @@ export { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from './constants';
 
 /** The pair's shared facts. Its `id` is the journal id, and its `journalId` is itself. */
 export const JournalKind = defineKind('journal', {
-  table: 'journals',
-  label: 'journal',
   content: {
     menteeName: shortText,
     mentorName: shortText,

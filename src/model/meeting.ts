@@ -21,8 +21,6 @@ export type Activity = (typeof ACTIVITIES)[number];
 
 /** A meeting of the pair: planned ahead, then held. Its agenda and action items are records of their own. */
 export const MeetingKind = defineKind('meeting', {
-  table: 'meetings',
-  label: 'meeting',
   content: {
     /** Local calendar date and time of day: a meeting is where the pair is, not an instant in UTC. */
     date: dateSchema,
@@ -46,8 +44,6 @@ export type Meeting = z.infer<typeof MeetingKind.schema>;
 
 /** A point on a meeting's agenda, with who raised it. */
 export const AgendaItemKind = defineKind('agendaItem', {
-  table: 'agendaItems',
-  label: 'agenda item',
   content: {
     meetingId: z.string(),
     text: shortText,
@@ -62,8 +58,6 @@ export type AgendaItem = z.infer<typeof AgendaItemKind.schema>;
 
 /** Something one person agreed to do, with an owner and a due date. */
 export const ActionItemKind = defineKind('actionItem', {
-  table: 'actionItems',
-  label: 'action item',
   content: {
     meetingId: z.string(),
     text: shortText,

@@ -7,8 +7,6 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** A step the pair agreed on, with a due date (a calendar date). */
 export const MilestoneKind = defineKind('milestone', {
-  table: 'milestones',
-  label: 'milestone',
   content: {
     title: shortText,
     /** The goal it serves; kept (and shown unlinked) if that goal is deleted. */

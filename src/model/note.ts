@@ -7,8 +7,6 @@ import { defineKind, KIND_NAMES } from './kind';
  * record so that its visibility is its own: a private note never travels with the meeting.
  */
 export const NoteKind = defineKind('note', {
-  table: 'notes',
-  label: 'note',
   content: {
     parentKind: z.enum(KIND_NAMES),
     parentId: z.string(),

@@ -9,8 +9,6 @@ export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
 /** A development opportunity: a programme, institute, webinar, course or reading. */
 export const OpportunityKind = defineKind('opportunity', {
-  table: 'opportunities',
-  label: 'opportunity',
   content: {
     title: shortText,
     type: z.enum(OPPORTUNITY_TYPES),

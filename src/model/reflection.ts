@@ -7,8 +7,6 @@ import { defineKind } from './kind';
  * mentee can see how their answers changed over the programme.
  */
 export const ReflectionKind = defineKind('reflection', {
-  table: 'reflections',
-  label: 'reflection',
   content: {
     promptId: shortText,
     answer: longText,

@@ -19,8 +19,6 @@ export type StorySkill = z.infer<typeof storySkillSchema>;
 
 /** An accomplishment story: Problem, Action, Result, and why it matters. */
 export const StoryKind = defineKind('story', {
-  table: 'stories',
-  label: 'story',
   content: {
     title: shortText,
     problem: longText,

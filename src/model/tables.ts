@@ -1,24 +1,7 @@
-import type { KindName } from './kind';
+import { KIND_REGISTRY, type KindInfo } from './registry';
 
 /**
- * Where each kind is stored and what it is called, as plain data: the database layer needs this
- * on the first load, while the zod schemas (src/model/kinds.ts) load only when a write is validated.
+ * Where each kind is stored and what it is called: the registry (src/model/registry.ts), kept
+ * under this name for the screens that read it.
  */
-export const KIND_INFO: { [K in KindName]: { table: string; label: string } } = {
-  journal: { table: 'journals', label: 'journal' },
-  goal: { table: 'goals', label: 'goal' },
-  progressEntry: { table: 'progressEntries', label: 'progress entry' },
-  milestone: { table: 'milestones', label: 'milestone' },
-  meeting: { table: 'meetings', label: 'meeting' },
-  agendaItem: { table: 'agendaItems', label: 'agenda item' },
-  actionItem: { table: 'actionItems', label: 'action item' },
-  note: { table: 'notes', label: 'note' },
-  story: { table: 'stories', label: 'story' },
-  reflection: { table: 'reflections', label: 'reflection' },
-  contact: { table: 'contacts', label: 'contact' },
-  opportunity: { table: 'opportunities', label: 'opportunity' },
-  checkIn: { table: 'checkIns', label: 'check-in' },
-  duty: { table: 'duties', label: 'duty' },
-  agreementChange: { table: 'agreementChanges', label: 'agreement change' },
-  theme: { table: 'themes', label: 'theme' },
-};
+export const KIND_INFO: Readonly<Record<keyof typeof KIND_REGISTRY, KindInfo>> = KIND_REGISTRY;

@@ -8,8 +8,6 @@ import { defineKind } from './kind';
  * normalised name, so both devices write to one record.
  */
 export const ThemeKind = defineKind('theme', {
-  table: 'themes',
-  label: 'theme',
   content: {
     /** The skill, normalised: lower case, surrounding spaces removed. */
     skill: shortText,

@@ -39,24 +39,32 @@ describe('record schemas', () => {
   });
 
   it.each([
-    ['goal', { status: 'finished' }, /“status” must be one of: active, achieved, paused, dropped/],
-    ['milestone', { dueDate: '2027-02-30' }, /“dueDate” must be a date/],
-    ['milestone', { dueDate: '01/03/2027' }, /“dueDate” must be a date \(YYYY-MM-DD\)/],
-    ['meeting', { mode: 'carrier pigeon' }, /“mode” must be one of: in-person, video, phone, other/],
-    ['progressEntry', { percent: 140 }, /“percent” must be at most 100/],
-    ['journal', { lengthMonths: 0 }, /“lengthMonths” must be at least 1/],
-    ['goal', { title: 'x'.repeat(501) }, /“title” is too long \(at most 500 characters\)/],
-    ['note', { visibility: 'public' }, /“visibility” must be one of: private, pair, committee/],
-    ['story', { skills: [{ name: 3 }] }, /“skills.0.name”/],
-    ['goal', { stamps: { title: 'yesterday' } }, /“stamps.title” must be a clock stamp/],
-  ] as const)('refuses an invalid %s and names the field (%o)', (kind, fields, message) => {
+    ['goal', { status: 'finished' }, /its status must be one of: active, achieved, paused, dropped\.$/],
+    ['milestone', { dueDate: '2027-02-30' }, /its due date must be a date/],
+    ['milestone', { dueDate: '01/03/2027' }, /its due date must be a date \(YYYY-MM-DD\)\.$/],
+    ['meeting', { mode: 'carrier pigeon' }, /its mode must be one of: in-person, video, phone, other\.$/],
+    ['progressEntry', { percent: 140 }, /its percent must be at most 100\.$/],
+    ['journal', { lengthMonths: 0 }, /its length months must be at least 1\.$/],
+    ['goal', { title: 'x'.repeat(501) }, /its title is too long \(at most 500 characters\)\.$/],
+    ['note', { visibility: 'public' }, /its visibility must be one of: private, pair, committee\.$/],
+    ['story', { skills: [{ name: 3 }] }, /item 1 of its skills must be text, but is a number\.$/],
+    ['goal', { title: 42 }, /its title must be text, but is a number\.$/],
+    ['goal', { stamps: { title: 'yesterday' } }, /the clock stamp of its title must be a clock stamp\.$/],
+  ] as const)('refuses an invalid %s and names the field in words (%o)', (kind, fields, message) => {
     expect(() => validateRecord(kind, envelope(kind, fields))).toThrow(message);
     expect(() => validateRecord(kind, envelope(kind, fields))).toThrow(ValidationError);
   });
 
+  it('names the record by its title, not by a field path', () => {
+    const goal = envelope('goal', { title: 'Present to the board', status: 'finished' });
+    expect(() => validateRecord('goal', goal)).toThrow(
+      /^The goal “Present to the board” cannot be saved: its status/,
+    );
+  });
+
   it('refuses a record without its envelope', () => {
     const { id: _id, ...noId } = envelope('goal');
-    expect(() => validateRecord('goal', noId)).toThrow(/“id” is missing/);
+    expect(() => validateRecord('goal', noId)).toThrow(/its id is missing\.$/);
   });
 
   it('tells what a story still needs before it is ready, separately from validity', () => {

@@ -1,7 +1,10 @@
 /** Pair files and backups: what goes in them, their names, and handing them to the person. */
 import { getDb, type MentoringDb } from '../db/database';
 import { DeviceRepository } from '../db/device';
+import { StorageError } from '../db/errors';
 import { deviceMemberships, readJournalRecords } from '../db/importTransaction';
+import { withAsideWrittenBack } from '../model/aside';
+import type { Role } from '../model/constants';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
 import { buildFile, encryptFile, type PlainFile } from './envelope';
@@ -14,10 +17,13 @@ const byId = (a: AnyRecord, b: AnyRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1
  * tombstones included, plus a withdrawal marker (id only) for each record made private after it
  * was shared. Never a private record; device-only state is not in records at all.
  */
-export function pairPayload(records: readonly AnyRecord[]) {
+export function pairPayload(records: readonly AnyRecord[], myRole: Role) {
   return {
-    records: records.filter((r) => r.visibility !== 'private').sort(byId),
-    withdrawn: withdrawalsOf(records),
+    records: records
+      .filter((r) => r.visibility !== 'private')
+      .map(withAsideWrittenBack)
+      .sort(byId),
+    withdrawn: withdrawalsOf(records, myRole),
   };
 }
 
@@ -57,6 +63,9 @@ export async function exportPairFile(
 ): Promise<ExportedFile> {
   const db = options.db ?? getDb();
   const records = await readJournalRecords(db, [journalId]);
+  const membership = await new DeviceRepository(db).membership(journalId);
+  if (!membership)
+    throw new StorageError('This journal is not on this device, so it cannot be shared from here.');
   const journal = records.find((r) => r.id === journalId && r.kind === 'journal') as Journal | undefined;
   const exportedAt = new Date(db.wallClock()).toISOString();
   const file = await buildFile({
@@ -64,7 +73,7 @@ export async function exportPairFile(
     appVersion: options.appVersion ?? __APP_VERSION__,
     exportedAt,
     journalIds: [journalId],
-    payload: pairPayload(records),
+    payload: pairPayload(records, membership.role),
   });
   const text = await seal(file, options.passphrase);
   await new DeviceRepository(db).setMembership(journalId, { lastExportAt: exportedAt });
@@ -78,7 +87,7 @@ export async function exportBackupFile(
   const db = options.db ?? getDb();
   const memberships = await deviceMemberships(db);
   const journalIds = memberships.map((m) => m.journalId).sort();
-  const records = (await readJournalRecords(db, journalIds)).sort(byId);
+  const records = (await readJournalRecords(db, journalIds)).map(withAsideWrittenBack).sort(byId);
   const exportedAt = new Date(db.wallClock()).toISOString();
   const file = await buildFile({
     kind: 'backup',

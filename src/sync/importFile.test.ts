@@ -203,7 +203,7 @@ describe('importing a pair file', () => {
     expect(await fullDump(mentee)).toEqual(before);
   });
 
-  it('a file from a clock more than a day ahead is imported, with a warning, and my later edits still win', async () => {
+  it('a file from a clock more than a day ahead is imported only when the person agrees, and my later edits still win', async () => {
     const { mentor, mentee, journalId, milestone } = await startPair();
     const realWall = wall;
     wall += 3 * 24 * 60 * 60_000;
@@ -212,7 +212,12 @@ describe('importing a pair file', () => {
     const { text } = await exportPairFile(journalId, { db: mentor });
     const preview = await previewImport(text, { db: mentee });
     expect(preview.clockAheadMs).toBeGreaterThan(2 * 24 * 60 * 60_000);
-    await applyImportFile(preview, { db: mentee });
+    const before = await fullDump(mentee);
+    await expect(applyImportFile(preview, { db: mentee })).rejects.toThrow(
+      /dated 2026-11-25.*Nothing was imported/,
+    );
+    expect(await fullDump(mentee)).toEqual(before);
+    await applyImportFile(preview, { db: mentee, acceptClockAhead: true });
     const edited = await repo('milestone', mentee).update(milestone.id, { status: 'missed' });
     expect(edited.stamps.status! > (await repo('milestone', mentor).get(milestone.id))!.stamps.status!).toBe(
       true,

@@ -8,6 +8,7 @@ import {
   type ApplyResult,
   applyImport,
   deviceMemberships,
+  foreignRecordIds,
   readJournalRecords,
 } from '../db/importTransaction';
 import type { Role } from '../model/constants';
@@ -44,8 +45,12 @@ export async function previewImport(
   const memberships = await deviceMemberships(db);
   const roleOf = new Map(memberships.map((m) => [m.journalId, m.role]));
   const local = await readJournalRecords(db, file.journalIds);
+  const foreignIds = await foreignRecordIds(db, file.journalIds, local, incomingIds(file));
   mark('read');
-  const plan = planImport(local, file.records, file.withdrawn);
+  const plan = planImport(local, file.records, file.withdrawn, {
+    foreignIds,
+    roles: Object.fromEntries(roleOf),
+  });
   mark('merge');
   const journalId = file.journalIds[0]!;
   const remoteJournal = file.records.find((r) => r.id === journalId && r.kind === 'journal');
@@ -71,6 +76,11 @@ export async function previewImport(
   return preview;
 }
 
+/** The ids of the records and withdrawals a file brings. */
+function incomingIds(file: OpenedFile): string[] {
+  return [...file.records.map((r) => r.id), ...file.withdrawn.map((w) => w.id)];
+}
+
 /** The partner's name in a journal, seen from my role. */
 export function partnerName(journal: Journal | undefined, myRole: Role | undefined): string | undefined {
   if (!journal || !myRole) return undefined;
@@ -93,16 +103,23 @@ function rolesFor(preview: ImportPreview, role?: Role): Record<string, Role> {
  */
 export async function applyImportFile(
   preview: ImportPreview,
-  options: { role?: Role; db?: MentoringDb } = {},
+  options: { role?: Role; db?: MentoringDb; acceptClockAhead?: boolean } = {},
 ): Promise<ApplyResult<ImportPlan>> {
   const db = options.db ?? getDb();
   const { file } = preview;
   const records: AnyRecord[] = file.records;
   const hasCurrent = Boolean(await new DeviceRepository(db).currentJournalId());
+  const roles = rolesFor(preview, options.role);
+  const myRoles = {
+    ...roles,
+    ...Object.fromEntries(preview.knownJournals.map((k) => [k.journalId, k.role])),
+  };
   return applyImport(db, {
     journalIds: file.journalIds,
-    plan: (local) => planImport(local, records, file.withdrawn),
-    roles: rolesFor(preview, options.role),
+    incomingIds: incomingIds(file),
+    plan: (local, foreignIds) => planImport(local, records, file.withdrawn, { foreignIds, roles: myRoles }),
+    acceptClockAhead: options.acceptClockAhead,
+    roles,
     makeCurrent: file.kind === 'pair' || !hasCurrent ? file.journalIds[0] : undefined,
     maxStamp: file.maxStamp,
     resetNodeId: file.kind === 'backup',

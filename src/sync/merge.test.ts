@@ -197,7 +197,7 @@ describe('merging two copies of a journal', () => {
       rec({ title: ['Old', 0] }, { id: 'changed' }),
       rec({ title: ['Doomed', 0] }, { id: 'deleted' }),
       rec({ evidence: ['Mine', 3] }, { id: 'conflict' }),
-      rec({ title: ['Was shared', 0] }, { id: 'withdrawn' }),
+      rec({ title: ['Was shared', 0] }, { id: 'withdrawn', author: 'mentor' }),
     ];
     const remote = [
       rec({ title: ['Same', 0] }, { id: 'same' }),
@@ -206,7 +206,9 @@ describe('merging two copies of a journal', () => {
       rec({ evidence: ['Theirs', 4, NODE_B] }, { id: 'conflict' }),
       rec({ title: ['Brand new', 2, NODE_B] }, { id: 'added' }),
     ];
-    const plan = planImport(local, remote, [{ id: 'withdrawn', kind: 'milestone', at: stampAt(8, NODE_B) }]);
+    const plan = planImport(local, remote, [{ id: 'withdrawn', kind: 'milestone', at: stampAt(8, NODE_B) }], {
+      roles: { [JOURNAL_ID]: 'mentee' },
+    });
     expect(plan.counts.milestone).toEqual({
       added: 1,
       changed: 2,
@@ -221,14 +223,45 @@ describe('merging two copies of a journal', () => {
 
   it('a withdrawal never removes a record that is private on this device', () => {
     const local = [rec({ visibility: ['private', 9], title: ['Mine', 0] }, { id: 'x' })];
-    const plan = planImport(local, [], [{ id: 'x', kind: 'milestone', at: stampAt(8, NODE_B) }]);
+    const plan = planImport(local, [], [{ id: 'x', kind: 'milestone', at: stampAt(8, NODE_B) }], {
+      roles: { [JOURNAL_ID]: 'mentor' },
+    });
     expect(plan.removes).toEqual([]);
+  });
+
+  it('a withdrawal removes only what its sender wrote, of a kind that may be private', () => {
+    const roles = { [JOURNAL_ID]: 'mentee' as const };
+    const at = stampAt(8, NODE_B);
+    const journal = rec({ menteeName: ['Ana', 0] }, { id: JOURNAL_ID, kind: 'journal', author: 'mentor' });
+    const change = rec({ summary: ['Terms', 0] }, { id: 'c', kind: 'agreementChange', author: 'mentor' });
+    const myGoal = rec({ title: ['Mine', 0] }, { id: 'g-mine', kind: 'goal', author: 'mentee' });
+    const theirGoal = rec({ title: ['Theirs', 0] }, { id: 'g-theirs', kind: 'goal', author: 'mentor' });
+    const markers = [
+      { id: JOURNAL_ID, kind: 'journal', at },
+      { id: 'c', kind: 'agreementChange', at },
+      { id: 'g-mine', kind: 'goal', at },
+      { id: 'g-theirs', kind: 'goal', at },
+    ] as const;
+    const plan = planImport([journal, change, myGoal, theirGoal], [], markers, { roles });
+    expect(plan.removes).toEqual([{ id: 'g-theirs', kind: 'goal' }]);
+    expect(plan.total.withdrawn).toBe(1);
+    // Without knowing my role, nothing is withdrawn.
+    expect(planImport([theirGoal], [], markers).removes).toEqual([]);
+  });
+
+  it('a record whose id belongs to another journal here is left out and listed, never written', () => {
+    const theirs = rec({ title: ['Taken over?', 2, NODE_B] }, { id: 'other' });
+    const plan = planImport([], [theirs], [], { foreignIds: new Set(['other']) });
+    expect(plan.puts).toEqual([]);
+    expect(plan.keptOut).toEqual([{ id: 'other', kind: 'milestone', name: 'the milestone “Taken over?”' }]);
+    expect(plan.total.added).toBe(0);
   });
 
   it('a record made private after it was shared is listed as withdrawn, id only', () => {
     const sharedThenPrivate = rec({ visibility: ['private', 5], title: ['Secret', 0] }, { id: 'w' });
     const privateFromStart = rec({ visibility: ['private', 0], title: ['Diary', 0] }, { id: 'p' });
-    expect(withdrawalsOf([sharedThenPrivate, privateFromStart])).toEqual([
+    const theirs = rec({ visibility: ['private', 5], title: ['Not mine', 0] }, { id: 't', author: 'mentor' });
+    expect(withdrawalsOf([sharedThenPrivate, privateFromStart, theirs], 'mentee')).toEqual([
       { id: 'w', kind: 'milestone', at: stampAt(5) },
     ]);
   });

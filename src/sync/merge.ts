@@ -10,14 +10,18 @@
  * it beats older edits and loses to newer ones (see `normalize`).
  */
 
+import { ASIDE_FIELD, type AsideMap, asideOf, pruneAside } from '../model/aside';
+import type { Role } from '../model/constants';
+import { recordName } from '../model/describe';
 import { ZERO_STAMP } from '../model/hlc';
 import type { KindName } from '../model/kind';
 import { type AnyRecord, KINDS } from '../model/kinds';
+import { KIND_REGISTRY } from '../model/registry';
 import { canonicalJson } from './canonical';
 import type { Withdrawal } from './envelope';
 
 /** Envelope fields that are not merged cell by cell. */
-const FIXED = new Set(['id', 'journalId', 'kind', 'createdAt', 'author', 'stamps', 'bases']);
+const FIXED = new Set(['id', 'journalId', 'kind', 'createdAt', 'author', 'stamps', 'bases', ASIDE_FIELD]);
 /** Editable envelope fields: cells like content, but a tombstone does not clear them. */
 const ENVELOPE_CELLS = new Set(['visibility', 'deleted']);
 
@@ -123,6 +127,34 @@ export function normalize(record: AnyRecord): AnyRecord {
   return result ?? record;
 }
 
+/** Both sides' values kept aside: per field the one with the later stamp (then the value order). */
+function mergeAside(a: AsideMap, b: AsideMap): AsideMap | undefined {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  if (names.size === 0) return undefined;
+  const merged: AsideMap = {};
+  for (const name of [...names].sort()) {
+    const x = a[name];
+    const y = b[name];
+    if (!x || !y) merged[name] = (x ?? y)!;
+    else {
+      const order =
+        compareText(x.stamp ?? '', y.stamp ?? '') || compareText(valueKey(x.value), valueKey(y.value));
+      merged[name] = order >= 0 ? x : y;
+    }
+  }
+  return merged;
+}
+
+/** Drops the values kept aside that a later known edit, or a later delete, has replaced. */
+function pruneKeptAside(record: AnyRecord): AnyRecord {
+  const deletedAt = record.deleted ? record.stamps.deleted : undefined;
+  return pruneAside(record, (field) => {
+    const known = record.stamps[field];
+    if (deletedAt === undefined) return known;
+    return known === undefined || deletedAt > known ? deletedAt : known;
+  });
+}
+
 /** Whose envelope a merged record keeps: the earlier creation, then the smaller author, kind and journal. */
 function firstOf(a: Loose, b: Loose): Loose {
   const key = (r: Loose) => [r.createdAt, r.author, r.kind, r.journalId].join('\u0000');
@@ -140,7 +172,7 @@ function isText(value: unknown): value is string {
 export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): RecordMerge {
   const theirs = remote as Loose;
   if (!local) {
-    const record = normalize(remote);
+    const record = pruneKeptAside(normalize(remote));
     return { record, changedFields: fieldsOf(theirs, theirs), conflicts: [] };
   }
   const mine = local as Loose;
@@ -193,7 +225,9 @@ export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): R
   }
   merged.stamps = stamps;
   merged.bases = bases;
-  const record = normalize(merged as AnyRecord) as Loose;
+  const aside = mergeAside(asideOf(mine), asideOf(theirs));
+  if (aside) merged[ASIDE_FIELD] = aside;
+  const record = pruneKeptAside(normalize(merged as AnyRecord)) as Loose;
   const changedFields = fieldsOf(mine, record).filter(
     (field) =>
       (mine.stamps[field] ?? ZERO_STAMP) !== (record.stamps[field] ?? ZERO_STAMP) ||
@@ -253,6 +287,14 @@ export const EMPTY_COUNTS: KindCounts = {
   conflicting: 0,
 };
 
+/** A record of the file left out of an import because its id belongs to another journal here. */
+export interface KeptOut {
+  id: string;
+  kind: KindName;
+  /** The record in words, as the file names it. */
+  name: string;
+}
+
 /** Everything an import will write, computed without writing: the preview and the apply share it. */
 export interface ImportPlan {
   /** Records to write whole (new, changed, newly deleted). */
@@ -262,18 +304,40 @@ export interface ImportPlan {
   conflicts: FieldConflict[];
   counts: Partial<Record<KindName, KindCounts>>;
   total: KindCounts;
+  /** Records of the file whose id is another journal's record on this device: never written. */
+  keptOut: KeptOut[];
+}
+
+/** What planning needs to know of this device beyond the journal's own records. */
+export interface PlanContext {
+  /** Ids of records on this device in journals other than the file's (they are never moved or overwritten). */
+  foreignIds?: ReadonlySet<string>;
+  /** My role in each journal of the file: a withdrawal never removes a record I wrote. */
+  roles?: Readonly<Partial<Record<string, Role>>>;
+}
+
+/**
+ * May a withdrawal marker remove this local record? Only a record its sender wrote (not one
+ * written on this device, i.e. by me), of a kind that may be private, that is shared here and
+ * whose visibility was last set before the withdrawal.
+ */
+export function mayWithdraw(mine: AnyRecord, marker: Withdrawal, myRole: Role | undefined): boolean {
+  if (!KIND_REGISTRY[mine.kind].mayBePrivate || marker.kind !== mine.kind) return false;
+  if (myRole === undefined || mine.author === myRole) return false;
+  if (mine.visibility === 'private') return false;
+  return (mine.stamps.visibility ?? ZERO_STAMP) < marker.at;
 }
 
 /**
  * Plans an import: merges each record of the file into the local copy, and removes the shared
- * records the partner withdrew. A withdrawal removes a local record only if it is shared here
- * and its visibility was last set before the withdrawal; a record private on this device is mine
- * and never removed.
+ * records the partner withdrew (see `mayWithdraw`). A record whose id belongs to another journal
+ * on this device is left out and listed in `keptOut`: a record belongs to exactly one journal.
  */
 export function planImport(
   local: readonly AnyRecord[],
   remote: readonly AnyRecord[],
   withdrawn: readonly Withdrawal[] = [],
+  context: PlanContext = {},
 ): ImportPlan {
   const byId = new Map<string, AnyRecord>();
   for (const record of local) byId.set(record.id, record);
@@ -286,8 +350,13 @@ export function planImport(
   };
   const puts: AnyRecord[] = [];
   const conflicts: FieldConflict[] = [];
+  const keptOut: KeptOut[] = [];
   for (const theirs of remote) {
     const mine = byId.get(theirs.id);
+    if (!mine && context.foreignIds?.has(theirs.id)) {
+      keptOut.push({ id: theirs.id, kind: theirs.kind, name: recordName(theirs.kind, theirs) });
+      continue;
+    }
     const { record, conflicts: found } = mergeRecords(mine, theirs);
     if (found.length) {
       conflicts.push(...found);
@@ -307,12 +376,12 @@ export function planImport(
   const removes: { id: string; kind: KindName }[] = [];
   for (const marker of withdrawn) {
     const mine = byId.get(marker.id);
-    if (!mine || inFile.has(marker.id) || mine.visibility === 'private') continue;
-    if ((mine.stamps.visibility ?? ZERO_STAMP) >= marker.at) continue;
+    if (!mine || inFile.has(marker.id)) continue;
+    if (!mayWithdraw(mine, marker, context.roles?.[mine.journalId])) continue;
     removes.push({ id: mine.id, kind: mine.kind });
     bump(mine.kind, 'withdrawn');
   }
-  return { puts, removes, conflicts, counts, total };
+  return { puts, removes, conflicts, counts, total, keptOut };
 }
 
 /** The journal after a plan is applied, computed in memory (the tests compare it with the database). */
@@ -324,13 +393,14 @@ export function applyPlan(local: readonly AnyRecord[], plan: ImportPlan): AnyRec
 }
 
 /**
- * Withdrawal markers for a pair file: every private record whose visibility was changed after it
- * was created (its visibility stamp is later than its earliest stamp), so it was shared before.
+ * Withdrawal markers for a pair file: every private record I wrote whose visibility was changed
+ * after it was created (its visibility stamp is later than its earliest stamp), so it was shared before.
  */
-export function withdrawalsOf(records: readonly AnyRecord[]): Withdrawal[] {
+export function withdrawalsOf(records: readonly AnyRecord[], myRole: Role): Withdrawal[] {
   const markers: Withdrawal[] = [];
   for (const record of records) {
-    if (record.visibility !== 'private') continue;
+    if (record.visibility !== 'private' || record.author !== myRole) continue;
+    if (!KIND_REGISTRY[record.kind].mayBePrivate) continue;
     const at = record.stamps.visibility;
     if (!at) continue;
     // biome-ignore lint/complexity/useMathMinMax: stamps are text, compared in text order

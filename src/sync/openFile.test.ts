@@ -146,18 +146,22 @@ describe('opening a file', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('drops only the records with an invalid date or a non-string id, and says why', async () => {
+  it('keeps a record with an invalid date, setting only that value aside; drops a record without a usable id', async () => {
     const good = makeRecord('goal', 'g1', { title: 'Fine' });
     const badDate = makeRecord('milestone', 'm1', { title: 'Bad', dueDate: '2026-02-30' });
     const badId = { ...makeRecord('goal', 'g2', {}), id: 42 };
     const opened = await openFile(
       JSON.stringify(await validFile([makeJournal(), good, badDate, badId as never])),
     );
-    expect(opened.records.map((r) => r.id)).toEqual([JOURNAL_ID, 'g1']);
-    expect(opened.dropped).toEqual([
-      { id: 'm1', label: 'milestone', reason: '“dueDate” is not a valid date (YYYY-MM-DD)' },
-      { reason: 'its id is not valid text (42)' },
+    expect(opened.records.map((r) => r.id)).toEqual([JOURNAL_ID, 'g1', 'm1']);
+    const kept = opened.records[2] as Record<string, unknown>;
+    expect(kept.title).toBe('Bad');
+    expect(kept.dueDate).toBeUndefined();
+    expect(kept.keptAside).toEqual({ dueDate: { value: '2026-02-30', stamp: stampAt(0) } });
+    expect(opened.aside).toEqual([
+      { id: 'm1', name: 'the milestone “Bad”', reason: 'its due date must be a date (YYYY-MM-DD)' },
     ]);
+    expect(opened.dropped).toEqual([{ reason: 'its id is not valid text (42)' }]);
   });
 
   it('drops a record with a 5 MB string and keeps the rest', async () => {

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { isStamp, ZERO_STAMP } from '../model/hlc';
+import { asideOf } from '../model/aside';
+import { recordName } from '../model/describe';
+import { ZERO_STAMP } from '../model/hlc';
 import type { AnyRecord } from '../model/kinds';
 import { decryptText } from './crypto';
 import {
@@ -17,7 +19,7 @@ import {
 } from './envelope';
 import { FileRefusedError, NEWER_VERSION } from './fileError';
 import { decodeText, isObject, parseJson } from './parseJson';
-import { type DroppedRecord, restoreRecords } from './restore';
+import { type AsideNote, type DroppedRecord, restoreRecords } from './restore';
 
 /** A file that passed every file-level check, its records restored one by one. */
 export interface OpenedFile {
@@ -30,6 +32,8 @@ export interface OpenedFile {
   memberships: BackupMembership[];
   /** Records left out, each with its reason. */
   dropped: DroppedRecord[];
+  /** Values this version could not use, kept aside with their records (the rest of each record is kept). */
+  aside: AsideNote[];
   /** The latest stamp in the file: the clock receives it after the import commits. */
   maxStamp: string;
   encrypted: boolean;
@@ -168,26 +172,32 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   if (file.kind === 'pair' && file.journalIds.length !== 1) throw wrongShape('a pair file holds one journal');
 
   const journals = new Set(file.journalIds);
-  const { records: restored, dropped } = restoreRecords(file.payload.records);
+  const { records: restored, dropped, aside } = restoreRecords(file.payload.records);
   mark('restore');
   const records: AnyRecord[] = [];
   let maxStamp = ZERO_STAMP;
   for (const record of restored) {
     if (!journals.has(record.journalId)) {
-      dropped.push({ id: record.id, reason: 'it belongs to a journal this file does not list' });
+      dropped.push({
+        id: record.id,
+        name: recordName(record.kind, record),
+        reason: 'it belongs to a journal this file does not list',
+      });
       continue;
     }
     if (file.kind === 'pair' && record.visibility === 'private') {
       dropped.push({
         id: record.id,
+        name: recordName(record.kind, record),
         reason: 'it is marked private, and a pair file never carries private records',
       });
       continue;
     }
-    for (const stamp of Object.values(record.stamps))
-      if (isStamp(stamp) && stamp > maxStamp) maxStamp = stamp;
+    for (const stamp of Object.values(record.stamps)) if (stamp > maxStamp) maxStamp = stamp;
+    for (const { stamp } of Object.values(asideOf(record))) if (stamp && stamp > maxStamp) maxStamp = stamp;
     records.push(record);
   }
+  const kept = new Set(records.map((r) => r.id));
   const withdrawn = (file.payload.withdrawn ?? []).filter((w) => !seen.has(w.id));
   for (const w of withdrawn) if (w.at > maxStamp) maxStamp = w.at;
   return {
@@ -199,6 +209,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
     withdrawn,
     memberships: (file.payload.memberships ?? []).filter((m) => journals.has(m.journalId)),
     dropped,
+    aside: aside.filter((note) => kept.has(note.id)),
     maxStamp,
     encrypted,
   };

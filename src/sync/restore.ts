@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
+import { ASIDE_FIELD, type AsideMap } from '../model/aside';
+import { envelopeShape } from '../model/common';
+import { fieldWords, recordName } from '../model/describe';
+import { isStamp } from '../model/hlc';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import { type AnyRecord, KINDS } from '../model/kinds';
-import { KIND_INFO } from '../model/tables';
+import { KIND_REGISTRY } from '../model/registry';
+import { describeIssue } from '../model/validate';
 import { isObject } from './parseJson';
 
 /** A record left out of an import, and why, for the preview's list. */
@@ -10,57 +15,71 @@ export interface DroppedRecord {
   id?: string;
   /** The kind's label ("milestone") when known. */
   label?: string;
+  /** The record in words ("the goal “Present to the board”"), when known. */
+  name?: string;
   reason: string;
 }
 
-export type Restored = { ok: true; record: AnyRecord } | { ok: false; dropped: DroppedRecord };
+/** A value restore could not use and kept aside with its record, for the preview to say so. */
+export interface AsideNote {
+  id: string;
+  /** The record in words. */
+  name: string;
+  /** The field in words and what was wrong: "its status must be one of: …". */
+  reason: string;
+}
+
+export type Restored =
+  | { ok: true; record: AnyRecord; aside: AsideNote[] }
+  | { ok: false; dropped: DroppedRecord };
 
 /** A single record bigger than this (as JSON) is dropped: the longest real record is about 300 kB. */
 export const MAX_RECORD_CHARS = 1_000_000;
 
 const KIND_SET: ReadonlySet<string> = new Set(KIND_NAMES);
+/** Envelope fields without which a record cannot be merged: a record missing one is dropped. */
+const IDENTITY = ['journalId', 'author', 'createdAt'] as const;
+/** Names restore itself handles; every other name is a content (or unknown) field. */
+const ENVELOPE = new Set([
+  'id',
+  'kind',
+  'visibility',
+  'deleted',
+  'stamps',
+  'bases',
+  ASIDE_FIELD,
+  ...IDENTITY,
+]);
 
 function shortId(value: unknown): string | undefined {
   if (typeof value === 'string') return value.slice(0, 100);
   return undefined;
 }
 
-/** What a schema issue means, in words, naming the field. */
-function describe(issue: z.core.$ZodIssue): string {
-  const field = issue.path.map(String).join('.') || 'record';
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `“${field}” is missing`
-        : `“${field}” must be ${article(issue.expected)}`;
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `“${field}” is too long (at most ${issue.maximum} characters)`
-        : `“${field}” must be at most ${issue.maximum}`;
-    case 'too_small':
-      return issue.origin === 'string'
-        ? `“${field}” is empty`
-        : `“${field}” must be at least ${issue.minimum}`;
-    case 'invalid_value':
-      return `“${field}” must be one of: ${issue.values.join(', ')}`;
-    case 'invalid_format':
-      if (issue.format === 'date') return `“${field}” is not a valid date (YYYY-MM-DD)`;
-      if (issue.format === 'datetime') return `“${field}” is not a valid date and time`;
-      return `“${field}” is not a valid ${issue.format}`;
-    default:
-      return `“${field}”: ${issue.message.toLowerCase()}`;
-  }
+function problem(schema: z.ZodMiniType, value: unknown): string | undefined {
+  const result = z.safeParse(schema, value);
+  return result.success ? undefined : describeIssue(result.error.issues[0]!, value);
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+/** Keeps the valid stamps of a stamp map; returns the fields whose stamp was not a real one. */
+function validStamps(value: unknown): { stamps: Record<string, string>; bad: string[] } {
+  const stamps: Record<string, string> = {};
+  const bad: string[] = [];
+  if (!isObject(value)) return { stamps, bad };
+  for (const [field, stamp] of Object.entries(value)) {
+    if (isStamp(stamp)) stamps[field] = stamp;
+    else bad.push(field);
+  }
+  return { stamps, bad };
 }
 
 /**
- * Turns one record of unknown shape into a valid record, in the Excalidraw manner: fills the
- * envelope's defaults (not deleted, no stamps or bases yet, shared with the partner), keeps
- * unknown fields written by a newer version so a round trip loses nothing, and checks every known
- * field. A record that cannot be made valid is dropped with the reason; it never throws.
+ * Turns one record of unknown shape into a valid record, field by field (Excalidraw's
+ * `restoreElementWithProperties`): a missing value becomes the kind's default (for visibility the
+ * kind's own default, never anything wider); a value this version does not understand is kept
+ * aside with its stamp (see src/model/aside.ts) and the rest of the record is kept; unknown fields
+ * of a newer version are kept as they are. Only a record that cannot be told apart or merged (no
+ * valid id, kind, journal, author or creation time) is dropped, with the reason. Never throws.
  */
 export function restoreRecord(raw: unknown): Restored {
   try {
@@ -79,25 +98,80 @@ export function restoreRecord(raw: unknown): Restored {
         dropped: { id, reason: `its kind “${String(kind).slice(0, 40)}” is not one this version knows` },
       };
     }
-    const label = KIND_INFO[kind as KindName].label;
+    const name = kind as KindName;
+    const info = KIND_REGISTRY[name];
+    const words = recordName(name, raw);
+    const drop = (reason: string): Restored => ({
+      ok: false,
+      dropped: { id, label: info.label, name: words, reason },
+    });
+    if (JSON.stringify(raw).length > MAX_RECORD_CHARS)
+      return drop('it is larger than any real record (over 1 MB)');
+
     // A plain copy: no prototype tricks survive, and the input is never changed.
-    const record: Record<string, unknown> = { ...raw };
-    record.deleted ??= false;
-    record.visibility ??= 'pair';
-    record.stamps = isObject(record.stamps) ? { ...record.stamps } : (record.stamps ?? {});
-    record.bases = isObject(record.bases) ? { ...record.bases } : (record.bases ?? {});
-    if (kind === 'journal') record.journalId ??= id;
-    if (JSON.stringify(record).length > MAX_RECORD_CHARS) {
-      return { ok: false, dropped: { id, label, reason: 'it is larger than any real record (over 1 MB)' } };
+    const record: Record<string, unknown> = { id, kind };
+    const source: Record<string, unknown> = { ...raw };
+    if (name === 'journal') source.journalId ??= id;
+    for (const field of IDENTITY) {
+      const fault = problem(envelopeShape[field], source[field]);
+      if (fault) return drop(`${fieldWords([field])} ${fault}`);
+      record[field] = source[field];
     }
-    const result = z.safeParse(KINDS[kind as KindName].schema, record);
-    if (!result.success) {
-      return { ok: false, dropped: { id, label, reason: describe(result.error.issues[0]!) } };
+    if (name === 'journal' && record.journalId !== id) return drop('a journal must be its own journal');
+
+    const aside: AsideMap = {};
+    const notes: AsideNote[] = [];
+    const { stamps, bad: badStamps } = validStamps(source.stamps);
+    const { stamps: bases } = validStamps(source.bases);
+    for (const field of badStamps) {
+      notes.push({
+        id,
+        name: words,
+        reason: `${fieldWords(['stamps', field])} is not a real time, so the other copy’s value wins`,
+      });
     }
-    if (kind === 'journal' && record.journalId !== id) {
-      return { ok: false, dropped: { id, label, reason: 'a journal’s “journalId” must be its own id' } };
+    /** Sets a value aside, with its stamp (its stamp then leaves the known cell, so the value is not merged). */
+    const setAside = (field: string, value: unknown, fault: string) => {
+      aside[field] = stamps[field] === undefined ? { value } : { value, stamp: stamps[field] };
+      delete stamps[field];
+      delete bases[field];
+      notes.push({ id, name: words, reason: `${fieldWords([field])} ${fault}` });
+    };
+
+    // Visibility: missing → the kind's default; a value this version does not know → private
+    // (it cannot be told how narrow the newer value is, so it is never widened), kept aside.
+    const visibility = source.visibility;
+    if (visibility === undefined) record.visibility = info.defaultVisibility;
+    else {
+      const fault = problem(envelopeShape.visibility, visibility);
+      record.visibility = fault ? 'private' : visibility;
+      if (fault) setAside('visibility', visibility, `${fault}; it is kept private here`);
     }
-    return { ok: true, record: record as AnyRecord };
+    const deleted = source.deleted;
+    if (deleted === undefined || typeof deleted === 'boolean') record.deleted = deleted ?? false;
+    else {
+      record.deleted = false;
+      setAside('deleted', deleted, problem(envelopeShape.deleted, deleted) ?? 'is not yes or no');
+    }
+
+    const content = KINDS[name].content as Record<string, z.ZodMiniType>;
+    for (const [field, value] of Object.entries(source)) {
+      if (ENVELOPE.has(field) || value === undefined) continue;
+      const schema = content[field];
+      const fault = schema ? problem(schema, value) : undefined;
+      if (fault) setAside(field, value, fault);
+      else record[field] = value;
+    }
+    record.stamps = stamps;
+    record.bases = bases;
+    if (Object.keys(aside).length) record[ASIDE_FIELD] = aside;
+    // Belt and braces: what restore made must pass the kind's own schema.
+    const checked = z.safeParse(KINDS[name].schema, record);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      return drop(`${fieldWords(issue.path)} ${describeIssue(issue, record)}`);
+    }
+    return { ok: true, record: record as AnyRecord, aside: notes };
   } catch (error) {
     const raw0 = raw as { id?: unknown } | null;
     return {
@@ -108,13 +182,20 @@ export function restoreRecord(raw: unknown): Restored {
 }
 
 /** Restores every record of a file, each on its own: good records are kept, faulty ones listed. */
-export function restoreRecords(raw: readonly unknown[]): { records: AnyRecord[]; dropped: DroppedRecord[] } {
+export function restoreRecords(raw: readonly unknown[]): {
+  records: AnyRecord[];
+  dropped: DroppedRecord[];
+  aside: AsideNote[];
+} {
   const records: AnyRecord[] = [];
   const dropped: DroppedRecord[] = [];
+  const aside: AsideNote[] = [];
   for (const item of raw) {
     const restored = restoreRecord(item);
-    if (restored.ok) records.push(restored.record);
-    else dropped.push(restored.dropped);
+    if (restored.ok) {
+      records.push(restored.record);
+      aside.push(...restored.aside);
+    } else dropped.push(restored.dropped);
   }
-  return { records, dropped };
+  return { records, dropped, aside };
 }

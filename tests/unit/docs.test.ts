@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../src/model/kinds';
+import { KIND_INFO } from '../../src/model/tables';
 
 const doc = readFileSync(join(process.cwd(), 'docs/data-model.md'), 'utf8');
 
@@ -19,7 +20,7 @@ describe('docs/data-model.md', () => {
     (kind, definition) => {
       const text = section(kind);
       expect(text, `no section for ${kind}`).not.toBe('');
-      expect(text).toContain(`table \`${definition.table}\``);
+      expect(text).toContain(`table \`${KIND_INFO[kind].table}\``);
       const missing = Object.keys(definition.content).filter((field) => !text.includes(`\`${field}\``));
       expect(missing, `fields of ${kind} missing from docs/data-model.md`).toEqual([]);
     },
