@@ -75,16 +75,20 @@ export class DeviceRepository {
     const row = await this.db.local.get(CLOCK_KEY);
     if (row === undefined || isClockState(row.value)) return false;
     return this.db.transaction('rw', [...this.db.recordTables(), this.db.local], async () => {
-      let latest = 0;
+      let latest: string | undefined;
       for (const table of this.db.recordTables()) {
         await table.each((record: { stamps?: Record<string, unknown> }) => {
           for (const stamp of Object.values(record.stamps ?? {})) {
-            if (isStamp(stamp)) latest = Math.max(latest, parseStamp(stamp).millis);
+            if (isStamp(stamp) && (latest === undefined || stamp > latest)) latest = stamp;
           }
         });
       }
       const node = await this.nodeId();
-      await this.db.local.put({ key: CLOCK_KEY, value: { ...initialClock(node), millis: latest } });
+      const seen = latest ? parseStamp(latest) : initialClock(node);
+      await this.db.local.put({
+        key: CLOCK_KEY,
+        value: { millis: seen.millis, counter: seen.counter, node },
+      });
       return true;
     });
   }

@@ -1,13 +1,14 @@
 import { liveQuery, type Observable } from 'dexie';
 import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
+import { recordName } from '../model/describe';
 import { newId } from '../model/ids';
 import type { KindName } from '../model/kind';
 import type { RecordFor } from '../model/kinds';
 import { KIND_INFO } from '../model/tables';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
-import { toStorageError } from './errors';
+import { StorageError, toStorageError } from './errors';
 
 /** The content fields of a kind: everything a screen may set. */
 export type ContentOf<K extends KindName> = Omit<RecordFor<K>, (typeof FIXED_FIELDS)[number] | 'deleted'>;
@@ -113,6 +114,14 @@ export class Repository<K extends KindName> {
         ([field, value]) => editable(field) && !sameValue((current as Record<string, unknown>)[field], value),
       );
       if (changed.length === 0) return current;
+      if (patch.visibility === 'private' && current.visibility !== 'private') {
+        const myRole = (await this.device.membership(current.journalId))?.role;
+        if (!KIND_INFO[this.kind].mayBePrivate || current.author !== myRole) {
+          throw new StorageError(
+            `Only the person who wrote ${recordName(this.kind, current)} can keep it to themselves. Nothing was changed.`,
+          );
+        }
+      }
       const stamp = await this.device.nextStamp();
       const next: Record<string, unknown> = {
         ...current,

@@ -5,14 +5,15 @@ import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../../
 import type { Visibility } from '../../model/constants';
 import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
-import { DateField, SelectField, TextArea } from '../components/fields';
-import { formatDate, optionsOf, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
+import { DateField, TextArea } from '../components/fields';
+import { formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import '../goals/goals.css';
 import './checkins.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 function answered(c: CheckIn) {
   return CHECK_IN_QUESTIONS.filter((q) => c[q]?.trim());
@@ -176,10 +177,11 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
           onInput={(v) => set('date', v)}
           error={c.date ? undefined : 'Give the check-in a date.'}
         />
-        <SelectField
+        <VisibilityField
+          kind="checkIn"
+          author={c?.author}
           label="Who can see it"
           value={c.visibility}
-          options={optionsOf(VISIBILITY_LABELS)}
           onChange={(v) => set('visibility', v as Visibility)}
         />
       </div>

@@ -9,7 +9,7 @@ import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -17,6 +17,7 @@ import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
 import './goals.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 /** The message for a percent that is not a whole number from 0 to 100, or undefined when it is fine. */
 export function percentError(text: string): string | undefined {
@@ -109,10 +110,11 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
             options={optionsOf(GOAL_STATUS_LABELS)}
             onChange={(v) => set('status', v as GoalStatus)}
           />
-          <SelectField
+          <VisibilityField
+            kind="goal"
+            author={goal?.author}
             label="Who can see it"
             value={goal.visibility}
-            options={optionsOf(VISIBILITY_LABELS)}
             onChange={(v) => set('visibility', v as Visibility)}
           />
         </div>

@@ -8,7 +8,7 @@ import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -16,6 +16,7 @@ import { useLive } from '../hooks/useLive';
 import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
 import '../goals/goals.css';
 import './milestones.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 type Filter = 'open' | 'overdue' | 'closed' | 'all';
 const FILTER_LABELS: Record<Filter, string> = {
@@ -435,10 +436,11 @@ export function MilestoneEditor({
           options={meetingOptions}
           onChange={(v) => set('agreedAtMeetingId', v || undefined)}
         />
-        <SelectField
+        <VisibilityField
+          kind="milestone"
+          author={m?.author}
           label="Who can see it"
           value={m.visibility}
-          options={optionsOf(VISIBILITY_LABELS)}
           onChange={(v) => set('visibility', v as Visibility)}
         />
       </div>

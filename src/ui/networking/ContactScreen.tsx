@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
-import type { Visibility } from '../../model/constants';
 import type { HowFound } from '../../model/contact';
 import type { OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, SAVE_STATE_TEXT, today, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, SAVE_STATE_TEXT, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -18,6 +17,7 @@ import {
 } from '../opportunities/opportunityLabels';
 import { contactName, FOUR_RS, HOW_FOUND_LABELS } from './networkingLabels';
 import './networking.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 /** One contact at /networking/:id. */
 export function ContactScreen() {
@@ -127,10 +127,11 @@ export function ContactEditor({ id }: { id: string }) {
         {record.isSponsor && <SponsorLog journalId={journalId} contactId={id} />}
       </fieldset>
 
-      <SelectField<Visibility>
+      <VisibilityField
+        kind="contact"
+        author={record?.author}
         label="Who can see this contact"
         value={record.visibility}
-        options={optionsOf(VISIBILITY_LABELS)}
         onChange={(v) => set('visibility', v)}
       />
 

@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
-import type { Visibility } from '../../model/constants';
 import type { RecordFor } from '../../model/kinds';
 import type { OpportunityStatus, OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
-import { formatDate, optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, optionsOf, SAVE_STATE_TEXT } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -19,6 +18,7 @@ import {
   safeLink,
 } from './opportunityLabels';
 import './opportunities.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 type OpportunityRecord = RecordFor<'opportunity'>;
 
@@ -260,10 +260,11 @@ function OpportunityEditor({
         onChange={(ids) => set('goalIds', ids)}
         empty="No goals yet."
       />
-      <SelectField<Visibility>
+      <VisibilityField
+        kind="opportunity"
+        author={record?.author}
         label="Who can see it"
         value={record.visibility}
-        options={optionsOf(VISIBILITY_LABELS)}
         onChange={(v) => set('visibility', v)}
       />
       {confirming ? (

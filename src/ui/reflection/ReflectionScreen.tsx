@@ -5,12 +5,13 @@ import type { Role, Visibility } from '../../model/constants';
 import { derivedId } from '../../model/ids';
 import type { RecordFor } from '../../model/kinds';
 import { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../model/reflectionPrompts';
-import { SelectField, TextArea } from '../components/fields';
-import { formatDate, optionsOf, today, VISIBILITY_LABELS } from '../components/labels';
+import { TextArea } from '../components/fields';
+import { formatDate, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import './reflection.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 type ReflectionRecord = RecordFor<'reflection'>;
 
@@ -127,10 +128,11 @@ function PromptAnswer({
         rows={4}
         onInput={(text) => set('answer', text)}
       />
-      <SelectField<Visibility>
+      <VisibilityField
+        kind="reflection"
+        author={(shown ?? record)?.author}
         label="Who can see this answer"
         value={visibility}
-        options={optionsOf(VISIBILITY_LABELS)}
         onChange={chooseVisibility}
       />
       <div class="reflection-meta">

@@ -29,6 +29,10 @@ const COLUMNS = [
   ['conflicting', 'To resolve'],
 ] as const;
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function names(preview: Preview): string {
   const j = preview.journal;
   const both = [j?.menteeName, j?.mentorName].filter(Boolean);
@@ -61,6 +65,8 @@ export function ImportFlow({
   const [error, setError] = useState<string | undefined>();
   const [role, setRole] = useState<Role | undefined>();
   const [roleError, setRoleError] = useState<string | undefined>();
+  const [acceptClockAhead, setAcceptClockAhead] = useState(false);
+  const [clockError, setClockError] = useState<string | undefined>();
   const [passphrase, setPassphrase] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -100,6 +106,8 @@ export function ImportFlow({
       return;
     }
     setPassphrase('');
+    setAcceptClockAhead(false);
+    setClockError(undefined);
     const started = performance.now();
     const bytes = new Uint8Array(await file.arrayBuffer());
     performance.measure?.('mj:read-file', { start: started, end: performance.now() });
@@ -112,10 +120,14 @@ export function ImportFlow({
       setRoleError('Choose whether you are the mentee or the mentor in this journal.');
       return;
     }
+    if (preview.clockAheadMs !== undefined && !acceptClockAhead) {
+      setClockError('This file is dated far ahead. Tick the box above to import it anyway, or Cancel.');
+      return;
+    }
     setState({ step: 'applying', preview });
     try {
       const { applyImportFile, partnerName } = await import('../../sync/importFile');
-      const result = await applyImportFile(preview, { role, db: getDb() });
+      const result = await applyImportFile(preview, { role, db: getDb(), acceptClockAhead });
       const journalId = preview.file.journalIds[0]!;
       const myRole = preview.knownJournals[0]?.role ?? role;
       const partner = partnerName(preview.journal, myRole);
@@ -241,6 +253,12 @@ export function ImportFlow({
             announce('Import cancelled. Nothing was changed.');
           }}
           namesText={names(state.preview)}
+          acceptClockAhead={acceptClockAhead}
+          onAcceptClockAhead={(accept) => {
+            setAcceptClockAhead(accept);
+            setClockError(undefined);
+          }}
+          clockError={clockError}
         />
       )}
     </div>
@@ -257,6 +275,9 @@ function PreviewPanel(props: {
   onApply: () => void;
   onCancel: () => void;
   namesText: string;
+  acceptClockAhead: boolean;
+  onAcceptClockAhead: (accept: boolean) => void;
+  clockError?: string;
 }) {
   const { preview, mode } = props;
   const { file, plan } = preview;
@@ -301,11 +322,29 @@ function PreviewPanel(props: {
         </p>
       )}
       {preview.clockAheadMs !== undefined && (
-        <p class="warning">
-          Some changes in this file are dated {Math.round(preview.clockAheadMs / (24 * 60 * 60 * 1000))} days
-          ahead of this device’s clock. The import works all the same; check the date and time on both
-          devices.
-        </p>
+        <div class="warning clock-ahead">
+          <p>
+            Some changes in this file are dated {formatDate(file.maxStamp.slice(0, 10))}, about{' '}
+            {Math.round(preview.clockAheadMs / (24 * 60 * 60 * 1000)).toLocaleString('en')} days ahead of this
+            device’s clock. If you import it, every edit you make afterwards on this device will be dated
+            after that day too, so that your edits still count as the latest. Check the date and time on both
+            devices first.
+          </p>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={props.acceptClockAhead}
+              onChange={(e) => props.onAcceptClockAhead(e.currentTarget.checked)}
+              aria-describedby={props.clockError ? 'clock-ahead-error' : undefined}
+            />{' '}
+            Import anyway, and date my later edits after {formatDate(file.maxStamp.slice(0, 10))}
+          </label>
+          {props.clockError && (
+            <p class="field-error" id="clock-ahead-error">
+              {props.clockError}
+            </p>
+          )}
+        </div>
       )}
       {kinds.length > 0 ? (
         <div class="table-scroll">
@@ -343,17 +382,52 @@ function PreviewPanel(props: {
           : ''}
         .
       </p>
+      {plan.total.withdrawn > 0 && (
+        <p>
+          {plan.total.withdrawn} record{plan.total.withdrawn === 1 ? '' : 's'} that{' '}
+          {partner ?? 'your partner'} wrote and has since kept private will be removed from this device.
+        </p>
+      )}
+      {plan.keptOut.length > 0 && (
+        <details class="dropped" open>
+          <summary>
+            {plan.keptOut.length} record{plan.keptOut.length === 1 ? ' belongs' : 's belong'} to another
+            journal on this device, so {plan.keptOut.length === 1 ? 'it is' : 'they are'} left out and not
+            changed
+          </summary>
+          <ul>
+            {plan.keptOut.slice(0, 100).map((k) => (
+              <li key={k.id}>{capitalize(k.name)}.</li>
+            ))}
+            {plan.keptOut.length > 100 && <li>…and {plan.keptOut.length - 100} more.</li>}
+          </ul>
+        </details>
+      )}
+      {file.aside.length > 0 && (
+        <details class="dropped">
+          <summary>
+            {file.aside.length} value{file.aside.length === 1 ? '' : 's'} this version cannot use{' '}
+            {file.aside.length === 1 ? 'is' : 'are'} kept aside (the rest of each record is imported)
+          </summary>
+          <ul>
+            {file.aside.slice(0, 100).map((a, i) => (
+              <li key={i}>
+                {capitalize(a.name)}: {a.reason}.
+              </li>
+            ))}
+            {file.aside.length > 100 && <li>…and {file.aside.length - 100} more.</li>}
+          </ul>
+        </details>
+      )}
       {file.dropped.length > 0 && (
         <details class="dropped" open>
           <summary>
-            {file.dropped.length} record{file.dropped.length === 1 ? ' was' : 's were'} left out because they
-            are damaged
+            {file.dropped.length} record{file.dropped.length === 1 ? ' was' : 's were'} left out
           </summary>
           <ul>
             {file.dropped.slice(0, 100).map((d, i) => (
               <li key={i}>
-                {d.label ? `A ${d.label}` : 'A record'}
-                {d.id ? ` (${d.id})` : ''}: {d.reason}.
+                {d.name ? capitalize(d.name) : d.label ? `A ${d.label}` : 'A record'}: {d.reason}.
               </li>
             ))}
             {file.dropped.length > 100 && <li>…and {file.dropped.length - 100} more.</li>}

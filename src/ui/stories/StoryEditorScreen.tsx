@@ -2,16 +2,16 @@ import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
-import type { Visibility } from '../../model/constants';
 import { missingForReady, type StoryContext, type StorySkill } from '../../model/story';
 import { normaliseSkill, skillSuggestions } from '../../model/themes';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
-import { optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../components/labels';
+import { optionsOf, SAVE_STATE_TEXT } from '../components/labels';
 import { type SaveState, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
 import './stories.css';
+import { VisibilityField } from '../components/VisibilityField';
 
 /** The story editor at /stories/:id. */
 export function StoryEditorScreen() {
@@ -279,10 +279,11 @@ export function StoryEditor({ id }: { id: string }) {
         )}
       </fieldset>
 
-      <SelectField<Visibility>
+      <VisibilityField
+        kind="story"
+        author={record?.author}
         label="Who can see it"
         value={record.visibility}
-        options={optionsOf(VISIBILITY_LABELS)}
         onChange={(v) => set('visibility', v)}
       />
       <p class="meta">

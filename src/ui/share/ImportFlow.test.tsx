@@ -1,0 +1,68 @@
+import { render, screen, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MentoringDb, repo, setDb } from '../../db';
+import { createJournal } from '../../db/journals';
+import { payloadChecksum } from '../../sync/envelope';
+import { exportPairFile } from '../../sync/exportFile';
+import { applyImportFile, previewImport } from '../../sync/importFile';
+import { ImportFlow } from './ImportFlow';
+
+const dbs: MentoringDb[] = [];
+afterEach(async () => {
+  setDb(undefined);
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function device(): MentoringDb {
+  const db = new MentoringDb(`import-flow-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+
+/** A mentor and a mentee sharing a journal; the mentor's next file is dated in 2099. */
+async function fileFromTheFuture() {
+  const mentor = device();
+  const mentee = device();
+  const journal = await createJournal(
+    { role: 'mentor', menteeName: 'Ana Kowalska', mentorName: 'Sam Reid' },
+    mentor,
+  );
+  const first = await exportPairFile(journal.id, { db: mentor });
+  await applyImportFile(await previewImport(first.text, { db: mentee }), { db: mentee, role: 'mentee' });
+  await repo('goal', mentor).create(journal.id, { title: 'Run a story time' });
+  const { file } = await exportPairFile(journal.id, { db: mentor });
+  const crafted = JSON.parse(JSON.stringify(file));
+  for (const record of crafted.payload.records) {
+    if (record.kind === 'goal') record.stamps.title = '2099-03-01T00:00:00.000Z-0000-bbbbbbbbbbbbbbbb';
+  }
+  crafted.sha256 = await payloadChecksum(crafted.payload);
+  return { mentee, journalId: journal.id, text: JSON.stringify(crafted) };
+}
+
+describe('importing a file dated far ahead', () => {
+  it('names the date, says what importing does to later edits, and imports only after the person agrees', async () => {
+    const { mentee, journalId, text } = await fileFromTheFuture();
+    setDb(mentee);
+    const user = userEvent.setup();
+    render(<ImportFlow mode="share" />);
+    const input = screen.getByLabelText('Choose a file to import');
+    await user.upload(input, new File([text], 'future.json', { type: 'application/json' }));
+    const preview = await screen.findByRole('region', { name: 'Before importing: what this file holds' });
+    expect(within(preview).getByText(/dated .*2099.*every edit you make afterwards/)).toBeTruthy();
+
+    await user.click(within(preview).getByRole('button', { name: 'Import' }));
+    expect(await within(preview).findByText(/Tick the box above to import it anyway/)).toBeTruthy();
+    expect(await repo('goal', mentee).list(journalId)).toEqual([]);
+
+    await user.click(
+      within(preview).getByRole('checkbox', { name: /Import anyway, and date my later edits after/ }),
+    );
+    await user.click(within(preview).getByRole('button', { name: 'Import' }));
+    expect(await screen.findByText(/Merged into your journal/)).toBeTruthy();
+    expect((await repo('goal', mentee).list(journalId)).map((g) => g.title)).toEqual(['Run a story time']);
+  });
+});
