@@ -4,7 +4,7 @@ import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } fro
 import { device, getDb } from '../db';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
-import { type CurrentJournal, JournalContext } from './journalContext';
+import { type CurrentJournal, JournalContext } from '../ui/journalContext';
 import { SCREENS } from './routes';
 import { journalTitle, useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';

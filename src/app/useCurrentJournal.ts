@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { device, getDb, repo } from '../db';
 import { useLive } from '../ui/hooks/useLive';
-import type { CurrentJournal } from './journalContext';
+import type { CurrentJournal } from '../ui/journalContext';
 
 /** Device state the shell needs: every journal on this device and the current one. */
 export interface ShellState {

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
@@ -14,6 +13,7 @@ import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
 import './goals.css';

@@ -1,6 +1,5 @@
 import { liveQuery } from 'dexie';
 import { useMemo } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { device, repo } from '../../db';
 import { openActionItems } from '../../model/carryForward';
 import type { GoalStatus } from '../../model/goal';
@@ -9,6 +8,7 @@ import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '.
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../goals/goalLabels';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './home.css';
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
 import { previousMeeting } from '../../model/carryForward';
 import {
@@ -18,6 +17,7 @@ import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
 import { carryIntoMeeting } from './meetingActions';
 import { parseLength, validateMeetingForm } from './meetingForm';

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { device, repo } from '../../db';
 import type { Role } from '../../model/constants';
 import { parseStamp } from '../../model/hlc';
@@ -12,6 +11,7 @@ import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { Activities } from './MeetingDetailScreen';
 import {
   ActionList,

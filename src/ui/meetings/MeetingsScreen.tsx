@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { Meeting } from '../../model/meeting';
 import { CheckboxField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { MeetingForm } from './MeetingForm';
 import { createMeeting } from './meetingActions';
 import { formatLength, formatWhen, MODE_LABELS, meetingKey, STATUS_LABELS } from './meetingLabels';

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
@@ -13,6 +12,7 @@ import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
 import '../goals/goals.css';
 import './milestones.css';

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import type { RecordFor } from '../../model/kinds';
@@ -11,6 +10,7 @@ import { formatDate, optionsOf, SAVE_STATE_TEXT, VISIBILITY_LABELS } from '../co
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { contactName } from '../networking/networkingLabels';
 import {
   OPPORTUNITY_STATUS_LABELS,

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { AnyRecord } from '../../model/kinds';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
@@ -20,6 +19,7 @@ import { toJson } from '../../report/toJson';
 import { today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import './report.css';
 
 const COMMITTEE = VISIBILITY_LABELS.committee;

@@ -1,6 +1,5 @@
 import { liveQuery } from 'dexie';
 import { useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { device, getDb } from '../../db';
 import {
   type ConflictRow,
@@ -14,6 +13,7 @@ import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/export
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
 import './ShareScreen.css';
 
