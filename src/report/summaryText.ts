@@ -3,7 +3,7 @@
  * same thing. Dates are written the same way everywhere ("15 Jan 2025"), whatever the device's
  * language, because the file is read by someone else.
  */
-import { GOAL_STATUS_LABELS } from '../ui/goals/goalLabels';
+import { GOAL_STATUS_LABELS } from '../model/labels';
 import { MODE_LABELS } from '../ui/meetings/meetingLabels';
 import { MILESTONE_STATUS_LABELS } from '../ui/milestones/milestoneLabels';
 import type { CommitteeSummary, SummaryGap, SummaryMilestone } from './buildSummary';

@@ -2,12 +2,12 @@ import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
 import type { GoalStatus } from '../../model/goal';
+import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from './goalLabels';
 import './goals.css';
 
 type Filter = GoalStatus | 'all';

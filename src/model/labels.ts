@@ -1,4 +1,4 @@
-import type { GoalStatus } from '../../model/goal';
+import type { GoalStatus } from './goal';
 
 /** Words shown for each goal status. */
 export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
