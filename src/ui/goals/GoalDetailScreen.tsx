@@ -4,7 +4,7 @@ import { repo } from '../../db';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
-import { GOAL_STATUS_LABELS } from '../../model/labels';
+import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -15,7 +15,7 @@ import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
+import { statusChange } from '../milestones/milestoneLabels';
 import './goals.css';
 
 /** The message for a percent that is not a whole number from 0 to 100, or undefined when it is fine. */

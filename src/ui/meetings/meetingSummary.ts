@@ -1,7 +1,8 @@
 import type { Role } from '../../model/constants';
+import { ACTIVITY_LABELS } from '../../model/labels';
 import type { Activity } from '../../model/meeting';
 import { formatDate, ROLE_LABELS } from '../components/labels';
-import { ACTIVITY_LABELS, formatWhen } from './meetingLabels';
+import { formatWhen } from './meetingLabels';
 
 export interface SummaryInput {
   agenda: readonly { text?: string; discussed?: boolean }[];

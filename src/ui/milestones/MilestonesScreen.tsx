@@ -3,6 +3,7 @@ import { memo } from 'preact/compat';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
+import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -13,7 +14,7 @@ import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
+import { statusChange } from './milestoneLabels';
 import '../goals/goals.css';
 import './milestones.css';
 

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import type { AnyRecord } from '../../model/kinds';
+import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
 import { downloadFile } from '../../report/download';
 import {
   agreementLines,
   cadenceLine,
   formatDay,
-  GOAL_STATUS_LABELS,
   gapLine,
-  MODE_LABELS,
   meetingsCountLine,
   milestoneMeta,
   pairLine,
