@@ -21,7 +21,7 @@ afterEach(async () => {
 
 /** Renders the screen with the journal kept live, as the shell does. */
 function LiveAgreement({ journalId, role }: { journalId: string; role: Role }) {
-  const [journal, setJournal] = useState<Journal | undefined>(undefined);
+  const [journal, setJournal] = useState<Journal | null>(null);
   useEffect(() => {
     const sub = repo('journal')
       .liveOne(journalId)
