@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { device, getDb, repo } from '../db';
+import { journalTitle } from '../model/labels';
 import { useLive } from '../ui/hooks/useLive';
 import type { CurrentJournal } from '../ui/journalContext';
 
@@ -27,10 +28,4 @@ export function useShellState(): ShellState | undefined {
       }),
     [],
   );
-}
-
-/** How a journal is named in the switcher: "Ana Kowalska & Sam Reid". */
-export function journalTitle({ journal }: Pick<CurrentJournal, 'journal'>): string {
-  const names = [journal.menteeName, journal.mentorName].filter(Boolean);
-  return names.length ? names.join(' & ') : 'Untitled journal';
 }

@@ -3,6 +3,7 @@
  * committee summary alike. Types only are imported, so this stays free of zod for the first load.
  */
 import type { GoalStatus } from './goal';
+import type { Journal } from './journal';
 import type { Activity, MeetingMode, MeetingStatus } from './meeting';
 import type { MilestoneStatus } from './milestone';
 
@@ -51,3 +52,9 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
   missed: 'Missed',
   dropped: 'Dropped',
 };
+
+/** How a journal is named in the switcher: "Ana Kowalska & Sam Reid". */
+export function journalTitle({ journal }: { journal: Pick<Journal, 'menteeName' | 'mentorName'> }): string {
+  const names = [journal.menteeName, journal.mentorName].filter(Boolean);
+  return names.length ? names.join(' & ') : 'Untitled journal';
+}

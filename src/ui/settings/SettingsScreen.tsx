@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { journalTitle } from '../../app/useCurrentJournal';
 import { deleteJournalFromDevice } from '../../db/journals';
+import { journalTitle } from '../../model/labels';
 import { Dialog } from '../components/Dialog';
 import { formatDate, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
