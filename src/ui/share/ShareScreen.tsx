@@ -1,6 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useState } from 'preact/hooks';
-import { device, getDb } from '../../db';
+import { getDb, liveMembership } from '../../db';
 import {
   type ConflictRow,
   liveConflicts,
@@ -52,7 +51,7 @@ function PassphraseField(props: {
 export function ShareScreen() {
   const { journalId, journal, role } = useJournal();
   const db = getDb();
-  const membership = useLive(() => liveQuery(() => device(db).membership(journalId)), [journalId]);
+  const membership = useLive(() => liveMembership(journalId, db), [journalId]);
   const [pairPass, setPairPass] = useState('');
   const [backupPass, setBackupPass] = useState('');
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
