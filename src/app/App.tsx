@@ -2,11 +2,12 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { device, getDb } from '../db';
+import { journalTitle } from '../model/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
-import { type CurrentJournal, JournalContext } from './journalContext';
+import { type CurrentJournal, JournalContext } from '../ui/journalContext';
 import { SCREENS } from './routes';
-import { journalTitle, useShellState } from './useCurrentJournal';
+import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
 
 // Loaded when needed, to keep the first load small: the setup form is seen once per journal, and the

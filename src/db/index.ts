@@ -1,3 +1,6 @@
+/** The type of every live query here: screens subscribe to it (see useLive) without importing Dexie. */
+export type { Observable } from 'dexie';
+
 import type { KindName } from '../model/kind';
 import { getDb, type MentoringDb } from './database';
 import { DeviceRepository } from './device';
@@ -6,6 +9,12 @@ import { Repository } from './repository';
 export { getDb, MentoringDb, setDb } from './database';
 export { DeviceRepository, type Membership } from './device';
 export { StorageError } from './errors';
+export {
+  type JournalOnDevice,
+  type JournalsOnDevice,
+  liveJournalsOnDevice,
+  liveMembership,
+} from './onDevice';
 export { type Patch, Repository } from './repository';
 
 const cache = new WeakMap<MentoringDb, Map<string, Repository<KindName>>>();

@@ -185,8 +185,11 @@ export class Repository<K extends KindName> {
     return liveQuery(() => this.list(journalId, where));
   }
 
-  /** One record as a live query. */
-  liveOne(id: string): Observable<RecordFor<K> | undefined> {
-    return liveQuery(() => this.table.get(id));
+  /**
+   * One record (deleted or not) as a live query; `null` when there is none, so a screen can tell
+   * "no such record" from "still loading".
+   */
+  liveOne(id: string): Observable<RecordFor<K> | null> {
+    return liveQuery(async () => (await this.table.get(id)) ?? null);
   }
 }

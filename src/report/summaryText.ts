@@ -3,12 +3,8 @@
  * same thing. Dates are written the same way everywhere ("15 Jan 2025"), whatever the device's
  * language, because the file is read by someone else.
  */
-import { GOAL_STATUS_LABELS } from '../ui/goals/goalLabels';
-import { MODE_LABELS } from '../ui/meetings/meetingLabels';
-import { MILESTONE_STATUS_LABELS } from '../ui/milestones/milestoneLabels';
+import { MILESTONE_STATUS_LABELS } from '../model/labels';
 import type { CommitteeSummary, SummaryGap, SummaryMilestone } from './buildSummary';
-
-export { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS, MODE_LABELS };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

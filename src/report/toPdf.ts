@@ -6,14 +6,13 @@
  */
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { GOAL_STATUS_LABELS, MODE_LABELS } from '../model/labels';
 import type { CommitteeSummary } from './buildSummary';
 import {
   agreementLines,
   cadenceLine,
   formatDay,
-  GOAL_STATUS_LABELS,
   gapLine,
-  MODE_LABELS,
   meetingsCountLine,
   milestoneMeta,
   pairLine,

@@ -2,10 +2,10 @@ import { cleanup, render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, beforeEach } from 'vitest';
-import { JournalContext } from '../../src/app/journalContext';
 import { device, MentoringDb, repo, setDb } from '../../src/db';
 import type { Role } from '../../src/model/constants';
 import type { Journal } from '../../src/model/journal';
+import { JournalContext } from '../../src/ui/journalContext';
 
 /** What a screen gets from `useJournal()`. */
 export interface CurrentJournal {

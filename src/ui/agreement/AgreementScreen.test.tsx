@@ -2,13 +2,13 @@ import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { useEffect, useState } from 'preact/hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JournalContext } from '../../app/journalContext';
 import { MentoringDb as Db, type MentoringDb, repo, setDb } from '../../db';
 import { createJournal } from '../../db/journals';
 import type { Role } from '../../model/constants';
 import type { Journal } from '../../model/journal';
 import { formatDate, today } from '../components/labels';
 import { renderInJournal } from '../goals/testJournal';
+import { JournalContext } from '../journalContext';
 import { AgreementScreen, agreementErrors, changedSinceConfirmation } from './AgreementScreen';
 
 let db: MentoringDb | undefined;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 /** Renders the screen with the journal kept live, as the shell does. */
 function LiveAgreement({ journalId, role }: { journalId: string; role: Role }) {
-  const [journal, setJournal] = useState<Journal | undefined>(undefined);
+  const [journal, setJournal] = useState<Journal | null>(null);
   useEffect(() => {
     const sub = repo('journal')
       .liveOne(journalId)

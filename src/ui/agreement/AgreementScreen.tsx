@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
 import type { AgreementChange } from '../../model/agreementChange';
 import { MAX_SHORT_TEXT } from '../../model/common';
@@ -11,6 +10,7 @@ import { CheckboxField, DateField, TextArea, TextField } from '../components/fie
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './agreement.css';
 

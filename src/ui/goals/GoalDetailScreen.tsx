@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
+import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
@@ -14,8 +14,8 @@ import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
-import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
-import { GOAL_STATUS_LABELS } from './goalLabels';
+import { useJournal } from '../journalContext';
+import { statusChange } from '../milestones/milestoneLabels';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
 

@@ -1,13 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { GoalStatus } from '../../model/goal';
+import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
-import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from './goalLabels';
+import { useJournal } from '../journalContext';
 import './goals.css';
 
 type Filter = GoalStatus | 'all';

@@ -1,14 +1,13 @@
-import { liveQuery } from 'dexie';
 import { useMemo } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
-import { device, repo } from '../../db';
+import { liveMembership, repo } from '../../db';
 import { openActionItems } from '../../model/carryForward';
 import type { GoalStatus } from '../../model/goal';
+import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import type { Meeting } from '../../model/meeting';
 import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '../../model/schedule';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
-import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../goals/goalLabels';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './home.css';
 
@@ -51,15 +50,7 @@ export function HomeScreen() {
   const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
   const actions = useLive(() => repo('actionItem').live(journalId), [journalId]);
   const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const membership = useLive(
-    () =>
-      liveQuery(() =>
-        device()
-          .membership(journalId)
-          .then((m) => m ?? null),
-      ),
-    [journalId],
-  );
+  const membership = useLive(() => liveMembership(journalId), [journalId]);
 
   const progress = programmeProgress(journal.startDate, journal.lengthMonths, now);
   const held = (meetings ?? []).filter((m) => wasHeld(m, now));

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Patch, repo } from '../../db';
 import type { KindName } from '../../model/kind';
@@ -133,15 +132,7 @@ export function useAutosave<K extends KindName>(
   const create = useRef(options.create);
   create.current = options.create;
   // null: the record does not exist; undefined: still loading.
-  const stored = useLive(
-    () =>
-      liveQuery(() =>
-        repo(kind)
-          .table.get(id ?? '')
-          .then((found) => found ?? null),
-      ),
-    [kind, id],
-  );
+  const stored = useLive(() => repo(kind).liveOne(id ?? ''), [kind, id]);
   const patch = useRef<Patch<K>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // This session's changes, for the record they belong to (reset when the id changes).

@@ -1,8 +1,8 @@
-import type { Observable } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { Observable } from '../../db';
 
 /**
- * Subscribes to a Dexie live query and re-renders when its result changes (in this tab or
+ * Subscribes to a live query from src/db and re-renders when its result changes (in this tab or
  * another). Returns `undefined` until the first result arrives.
  */
 export function useLive<T>(query: () => Observable<T>, deps: unknown[]): T | undefined {

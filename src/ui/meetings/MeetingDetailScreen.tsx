@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
 import { previousMeeting } from '../../model/carryForward';
+import { ACTIVITY_LABELS, MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import {
   ACTIVITIES,
   type Activity,
@@ -18,14 +18,15 @@ import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
 import { carryIntoMeeting } from './meetingActions';
 import { parseLength, validateMeetingForm } from './meetingForm';
-import { ACTIVITY_LABELS, formatWhen, isWebLink, MODE_LABELS, STATUS_LABELS } from './meetingLabels';
+import { formatWhen, isWebLink } from './meetingLabels';
 import './meetings.css';
 
 const MODE_OPTIONS = MEETING_MODES.map((value) => ({ value, label: MODE_LABELS[value] }));
-const STATUS_OPTIONS = MEETING_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
+const STATUS_OPTIONS = MEETING_STATUSES.map((value) => ({ value, label: MEETING_STATUS_LABELS[value] }));
 
 /** One meeting: when and where, agenda, activities, notes (shared and private), action items, next topics. */
 export function MeetingDetailScreen() {
@@ -59,7 +60,7 @@ export function MeetingDetailScreen() {
       <h1>Meeting: {formatWhen(meeting)}</h1>
       <p class="meta">
         <span class={meeting.status === 'cancelled' ? 'badge warn' : 'badge'}>
-          {STATUS_LABELS[meeting.status ?? 'planned']}
+          {MEETING_STATUS_LABELS[meeting.status ?? 'planned']}
         </span>
       </p>
       {(meeting.status ?? 'planned') === 'planned' && meeting.date && meeting.date < today() && (

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { MODE_LABELS } from '../../model/labels';
 import { MEETING_MODES, type MeetingMode } from '../../model/meeting';
 import { DateField, SelectField, TextField } from '../components/fields';
 import {
@@ -7,7 +8,6 @@ import {
   parseLength,
   validateMeetingForm,
 } from './meetingForm';
-import { MODE_LABELS } from './meetingLabels';
 
 export interface MeetingFormResult {
   date: string;

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { device, repo } from '../../db';
 import type { Role } from '../../model/constants';
 import { parseStamp } from '../../model/hlc';
+import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { ActionItem, AgendaItem, Meeting } from '../../model/meeting';
 import type { Milestone } from '../../model/milestone';
 import { addDays, DUE_SOON_DAYS, daysBetween, isCalendarDate, isOpenMilestone } from '../../model/schedule';
@@ -12,6 +12,7 @@ import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { Activities } from './MeetingDetailScreen';
 import {
   ActionList,
@@ -344,14 +345,6 @@ function MilestonesStep({
 /** How many milestones the step shows at a time (a long-running journal can have hundreds overdue). */
 const MILESTONE_PAGE = 20;
 
-const MILESTONE_STATUS_WORDS: Record<string, string> = {
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  missed: 'Missed',
-  dropped: 'Dropped',
-};
-
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
   const title = milestone.title?.trim() || 'Untitled milestone';
@@ -378,7 +371,7 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
         </legend>
         <p class="meta">
           {milestone.dueDate ? `Due ${formatDate(milestone.dueDate)}` : 'No due date'} · Status:{' '}
-          {MILESTONE_STATUS_WORDS[milestone.status ?? 'planned']}{' '}
+          {MILESTONE_STATUS_LABELS[milestone.status ?? 'planned']}{' '}
           {overdue && <span class="badge warn">Overdue</span>}
         </p>
         <div class="actions">

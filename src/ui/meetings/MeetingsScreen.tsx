@@ -1,15 +1,16 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
+import { MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import type { Meeting } from '../../model/meeting';
 import { CheckboxField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { MeetingForm } from './MeetingForm';
 import { createMeeting } from './meetingActions';
-import { formatLength, formatWhen, MODE_LABELS, meetingKey, STATUS_LABELS } from './meetingLabels';
+import { formatLength, formatWhen, meetingKey } from './meetingLabels';
 import './meetings.css';
 
 /** Splits meetings into upcoming (planned, today or later, soonest first) and past (latest first). */
@@ -138,7 +139,7 @@ function StatusBadge({ meeting }: { meeting: Meeting }) {
   const status = meeting.status ?? 'planned';
   if (status === 'planned' && meeting.date && meeting.date < today())
     return <span class="badge warn">Planned, not marked held</span>;
-  return <span class={status === 'cancelled' ? 'badge warn' : 'badge'}>{STATUS_LABELS[status]}</span>;
+  return <span class={status === 'cancelled' ? 'badge warn' : 'badge'}>{MEETING_STATUS_LABELS[status]}</span>;
 }
 
 /** "Export to calendar (.ics)": loads the calendar code only when asked, then downloads the file. */

@@ -1,31 +1,4 @@
-import type { Activity, MeetingMode, MeetingStatus } from '../../model/meeting';
 import { formatDate } from '../components/labels';
-
-/** Words shown for each way of meeting. */
-export const MODE_LABELS: Record<MeetingMode, string> = {
-  'in-person': 'In person',
-  video: 'Video call',
-  phone: 'Phone call',
-  other: 'Other',
-};
-
-/** Words shown for a meeting's status. */
-export const STATUS_LABELS: Record<MeetingStatus, string> = {
-  planned: 'Planned',
-  held: 'Held',
-  cancelled: 'Cancelled',
-};
-
-/** Words shown for each kind of activity done in a meeting. */
-export const ACTIVITY_LABELS: Record<Activity, string> = {
-  'setting-goals': 'Setting or reviewing goals',
-  'reading-discussion': 'Talking over a book or article',
-  'technology-trade': 'Technology trade (each shows the other a tool)',
-  'addressing-a-challenge': 'Working through a challenge',
-  'job-shadowing': 'Job shadowing',
-  observation: 'Observing the other at work',
-  other: 'Something else',
-};
 
 /** A meeting's date and time as people read them: "12 Mar 2026, 14:30". */
 export function formatWhen(meeting: { date?: string; time?: string }): string {

@@ -1,7 +1,8 @@
 import type { Role } from '../../model/constants';
+import { ACTIVITY_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Activity } from '../../model/meeting';
 import { formatDate, ROLE_LABELS } from '../components/labels';
-import { ACTIVITY_LABELS, formatWhen } from './meetingLabels';
+import { formatWhen } from './meetingLabels';
 
 export interface SummaryInput {
   agenda: readonly { text?: string; discussed?: boolean }[];
@@ -19,13 +20,9 @@ export interface SummaryInput {
   nextTopics?: string;
 }
 
-const MILESTONE_WORDS: Record<string, string> = {
-  done: 'done',
-  missed: 'missed',
-  planned: 'planned',
-  'in-progress': 'in progress',
-  dropped: 'dropped',
-};
+/** A milestone status as it reads inside a sentence: "marked in progress". */
+const statusInSentence = (status: string) =>
+  (MILESTONE_STATUS_LABELS as Record<string, string | undefined>)[status]?.toLowerCase() ?? status;
 
 const name = (text: string | undefined, fallback: string) => text?.trim() || fallback;
 
@@ -44,7 +41,7 @@ export function summaryLines(input: SummaryInput): string[] {
   }
   for (const m of input.milestones) {
     const parts: string[] = [];
-    if (m.statusChanged && m.status) parts.push(`marked ${MILESTONE_WORDS[m.status] ?? m.status}`);
+    if (m.statusChanged && m.status) parts.push(`marked ${statusInSentence(m.status)}`);
     if (m.dueChanged && m.dueDate) parts.push(`now due ${formatDate(m.dueDate)}`);
     if (parts.length > 0) lines.push(`Milestone “${name(m.title, 'untitled')}”: ${parts.join(', ')}.`);
   }

@@ -1,14 +1,5 @@
 import type { MilestoneStatus } from '../../model/milestone';
 
-/** Words shown for each milestone status. */
-export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  missed: 'Missed',
-  dropped: 'Dropped',
-};
-
 /**
  * The change a new status makes: marking a milestone done dates it today (unless it already has a
  * done date); moving it out of done clears that date.

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { HowFound } from '../../model/contact';
 import type { OpportunityType } from '../../model/opportunity';
@@ -10,6 +9,7 @@ import { formatDate, optionsOf, SAVE_STATE_TEXT, today } from '../components/lab
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import {
   OPPORTUNITY_STATUS_LABELS,
   OPPORTUNITY_TYPE_LABELS,

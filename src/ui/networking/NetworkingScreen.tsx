@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { RecordFor } from '../../model/kinds';
 import { TextField } from '../components/fields';
 import { formatDate, today } from '../components/labels';
 import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { contactName, FOUR_RS, fourRsDone } from './networkingLabels';
 import './networking.css';
 

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { RecordFor } from '../../model/kinds';
 import type { OpportunityStatus, OpportunityType } from '../../model/opportunity';
@@ -10,6 +9,7 @@ import { formatDate, optionsOf, SAVE_STATE_TEXT } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { contactName } from '../networking/networkingLabels';
 import {
   OPPORTUNITY_STATUS_LABELS,

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { Role, Visibility } from '../../model/constants';
 import { derivedId } from '../../model/ids';
@@ -10,6 +9,7 @@ import { formatDate, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import './reflection.css';
 import { VisibilityField } from '../components/VisibilityField';
 

@@ -1,16 +1,14 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { AnyRecord } from '../../model/kinds';
+import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
 import { downloadFile } from '../../report/download';
 import {
   agreementLines,
   cadenceLine,
   formatDay,
-  GOAL_STATUS_LABELS,
   gapLine,
-  MODE_LABELS,
   meetingsCountLine,
   milestoneMeta,
   pairLine,
@@ -20,6 +18,7 @@ import { toJson } from '../../report/toJson';
 import { today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import './report.css';
 
 const COMMITTEE = VISIBILITY_LABELS.committee;

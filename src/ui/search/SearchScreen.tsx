@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { formatDate } from '../components/labels';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { formatWhen } from '../meetings/meetingLabels';
 import { entry, type HitKind, type SearchEntry, search } from './searchIndex';
 import './search.css';

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
-import { journalTitle } from '../../app/useCurrentJournal';
 import { deleteJournalFromDevice } from '../../db/journals';
+import { journalTitle } from '../../model/labels';
 import { Dialog } from '../components/Dialog';
 import { formatDate, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { flushPendingSaves } from '../hooks/pendingSaves';
 import { recoverUnsaved } from '../hooks/useAutosave';
+import { useJournal } from '../journalContext';
 import './settings.css';
 
 /** Bytes as people read them: "0.4 MB". */

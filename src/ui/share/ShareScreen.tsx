@@ -1,7 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useState } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
-import { device, getDb } from '../../db';
+import { getDb, liveMembership } from '../../db';
 import {
   type ConflictRow,
   liveConflicts,
@@ -14,6 +12,7 @@ import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/export
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
 import './ShareScreen.css';
 
@@ -52,7 +51,7 @@ function PassphraseField(props: {
 export function ShareScreen() {
   const { journalId, journal, role } = useJournal();
   const db = getDb();
-  const membership = useLive(() => liveQuery(() => device(db).membership(journalId)), [journalId]);
+  const membership = useLive(() => liveMembership(journalId, db), [journalId]);
   const [pairPass, setPairPass] = useState('');
   const [backupPass, setBackupPass] = useState('');
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();

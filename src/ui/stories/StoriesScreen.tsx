@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { RecordFor } from '../../model/kinds';
 import { missingForReady, STORY_BANK_TARGET, type StoryContext, type StoryStatus } from '../../model/story';
@@ -11,6 +10,7 @@ import { formatDate, optionsOf } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { recoverUnsaved } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { CONTEXT_LABELS, STATUS_LABELS, storyTitle } from './storyLabels';
 import './stories.css';
 

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { missingForReady, type StoryContext, type StorySkill } from '../../model/story';
 import { normaliseSkill, skillSuggestions } from '../../model/themes';
@@ -9,6 +8,7 @@ import { GoalLinks } from '../components/GoalLinks';
 import { optionsOf, SAVE_STATE_TEXT } from '../components/labels';
 import { type SaveState, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
 import './stories.css';
 import { VisibilityField } from '../components/VisibilityField';

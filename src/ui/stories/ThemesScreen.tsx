@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import { derivedId } from '../../model/ids';
 import { proposeThemes, type SkillSummary, summariseSkills, THEME_MIN_STORIES } from '../../model/themes';
 import { TextArea } from '../components/fields';
 import { recoverUnsaved, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useJournal } from '../journalContext';
 import './stories.css';
 
 /** The id of the theme record for a skill (normalised), the same on both devices. */
