@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'preact';
-import { useJournal } from '../../app/journalContext';
+import { useJournal } from '../journalContext';
 import type { Role, Visibility } from '../../model/constants';
 import type { KindName } from '../../model/kind';
 import { visibilityChoices } from '../../model/visibility';
