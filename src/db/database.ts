@@ -1,7 +1,7 @@
-import { Dexie, type Table, type Transaction } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
 import { DeviceRepository } from './device';
-import { DB_NAME, RECORD_TABLES, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, V2_RECORD_TABLES } from './schema';
+import { DB_NAME, RECORD_TABLES, VERSIONS } from './schema';
 
 /** A row of the device-only table: never exported, never synced. */
 export interface LocalRow {
@@ -21,15 +21,10 @@ export class MentoringDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores(SCHEMA_V1);
-    this.version(2)
-      .stores(SCHEMA_V2)
-      .upgrade((tx) => fillBases(tx));
-    // Version 3 only adds two empty device-only tables (conflicts, snapshots): no record changes.
-    this.version(3)
-      .stores(SCHEMA_V3)
-      .upgrade(() => undefined);
-
+    for (const [index, { stores, upgrade }] of VERSIONS.entries()) {
+      const version = this.version(index + 1).stores(stores);
+      if (upgrade) version.upgrade(upgrade);
+    }
     // A damaged clock state (one bad stamp from an older version) is repaired before anything reads it.
     this.on('ready', (db) => new DeviceRepository(db as MentoringDb).healClock());
 
@@ -65,18 +60,6 @@ export class MentoringDb extends Dexie {
 
   private notify(notice: DatabaseNotice) {
     for (const listener of this.noticeListeners) listener(notice);
-  }
-}
-
-/** Version 2's upgrade: every record gains an empty `bases` map. */
-async function fillBases(tx: Transaction) {
-  for (const name of V2_RECORD_TABLES) {
-    await tx
-      .table(name)
-      .toCollection()
-      .modify((record: Partial<AnyRecord>) => {
-        record.bases ??= {};
-      });
   }
 }
 

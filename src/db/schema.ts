@@ -4,6 +4,8 @@
  * version-1 database (tests/fixtures/db-v1.json) with the current code.
  */
 
+import type { Transaction } from 'dexie';
+import type { AnyRecord } from '../model/kinds';
 import { RECORD_TABLE_NAMES } from '../model/registry';
 
 export const DB_NAME = 'mentoring-journal';
@@ -53,15 +55,43 @@ export const SCHEMA_V3 = {
 /** Tables that hold only this device's state: never exported, never synced. */
 export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
 
-/**
- * The newest version's stores. Each version above stays literal (a released version never changes);
- * the test in src/model/registry.test.ts fails when this and the registry of kinds disagree, so a
- * kind added to the registry needs a new version here.
- */
-export const LATEST_SCHEMA = SCHEMA_V3;
+
 
 /** Tables that hold synced records, from the registry of kinds. */
 export const RECORD_TABLES = RECORD_TABLE_NAMES;
 
 /** The record tables version 2 had (its upgrade touches exactly these). */
 export const V2_RECORD_TABLES = Object.keys(SCHEMA_V2).filter((name) => name !== 'local');
+
+/** Version 2's upgrade: every record gains an empty `bases` map. */
+async function fillBases(tx: Transaction) {
+  for (const name of V2_RECORD_TABLES) {
+    await tx
+      .table(name)
+      .toCollection()
+      .modify((record: Partial<AnyRecord>) => {
+        record.bases ??= {};
+      });
+  }
+}
+
+/**
+ * Every released version in order, with its upgrade: the database declares exactly these. A new
+ * version is one more entry here (and its fixture in tests/fixtures/db-vN.json).
+ */
+export const VERSIONS: readonly {
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}[] = [
+  { stores: SCHEMA_V1 },
+  { stores: SCHEMA_V2, upgrade: fillBases },
+  // Version 3 only adds two empty device-only tables (conflicts, snapshots): no record changes.
+  { stores: SCHEMA_V3, upgrade: async () => undefined },
+];
+
+/**
+ * The newest version's stores. Each version above stays literal (a released version never changes);
+ * the test in src/model/registry.test.ts fails when this and the registry of kinds disagree, so a
+ * kind added to the registry needs a new version here.
+ */
+export const LATEST_SCHEMA: Record<string, string> = VERSIONS[VERSIONS.length - 1]!.stores;

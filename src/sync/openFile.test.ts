@@ -184,6 +184,13 @@ describe('opening a file', () => {
     });
   });
 
+  it('ignores top-level parts it does not know, and names them', async () => {
+    const file = { ...(await validFile()), futurePart: { x: 1 } };
+    const opened = await openFile(JSON.stringify(file));
+    expect(opened.ignoredParts).toEqual(['futurePart']);
+    expect(opened.records).toHaveLength(2);
+  });
+
   it('opens a file with records that are not records at all, listing each as dropped', async () => {
     const opened = await openFile(
       JSON.stringify(await validFile([makeJournal(), 'text' as never, null as never])),

@@ -34,6 +34,8 @@ export interface OpenedFile {
   dropped: DroppedRecord[];
   /** Values this version could not use, kept aside with their records (the rest of each record is kept). */
   aside: AsideNote[];
+  /** Top-level parts of the file this version does not know (a newer minor change): ignored. */
+  ignoredParts: string[];
   /** The latest stamp in the file: the clock receives it after the import commits. */
   maxStamp: string;
   encrypted: boolean;
@@ -44,6 +46,9 @@ export interface OpenedFile {
  * into a version-(n+1) file. Version 1 is the first released format, so there are none yet.
  */
 export const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** The top-level parts of a plain file this version reads; any other is ignored and listed. */
+const KNOWN_PARTS = new Set(Object.keys(plainFileSchema.def.shape));
 
 const WRONG_SHAPE = 'This is not a Mentoring Journal file: it does not have the parts such a file has.';
 
@@ -148,6 +153,10 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   const checked = z.safeParse(plainFileSchema, migrated);
   if (!checked.success) throw wrongShape(issuePath(checked.error));
   const file = checked.data;
+  const ignoredParts = Object.keys(migrated)
+    .filter((key) => !KNOWN_PARTS.has(key))
+    .map((key) => key.slice(0, 40))
+    .slice(0, 20);
   mark('envelope');
   const checksum = await payloadChecksum(file.payload);
   mark('checksum');
@@ -210,6 +219,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
     memberships: (file.payload.memberships ?? []).filter((m) => journals.has(m.journalId)),
     dropped,
     aside: aside.filter((note) => kept.has(note.id)),
+    ignoredParts,
     maxStamp,
     encrypted,
   };

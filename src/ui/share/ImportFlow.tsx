@@ -403,6 +403,11 @@ function PreviewPanel(props: {
           </ul>
         </details>
       )}
+      {file.ignoredParts.length > 0 && (
+        <p>
+          This file has parts this version does not know ({file.ignoredParts.join(', ')}); they are ignored.
+        </p>
+      )}
       {file.aside.length > 0 && (
         <details class="dropped">
           <summary>
