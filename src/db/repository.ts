@@ -5,6 +5,14 @@ import { recordName } from '../model/describe';
 import { newId } from '../model/ids';
 import type { KindName } from '../model/kind';
 import type { RecordFor } from '../model/kinds';
+import {
+  ELEMENTS_FIELD,
+  type ElementMap,
+  editElements,
+  elementsOf,
+  listOf,
+  setFieldsOf,
+} from '../model/sets';
 import { KIND_INFO } from '../model/tables';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
@@ -24,7 +32,38 @@ export function loadValidator(): Promise<Validate> {
   return validator;
 }
 
-const NOT_CONTENT = new Set<string>([...FIXED_FIELDS, ...EDITABLE_ENVELOPE_FIELDS, ASIDE_FIELD]);
+const NOT_CONTENT = new Set<string>([
+  ...FIXED_FIELDS,
+  ...EDITABLE_ENVELOPE_FIELDS,
+  ASIDE_FIELD,
+  ELEMENTS_FIELD,
+]);
+
+/**
+ * Writes a local edit of the set fields (lists that merge as sets) among `fields` into `next`: each
+ * element's stamp or removal marker in its map (from `current`, the record before the edit), and
+ * the list derived from the map, so that every device derives the same list.
+ */
+function stampSets(
+  kind: KindName,
+  current: Record<string, unknown> & { stamps: Record<string, string> },
+  next: Record<string, unknown>,
+  fields: readonly string[],
+  stamp: string,
+) {
+  const sets = setFieldsOf(kind);
+  const touched = fields.filter((field) => field in sets);
+  if (touched.length === 0) return;
+  const elements = { ...(current[ELEMENTS_FIELD] as Record<string, ElementMap> | undefined) };
+  for (const field of touched) {
+    const keyProperty = sets[field]!;
+    const list = Array.isArray(next[field]) ? (next[field] as unknown[]) : [];
+    const map = editElements(elementsOf(current, field, keyProperty), list, keyProperty, stamp);
+    elements[field] = map;
+    if (next[field] !== undefined) next[field] = listOf(map, keyProperty);
+  }
+  next[ELEMENTS_FIELD] = elements;
+}
 
 /** The content field names present on a record (everything outside the envelope). */
 export function contentFields(record: object): string[] {
@@ -84,8 +123,10 @@ export class Repository<K extends KindName> {
       const fields = Object.fromEntries(Object.entries(content).filter(([, value]) => value !== undefined));
       const stamps: Record<string, string> = { visibility: stamp, deleted: stamp };
       for (const field of Object.keys(fields)) stamps[field] = stamp;
+      const draft: Record<string, unknown> = { ...fields };
+      stampSets(this.kind, { stamps: {} }, draft, Object.keys(fields), stamp);
       const record = validateRecord(this.kind, {
-        ...fields,
+        ...draft,
         id,
         journalId: this.kind === 'journal' ? id : journalId,
         kind: this.kind,
@@ -141,6 +182,13 @@ export class Repository<K extends KindName> {
       }
       if (Object.keys(aside).length) next[ASIDE_FIELD] = aside;
       else delete next[ASIDE_FIELD];
+      stampSets(
+        this.kind,
+        current as unknown as Record<string, unknown> & { stamps: Record<string, string> },
+        next,
+        changed.map(([field]) => field),
+        stamp,
+      );
       const record = validateRecord(this.kind, next);
       await this.table.put(record);
       return record;
@@ -155,6 +203,7 @@ export class Repository<K extends KindName> {
       const stamp = await this.device.nextStamp();
       const next: Record<string, unknown> = { ...current, deleted: true };
       delete next[ASIDE_FIELD];
+      delete next[ELEMENTS_FIELD];
       const stamps: Record<string, string> = { ...current.stamps, deleted: stamp };
       const bases: Record<string, string> = { ...current.bases };
       if (current.stamps.deleted) bases.deleted = current.stamps.deleted;

@@ -55,8 +55,6 @@ export const SCHEMA_V3 = {
 /** Tables that hold only this device's state: never exported, never synced. */
 export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
 
-
-
 /** Tables that hold synced records, from the registry of kinds. */
 export const RECORD_TABLES = RECORD_TABLE_NAMES;
 

@@ -23,6 +23,14 @@ export const visibilitySchema = z.enum(VISIBILITIES);
 export const shortText = z.string().check(z.maxLength(MAX_SHORT_TEXT));
 export const longText = z.string().check(z.maxLength(MAX_LONG_TEXT));
 
+/** One element of a list that merges as a set. */
+export const elementEntrySchema = z.object({
+  at: stampSchema,
+  since: stampSchema,
+  value: z.optional(z.unknown()),
+  removed: z.optional(z.literal(true)),
+});
+
 /**
  * Fields every record carries so two devices can merge it: the rest of a record is its content,
  * all optional, because a draft is valid.
@@ -43,4 +51,10 @@ export const envelopeShape = {
    * the two are concurrent, not one after the other.
    */
   bases: z.record(z.string(), stampSchema),
+  /**
+   * Per list that merges as a set (src/model/sets.ts), per element: the stamp of its latest add,
+   * change or removal, the stamp of the add that placed it, its value (lists of objects) and
+   * whether it was removed. Absent on records written before lists merged as sets.
+   */
+  elements: z.optional(z.record(z.string(), z.record(z.string(), elementEntrySchema))),
 };

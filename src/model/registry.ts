@@ -25,6 +25,11 @@ export interface KindInfo {
    * partner's device (the journal itself, its history and shared working records never are).
    */
   mayBePrivate: boolean;
+  /**
+   * Lists that merge as sets (see src/model/sets.ts), with the property that tells their elements
+   * apart (`null`: the element itself, for lists of text).
+   */
+  sets?: Readonly<Record<string, string | null>>;
 }
 
 const kind = (
@@ -34,7 +39,16 @@ const kind = (
   plural: string,
   defaultVisibility: Visibility,
   mayBePrivate: boolean,
-): KindInfo => ({ table, indexes, label, plural, defaultVisibility, mayBePrivate });
+  sets?: Record<string, string | null>,
+): KindInfo => ({
+  table,
+  indexes,
+  label,
+  plural,
+  defaultVisibility,
+  mayBePrivate,
+  ...(sets ? { sets } : {}),
+});
 
 /** Every record kind, in the order people read them (a preview lists kinds in this order). */
 export const KIND_REGISTRY = {
@@ -56,14 +70,19 @@ export const KIND_REGISTRY = {
     'pair',
     true,
   ),
-  meeting: kind('meetings', 'id, journalId', 'meeting', 'meetings', 'pair', false),
+  meeting: kind('meetings', 'id, journalId', 'meeting', 'meetings', 'pair', false, { activities: null }),
   agendaItem: kind('agendaItems', 'id, journalId, meetingId', 'agenda item', 'agenda items', 'pair', false),
   actionItem: kind('actionItems', 'id, journalId, meetingId', 'action item', 'action items', 'pair', false),
   note: kind('notes', 'id, journalId, parentId', 'note', 'notes', 'private', true),
-  story: kind('stories', 'id, journalId', 'story', 'stories', 'pair', true),
+  story: kind('stories', 'id, journalId', 'story', 'stories', 'pair', true, {
+    skills: 'name',
+    goalIds: null,
+  }),
   reflection: kind('reflections', 'id, journalId', 'reflection', 'reflections', 'private', true),
   contact: kind('contacts', 'id, journalId', 'contact', 'contacts', 'private', true),
-  opportunity: kind('opportunities', 'id, journalId', 'opportunity', 'opportunities', 'pair', true),
+  opportunity: kind('opportunities', 'id, journalId', 'opportunity', 'opportunities', 'pair', true, {
+    goalIds: null,
+  }),
   checkIn: kind('checkIns', 'id, journalId', 'check-in', 'check-ins', 'pair', true),
   duty: kind('duties', 'id, journalId', 'duty', 'duties', 'pair', false),
   agreementChange: kind(

@@ -7,8 +7,11 @@ import { encryptText, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS } from './crypto'
 
 /** The `format` every Mentoring Journal file carries. */
 export const FORMAT_NAME = 'mentoring-journal';
-/** The format version this app writes. Older versions are migrated forward on import. */
-export const FORMAT_VERSION = 1;
+/**
+ * The format version this app writes. Older versions are migrated forward on import.
+ * 2: records carry `elements`, so lists (skills, linked goals, activities) merge as sets.
+ */
+export const FORMAT_VERSION = 2;
 /** A pair file goes to the partner; a backup stays with its owner. */
 export const FILE_KINDS = ['pair', 'backup'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];

@@ -44,11 +44,12 @@ describe(`import apply properties (${RUNS} runs)`, () => {
           await db.table('milestones').bulkPut(local);
         });
         await new DeviceRepository(db).setMembership(JOURNAL_ID, { role: 'mentee' });
-        const preview = planImport(local, remote, withdrawn);
+        const roles = { [JOURNAL_ID]: 'mentee' as const };
+        const preview = planImport(local, remote, withdrawn, { roles });
         const before = await milestones();
         const result = await applyImport(db, {
           journalIds: [JOURNAL_ID],
-          plan: (stored) => planImport(stored, remote, withdrawn),
+          plan: (stored) => planImport(stored, remote, withdrawn, { roles }),
         });
         const after = await milestones();
         const written = [...after].filter(([id, json]) => before.get(id) !== json).length;

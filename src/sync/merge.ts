@@ -17,11 +17,31 @@ import { ZERO_STAMP } from '../model/hlc';
 import type { KindName } from '../model/kind';
 import { type AnyRecord, KINDS } from '../model/kinds';
 import { KIND_REGISTRY } from '../model/registry';
+import {
+  ELEMENTS_FIELD,
+  type ElementMap,
+  elementsOf,
+  latestStamp,
+  listOf,
+  mergeElements,
+  setFieldsOf,
+  storedElements,
+} from '../model/sets';
 import { canonicalJson } from './canonical';
 import type { Withdrawal } from './envelope';
 
 /** Envelope fields that are not merged cell by cell. */
-const FIXED = new Set(['id', 'journalId', 'kind', 'createdAt', 'author', 'stamps', 'bases', ASIDE_FIELD]);
+const FIXED = new Set([
+  'id',
+  'journalId',
+  'kind',
+  'createdAt',
+  'author',
+  'stamps',
+  'bases',
+  ASIDE_FIELD,
+  ELEMENTS_FIELD,
+]);
 /** Editable envelope fields: cells like content, but a tombstone does not clear them. */
 const ENVELOPE_CELLS = new Set(['visibility', 'deleted']);
 
@@ -155,6 +175,50 @@ function pruneKeptAside(record: AnyRecord): AnyRecord {
   });
 }
 
+/**
+ * Settles a merged record's set fields (lists that merge as sets): each field's element map is
+ * the merge of both copies' maps, less what a later delete cleared, and the list is derived from
+ * it. Fields that neither copy keeps a map for merge as one value, as before.
+ */
+function settleSets(record: AnyRecord, copies: readonly AnyRecord[]): AnyRecord {
+  const fields = Object.entries(setFieldsOf(record.kind));
+  if (fields.length === 0) return record;
+  let result: Loose | undefined;
+  const deletedAt = record.stamps.deleted ?? ZERO_STAMP;
+  for (const [field, keyProperty] of fields) {
+    if (!copies.some((copy) => storedElements(copy, field))) continue;
+    let map: ElementMap = {};
+    for (const copy of copies) map = mergeElements(map, elementsOf(copy as Loose, field, keyProperty));
+    // A tombstone holds no content; otherwise what a later delete cleared stays cleared.
+    const kept: ElementMap = {};
+    for (const [key, entry] of Object.entries(map)) {
+      if (!record.deleted && entry.at >= deletedAt) kept[key] = entry;
+    }
+    result ??= {
+      ...(record as Loose),
+      stamps: { ...record.stamps },
+      [ELEMENTS_FIELD]: { ...storedAll(record) },
+    };
+    const elements = result[ELEMENTS_FIELD] as Record<string, ElementMap>;
+    const latest = latestStamp(kept);
+    if (latest === undefined) {
+      delete elements[field];
+      continue;
+    }
+    elements[field] = kept;
+    const list = listOf(kept, keyProperty);
+    if (list.length || result[field] !== undefined) result[field] = list;
+    if (!result.stamps[field] || latest > result.stamps[field]!) result.stamps[field] = latest;
+  }
+  if (result && Object.keys(result[ELEMENTS_FIELD] as object).length === 0) delete result[ELEMENTS_FIELD];
+  return result ?? record;
+}
+
+function storedAll(record: AnyRecord): Record<string, ElementMap> {
+  const all = (record as Loose)[ELEMENTS_FIELD];
+  return all && typeof all === 'object' ? (all as Record<string, ElementMap>) : {};
+}
+
 /** Whose envelope a merged record keeps: the earlier creation, then the smaller author, kind and journal. */
 function firstOf(a: Loose, b: Loose): Loose {
   const key = (r: Loose) => [r.createdAt, r.author, r.kind, r.journalId].join('\u0000');
@@ -172,7 +236,7 @@ function isText(value: unknown): value is string {
 export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): RecordMerge {
   const theirs = remote as Loose;
   if (!local) {
-    const record = pruneKeptAside(normalize(remote));
+    const record = settleSets(pruneKeptAside(normalize(remote)), [remote]);
     return { record, changedFields: fieldsOf(theirs, theirs), conflicts: [] };
   }
   const mine = local as Loose;
@@ -227,7 +291,7 @@ export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): R
   merged.bases = bases;
   const aside = mergeAside(asideOf(mine), asideOf(theirs));
   if (aside) merged[ASIDE_FIELD] = aside;
-  const record = pruneKeptAside(normalize(merged as AnyRecord)) as Loose;
+  const record = settleSets(pruneKeptAside(normalize(merged as AnyRecord)), [mine, theirs]) as Loose;
   const changedFields = fieldsOf(mine, record).filter(
     (field) =>
       (mine.stamps[field] ?? ZERO_STAMP) !== (record.stamps[field] ?? ZERO_STAMP) ||
@@ -394,7 +458,7 @@ export function applyPlan(local: readonly AnyRecord[], plan: ImportPlan): AnyRec
 
 /**
  * Withdrawal markers for a pair file: every private record I wrote whose visibility was changed
- * after it was created (its visibility stamp is later than its earliest stamp), so it was shared before.
+ * after it was created, so it was shared before.
  */
 export function withdrawalsOf(records: readonly AnyRecord[], myRole: Role): Withdrawal[] {
   const markers: Withdrawal[] = [];
@@ -403,9 +467,12 @@ export function withdrawalsOf(records: readonly AnyRecord[], myRole: Role): With
     if (!KIND_REGISTRY[record.kind].mayBePrivate) continue;
     const at = record.stamps.visibility;
     if (!at) continue;
+    // Its visibility was changed after it was created (so it was shared before): the change left a
+    // base, or its stamp is later than another field's (a delete may have restamped the others).
     // biome-ignore lint/complexity/useMathMinMax: stamps are text, compared in text order
     const earliest = Object.values(record.stamps).reduce((min, s) => (s < min ? s : min), at);
-    if (at > earliest) markers.push({ id: record.id, kind: record.kind, at });
+    if (record.bases.visibility !== undefined || at > earliest)
+      markers.push({ id: record.id, kind: record.kind, at });
   }
   return markers;
 }

@@ -2,7 +2,9 @@ import * as z from 'zod/mini';
 import { asideOf } from '../model/aside';
 import { recordName } from '../model/describe';
 import { ZERO_STAMP } from '../model/hlc';
+import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { elementsOf, setFieldsOf } from '../model/sets';
 import { decryptText } from './crypto';
 import {
   type BackupMembership,
@@ -43,9 +45,37 @@ export interface OpenedFile {
 
 /**
  * Migrations from each older format version to the next: `MIGRATIONS[n]` turns a version-n file
- * into a version-(n+1) file. Version 1 is the first released format, so there are none yet.
+ * into a version-(n+1) file. Each works on the file as parsed (before any record is restored), so
+ * it must accept anything and change only what it understands.
  */
-export const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  /** 1 → 2: every list that now merges as a set gets its element map, each element stamped with the list's stamp. */
+  1: (file) => {
+    const payload = file.payload;
+    if (!isObject(payload) || !Array.isArray(payload.records)) return file;
+    const records = payload.records.map((raw) => {
+      if (
+        !isObject(raw) ||
+        typeof raw.kind !== 'string' ||
+        !KIND_SET.has(raw.kind) ||
+        !isObject(raw.stamps)
+      ) {
+        return raw;
+      }
+      const record = raw as Record<string, unknown> & { stamps: Record<string, string> };
+      const elements: Record<string, unknown> = {};
+      for (const [field, keyProperty] of Object.entries(setFieldsOf(raw.kind as KindName))) {
+        if (Array.isArray(record[field]) && typeof record.stamps[field] === 'string') {
+          elements[field] = elementsOf(record, field, keyProperty);
+        }
+      }
+      return Object.keys(elements).length ? { ...record, elements } : record;
+    });
+    return { ...file, payload: { ...payload, records } };
+  },
+};
+
+const KIND_SET: ReadonlySet<string> = new Set(KIND_NAMES);
 
 /** The top-level parts of a plain file this version reads; any other is ignored and listed. */
 const KNOWN_PARTS = new Set(Object.keys(plainFileSchema.def.shape));
@@ -142,14 +172,26 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
     if (parsed.kind !== sealed.data.kind) throw wrongShape('its inside does not match its outside');
     encrypted = true;
   }
-  const migrated = migrate(parsed);
-  const payload = migrated.payload;
+  // The checksum covers the file as it was written, so it is checked before any migration.
+  const payload = parsed.payload;
   if (isObject(payload) && Array.isArray(payload.records) && payload.records.length > MAX_RECORDS) {
     throw new FileRefusedError(
       'too-many-records',
       `This file holds ${payload.records.length.toLocaleString('en')} records; a journal file never holds more than ${MAX_RECORDS.toLocaleString('en')}. Nothing was imported.`,
     );
   }
+  const written = z.safeParse(plainFileSchema, parsed);
+  if (!written.success) throw wrongShape(issuePath(written.error));
+  mark('envelope');
+  const checksum = await payloadChecksum(written.data.payload);
+  mark('checksum');
+  if (checksum !== written.data.sha256) {
+    throw new FileRefusedError(
+      'checksum',
+      'This file was changed or damaged after it was saved (its checksum does not match). Ask for a fresh copy. Nothing was imported.',
+    );
+  }
+  const migrated = migrate(parsed);
   const checked = z.safeParse(plainFileSchema, migrated);
   if (!checked.success) throw wrongShape(issuePath(checked.error));
   const file = checked.data;
@@ -157,15 +199,6 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
     .filter((key) => !KNOWN_PARTS.has(key))
     .map((key) => key.slice(0, 40))
     .slice(0, 20);
-  mark('envelope');
-  const checksum = await payloadChecksum(file.payload);
-  mark('checksum');
-  if (checksum !== file.sha256) {
-    throw new FileRefusedError(
-      'checksum',
-      'This file was changed or damaged after it was saved (its checksum does not match). Ask for a fresh copy. Nothing was imported.',
-    );
-  }
   const seen = new Set<string>();
   for (const raw of file.payload.records) {
     const id = isObject(raw) ? raw.id : undefined;

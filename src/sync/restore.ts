@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { ASIDE_FIELD, type AsideMap } from '../model/aside';
-import { envelopeShape } from '../model/common';
+import { elementEntrySchema, envelopeShape } from '../model/common';
 import { fieldWords, recordName } from '../model/describe';
 import { isStamp } from '../model/hlc';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import { type AnyRecord, KINDS } from '../model/kinds';
 import { KIND_REGISTRY } from '../model/registry';
+import { ELEMENTS_FIELD, type ElementMap, listOf, setFieldsOf } from '../model/sets';
 import { describeIssue } from '../model/validate';
 import { isObject } from './parseJson';
 
@@ -164,6 +165,14 @@ export function restoreRecord(raw: unknown): Restored {
     }
     record.stamps = stamps;
     record.bases = bases;
+    const elements = restoreElements(name, source[ELEMENTS_FIELD], content, (field, fault) =>
+      notes.push({
+        id,
+        name: words,
+        reason: `the list history of its ${fieldWords([field]).slice(4)} ${fault}, so the list is merged as one value`,
+      }),
+    );
+    if (elements) record[ELEMENTS_FIELD] = elements;
     if (Object.keys(aside).length) record[ASIDE_FIELD] = aside;
     // Belt and braces: what restore made must pass the kind's own schema.
     const checked = z.safeParse(KINDS[name].schema, record);
@@ -180,6 +189,40 @@ export function restoreRecord(raw: unknown): Restored {
     };
   }
 }
+
+/**
+ * Keeps each set field's element map that is well formed and stands for a valid list; leaves out
+ * (and reports) the others, whose list then merges as one value.
+ */
+function restoreElements(
+  kind: KindName,
+  raw: unknown,
+  content: Record<string, z.ZodMiniType>,
+  report: (field: string, fault: string) => void,
+): Record<string, ElementMap> | undefined {
+  if (raw === undefined) return undefined;
+  const sets = setFieldsOf(kind);
+  if (!isObject(raw)) {
+    for (const field of Object.keys(sets)) report(field, 'is not readable');
+    return undefined;
+  }
+  const kept: Record<string, ElementMap> = {};
+  for (const [field, map] of Object.entries(raw)) {
+    const keyProperty = sets[field];
+    if (keyProperty === undefined) continue;
+    const checked = z.safeParse(elementMapSchema, map);
+    if (!checked.success) {
+      report(field, 'is not readable');
+      continue;
+    }
+    const fault = problem(content[field]!, listOf(checked.data as ElementMap, keyProperty));
+    if (fault) report(field, `holds an element that ${fault.replace(/^must/, 'is not valid: it must')}`);
+    else kept[field] = checked.data as ElementMap;
+  }
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+const elementMapSchema = z.record(z.string(), elementEntrySchema);
 
 /** Restores every record of a file, each on its own: good records are kept, faulty ones listed. */
 export function restoreRecords(raw: readonly unknown[]): {

@@ -5,7 +5,13 @@
 import * as z from 'zod/mini';
 import { KIND_NAMES } from '../model/kind';
 import { KINDS } from '../model/kinds';
-import { encryptedFileSchema, membershipSchema, plainFileSchema, withdrawalSchema } from './envelope';
+import {
+  encryptedFileSchema,
+  FORMAT_VERSION,
+  membershipSchema,
+  plainFileSchema,
+  withdrawalSchema,
+} from './envelope';
 
 /** The file schema with each record kind spelled out (the app checks records one by one instead). */
 export function fileJsonSchema(): unknown {
@@ -25,7 +31,7 @@ export function fileJsonSchema(): unknown {
   return {
     $schema: schema.$schema,
     $id: 'https://mentoring-journal.invalid/pair-file.schema.json',
-    title: 'Mentoring Journal file (pair file or backup), format version 1',
+    title: `Mentoring Journal file (pair file or backup), format version ${FORMAT_VERSION}`,
     description:
       'Generated from src/sync/envelope.ts and src/model/*.ts by src/sync/schemaDoc.test.ts; do not edit by hand. See docs/file-formats.md.',
     ...schema,

@@ -1,8 +1,8 @@
 import type { ComponentProps } from 'preact';
-import { useJournal } from '../journalContext';
 import type { Role, Visibility } from '../../model/constants';
 import type { KindName } from '../../model/kind';
 import { visibilityChoices } from '../../model/visibility';
+import { useJournal } from '../journalContext';
 import { SelectField } from './fields';
 import { VISIBILITY_LABELS } from './labels';
 

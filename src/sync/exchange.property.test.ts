@@ -1,0 +1,269 @@
+/**
+ * Properties over real exchanges: a mentee and a mentor edit their own copies through the
+ * repositories (goals, stories with skills, private notes, visibility changes, withdrawals,
+ * deletions) and exchange nothing but exported pair files (export → open → restore → merge → apply).
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MentoringDb } from '../db/database';
+import { repo } from '../db/index';
+import { createJournal } from '../db/journals';
+import type { AnyRecord } from '../model/kinds';
+import { canonicalJson } from './canonical';
+import { exportPairFile } from './exportFile';
+import { applyImportFile, previewImport } from './importFile';
+
+const RUNS = 60;
+const dbs: MentoringDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+type Who = 0 | 1;
+type Op =
+  | { op: 'goal'; who: Who; title: number }
+  | { op: 'story'; who: Who; n: number }
+  | { op: 'addSkill'; who: Who; n: number; skill: number }
+  | { op: 'removeSkill'; who: Who; n: number; skill: number }
+  | { op: 'note'; who: Who; n: number }
+  | { op: 'private'; who: Who; n: number }
+  | { op: 'share'; who: Who; n: number }
+  | { op: 'delete'; who: Who; n: number }
+  | { op: 'send'; who: Who };
+
+const who = fc.constantFrom<Who>(0, 1);
+const n = fc.integer({ min: 0, max: 3 });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constant('goal' as const), who, title: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({ op: fc.constant('story' as const), who, n }),
+  fc.record({ op: fc.constant('addSkill' as const), who, n, skill: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({ op: fc.constant('removeSkill' as const), who, n, skill: fc.integer({ min: 0, max: 4 }) }),
+  fc.record({ op: fc.constant('note' as const), who, n }),
+  fc.record({ op: fc.constant('private' as const), who, n }),
+  fc.record({ op: fc.constant('share' as const), who, n }),
+  fc.record({ op: fc.constant('delete' as const), who, n }),
+  fc.record({ op: fc.constant('send' as const), who }),
+);
+
+const SKILLS = ['Outreach', 'Budgeting', 'Teaching', 'Grant writing', 'Partnerships'];
+
+describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
+  it('converge, never carry private text, and keep every skill someone added and nobody removed', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 30 }), async (script) => {
+        let wall = Date.UTC(2026, 10, 22, 9);
+        const devices = [0, 1].map(() => {
+          const db = new MentoringDb(`exchange-${crypto.randomUUID()}`);
+          db.wallClock = () => wall;
+          dbs.push(db);
+          return db;
+        }) as [MentoringDb, MentoringDb];
+        const journal = await createJournal(
+          { role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' },
+          devices[0],
+        );
+        const journalId = journal.id;
+        const privateTexts = new Set<string>();
+        const files: string[] = [];
+        const send = async (from: Who) => {
+          wall += 1000;
+          const { text } = await exportPairFile(journalId, { db: devices[from], appVersion: 'test' });
+          files.push(text);
+          const to = devices[1 - from]!;
+          const preview = await previewImport(text, { db: to });
+          await applyImportFile(preview, { db: to, role: 'mentor', acceptClockAhead: true });
+        };
+        await send(0);
+        /** Each person's own stories and records, by slot. */
+        const mine: Record<
+          Who,
+          { stories: string[]; records: { kind: 'goal' | 'story' | 'note'; id: string }[] }
+        > = {
+          0: { stories: [], records: [] },
+          1: { stories: [], records: [] },
+        };
+        /** Per story id, the skills whose latest edit (in time) was an add. */
+        const expectedSkills = new Map<string, Map<string, boolean>>();
+        for (const step of script) {
+          wall += 1000;
+          const db = devices[step.who];
+          const own = mine[step.who];
+          switch (step.op) {
+            case 'goal': {
+              const goal = await repo('goal', db).create(journalId, { title: `Goal ${step.title}` });
+              own.records.push({ kind: 'goal', id: goal.id });
+              break;
+            }
+            case 'story': {
+              const story = await repo('story', db).create(journalId, {
+                title: `Story ${step.n}`,
+                skills: [],
+              });
+              own.stories.push(story.id);
+              own.records.push({ kind: 'story', id: story.id });
+              break;
+            }
+            case 'addSkill':
+            case 'removeSkill': {
+              // Either person may edit any story they hold (a shared story is the pair's).
+              const held = (await repo('story', db).list(journalId)).filter(
+                (s) => s.visibility !== 'private',
+              );
+              const story = held[step.n % Math.max(held.length, 1)];
+              if (!story) break;
+              const name = SKILLS[step.skill]!;
+              const skills = (story.skills ?? []).filter((s) => s.name !== name);
+              if (step.op === 'addSkill') skills.push({ name, enjoyed: step.skill % 2 === 0 });
+              await repo('story', db).update(story.id, { skills });
+              const known = expectedSkills.get(story.id) ?? new Map<string, boolean>();
+              known.set(name.toLowerCase(), step.op === 'addSkill');
+              expectedSkills.set(story.id, known);
+              break;
+            }
+            case 'note': {
+              const text = `Private worry ${step.who}-${step.n}-${wall}`;
+              privateTexts.add(text);
+              await repo('note', db).create(journalId, { text, parentKind: 'journal', parentId: journalId });
+              break;
+            }
+            case 'private':
+            case 'share': {
+              const record = own.records[step.n % Math.max(own.records.length, 1)];
+              if (!record) break;
+              const current = await repo(record.kind, db).get(record.id);
+              if (!current || current.deleted) break;
+              if (step.op === 'private' && record.kind !== 'note') {
+                privateTexts.add(JSON.stringify((current as { title?: string }).title ?? ''));
+              }
+              await repo(record.kind, db).update(record.id, {
+                visibility: step.op === 'private' ? 'private' : 'pair',
+              } as never);
+              break;
+            }
+            case 'delete': {
+              const record = own.records[step.n % Math.max(own.records.length, 1)];
+              if (!record) break;
+              await repo(record.kind, db).remove(record.id);
+              // What a delete clears stays cleared; only later edits bring the story back.
+              expectedSkills.delete(record.id);
+              break;
+            }
+            case 'send':
+              await send(step.who);
+              break;
+          }
+        }
+        // Everyone sends until nothing changes: twice each way is enough for two devices.
+        for (const from of [0, 1, 0, 1] as const) await send(from);
+
+        const shared = async (db: MentoringDb) => {
+          const out: AnyRecord[] = [];
+          for (const table of db.recordTables()) {
+            for (const record of await table.toArray()) if (record.visibility !== 'private') out.push(record);
+          }
+          return out.sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => canonicalJson(r));
+        };
+        const [a, b] = [await shared(devices[0]), await shared(devices[1])];
+        expect(b).toEqual(a);
+
+        for (const file of files) {
+          for (const text of privateTexts)
+            if (text.startsWith('Private worry')) expect(file).not.toContain(text);
+        }
+
+        // A story that both hold, shared and not deleted: its skills are exactly the ones whose
+        // latest edit was an add (edits are a second apart, so "latest" is the wall-clock order).
+        for (const [storyId, skills] of expectedSkills) {
+          const story = await repo('story', devices[0]).get(storyId);
+          if (!story || story.deleted || story.visibility === 'private') continue;
+          const other = await repo('story', devices[1]).get(storyId);
+          expect(other?.skills).toEqual(story.skills);
+          const names = new Set((story.skills ?? []).map((s) => s.name.toLowerCase()));
+          for (const [name, present] of skills)
+            expect(names.has(name), `${name} in ${storyId}`).toBe(present);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  }, 600_000);
+});
+
+describe('lists merge as sets', () => {
+  async function pairOf() {
+    let wall = Date.UTC(2026, 10, 22, 9);
+    const tick = () => {
+      wall += 1000;
+    };
+    const [mentee, mentor] = [0, 1].map(() => {
+      const db = new MentoringDb(`sets-${crypto.randomUUID()}`);
+      db.wallClock = () => wall;
+      dbs.push(db);
+      return db;
+    }) as [MentoringDb, MentoringDb];
+    const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
+    const send = async (from: MentoringDb, to: MentoringDb) => {
+      tick();
+      const { text } = await exportPairFile(journal.id, { db: from, appVersion: 'test' });
+      await applyImportFile(await previewImport(text, { db: to }), { db: to, role: 'mentor' });
+    };
+    await send(mentee, mentor);
+    return { mentee, mentor, journalId: journal.id, send, tick };
+  }
+
+  it('two people who each add a different skill offline both keep theirs, and a removal is kept too', async () => {
+    const { mentee, mentor, journalId, send, tick } = await pairOf();
+    const story = await repo('story', mentee).create(journalId, {
+      title: 'Teen night',
+      skills: [{ name: 'Outreach', enjoyed: true }],
+    });
+    await send(mentee, mentor);
+    tick();
+    await repo('story', mentee).update(story.id, {
+      skills: [
+        { name: 'Outreach', enjoyed: true },
+        { name: 'Budgeting', enjoyed: false },
+      ],
+    });
+    tick();
+    await repo('story', mentor).update(story.id, {
+      skills: [
+        { name: 'Outreach', enjoyed: true },
+        { name: 'Partnerships', enjoyed: true },
+      ],
+    });
+    await send(mentor, mentee);
+    await send(mentee, mentor);
+    const names = async (db: MentoringDb) =>
+      (await repo('story', db).get(story.id))!.skills!.map((s) => s.name);
+    expect(await names(mentee)).toEqual(['Outreach', 'Budgeting', 'Partnerships']);
+    expect(await names(mentor)).toEqual(['Outreach', 'Budgeting', 'Partnerships']);
+
+    // The mentor removes Outreach while the mentee, offline, marks Budgeting enjoyed.
+    tick();
+    await repo('story', mentor).update(story.id, {
+      skills: [
+        { name: 'Budgeting', enjoyed: false },
+        { name: 'Partnerships', enjoyed: true },
+      ],
+    });
+    tick();
+    await repo('story', mentee).update(story.id, {
+      skills: [
+        { name: 'Outreach', enjoyed: true },
+        { name: 'Budgeting', enjoyed: true },
+        { name: 'Partnerships', enjoyed: true },
+      ],
+    });
+    await send(mentee, mentor);
+    await send(mentor, mentee);
+    for (const db of [mentee, mentor]) {
+      expect((await repo('story', db).get(story.id))!.skills).toEqual([
+        { name: 'Budgeting', enjoyed: true },
+        { name: 'Partnerships', enjoyed: true },
+      ]);
+    }
+  });
+});
