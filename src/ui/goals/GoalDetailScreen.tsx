@@ -6,6 +6,7 @@ import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -14,7 +15,7 @@ import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
-import { MILESTONE_STATUS_LABELS, statusChange } from '../milestones/milestoneLabels';
+import { MILESTONE_STATUS_LABELS } from '../milestones/milestoneLabels';
 import { GOAL_STATUS_LABELS } from './goalLabels';
 import './goals.css';
 
@@ -327,7 +328,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
 
   const changeStatus = async (m: Milestone, status: MilestoneStatus) => {
     try {
-      await repo('milestone').update(m.id, statusChange(status, m, today()));
+      await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
       announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
     } catch (err) {
       announceError(err);

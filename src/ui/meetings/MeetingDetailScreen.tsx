@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
-import { previousMeeting } from '../../model/carryForward';
 import {
   ACTIVITIES,
   type Activity,
@@ -12,6 +11,7 @@ import {
   type MeetingMode,
   type MeetingStatus,
 } from '../../model/meeting';
+import { awaitsHeldMark, previousMeeting } from '../../model/meetingRules';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -62,7 +62,7 @@ export function MeetingDetailScreen() {
           {STATUS_LABELS[meeting.status ?? 'planned']}
         </span>
       </p>
-      {(meeting.status ?? 'planned') === 'planned' && meeting.date && meeting.date < today() && (
+      {awaitsHeldMark(meeting, today()) && (
         <div class="warning">
           <p>This meeting’s day has passed. If you met, mark it held so the next one is counted from it.</p>
           <button type="button" onClick={() => set('status', 'held')}>

@@ -5,8 +5,17 @@ import { device, repo } from '../../db';
 import type { Role } from '../../model/constants';
 import { parseStamp } from '../../model/hlc';
 import type { ActionItem, AgendaItem, Meeting } from '../../model/meeting';
+import { followingMeeting, previousMeeting } from '../../model/meetingRules';
 import type { Milestone } from '../../model/milestone';
-import { addDays, DUE_SOON_DAYS, daysBetween, isCalendarDate, isOpenMilestone } from '../../model/schedule';
+import { milestoneReschedulePatch, milestoneTogglePatch } from '../../model/milestoneRules';
+import {
+  addDays,
+  DUE_SOON_DAYS,
+  daysBetween,
+  isCalendarDate,
+  isMilestoneOverdue,
+  isOpenMilestone,
+} from '../../model/schedule';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -23,7 +32,7 @@ import {
   useAgenda,
 } from './MeetingItems';
 import { carryIntoMeeting, createMeeting, nextOrder, setActionDone } from './meetingActions';
-import { formatWhen, meetingKey } from './meetingLabels';
+import { formatWhen } from './meetingLabels';
 import { summaryLines } from './meetingSummary';
 import './meetings.css';
 
@@ -288,12 +297,7 @@ export function milestonesForReview(
 function usePreviousMeetingStart(journalId: string, meeting: Meeting, startedAt: number): number {
   const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
   return useMemo(() => {
-    const key = meetingKey(meeting);
-    const earlier = (meetings ?? [])
-      .filter((m) => m.id !== meeting.id && m.status !== 'cancelled' && m.date && meetingKey(m) < key)
-      .map((m) => m.date!)
-      .sort()
-      .at(-1);
+    const earlier = previousMeeting(meetings ?? [], meeting)?.date;
     return earlier ? Math.min(dayStart(earlier), startedAt) : startedAt;
   }, [meetings, meeting, startedAt]);
 }
@@ -355,16 +359,11 @@ const MILESTONE_STATUS_WORDS: Record<string, string> = {
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
   const title = milestone.title?.trim() || 'Untitled milestone';
-  const day = today();
-  const overdue = isOpenMilestone(milestone) && isCalendarDate(milestone.dueDate) && milestone.dueDate < day;
+  const overdue = isMilestoneOverdue(milestone, today());
   async function mark(choice: 'done' | 'missed') {
-    // Pressing the button that is already on takes it back: a slip of the finger is undone the same way.
-    const status = milestone.status === choice ? 'planned' : choice;
+    const { status, ...rest } = milestoneTogglePatch(choice, milestone, doneDate);
     try {
-      await repo('milestone').update(milestone.id, {
-        status,
-        doneDate: status === 'done' ? doneDate : undefined,
-      });
+      await repo('milestone').update(milestone.id, { status, ...rest });
       announce(status === 'planned' ? `“${title}” back to planned` : `“${title}” marked ${status}`);
     } catch (error) {
       announceError(error);
@@ -405,12 +404,8 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
           onInput={(v) => {
             setDue(v);
             if (v && isCalendarDate(v) && v.startsWith('20')) {
-              const reopen =
-                milestone.status === 'missed' || milestone.status === 'done'
-                  ? { status: 'planned' as const, doneDate: undefined }
-                  : {};
               repo('milestone')
-                .update(milestone.id, { dueDate: v, ...reopen })
+                .update(milestone.id, milestoneReschedulePatch(milestone, v))
                 .catch(announceError);
             }
           }}
@@ -497,15 +492,7 @@ function useNextMeeting(journalId: string, meeting: Meeting): Meeting | undefine
   const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
   return useMemo(() => {
     if (!meetings) return undefined;
-    const key = meetingKey(meeting);
-    return (
-      meetings
-        .filter(
-          (m) =>
-            m.id !== meeting.id && (m.status ?? 'planned') === 'planned' && m.date && meetingKey(m) > key,
-        )
-        .sort((a, b) => meetingKey(a).localeCompare(meetingKey(b)))[0] ?? null
-    );
+    return followingMeeting(meetings, meeting) ?? null;
   }, [meetings, meeting]);
 }
 

@@ -1,6 +1,7 @@
 import { type Patch, repo } from '../../db';
-import { carryChain, carryForward, previousMeeting } from '../../model/carryForward';
+import { carryChain, carryForward } from '../../model/carryForward';
 import type { ActionItem, Meeting } from '../../model/meeting';
+import { isMeetingOver, previousMeeting } from '../../model/meetingRules';
 
 /**
  * Copies into a meeting what is still open from the meeting before it: unfinished agenda items and
@@ -14,9 +15,8 @@ export async function carryIntoMeeting(journalId: string, meetingId: string, tod
   if (!meeting || meeting.deleted || (meeting.status ?? 'planned') !== 'planned') return 0;
   const meetings = await repo('meeting').list(journalId);
   const previous = previousMeeting(meetings, meeting);
-  // Only a meeting that has taken place (held, or its day has passed) hands on what it left open:
-  // a meeting still ahead may yet settle its items.
-  if (!previous || (previous.status !== 'held' && (previous.date ?? '') >= today)) return 0;
+  // Only a meeting that is over hands on what it left open: a meeting still ahead may yet settle its items.
+  if (!previous || !isMeetingOver(previous, today)) return 0;
   const [agendaItems, actionItems] = await Promise.all([
     repo('agendaItem').list(journalId, { index: 'meetingId', equals: previous.id }),
     repo('actionItem').list(journalId, { index: 'meetingId', equals: previous.id }),

@@ -4,7 +4,9 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
+import { compareMeetings } from '../../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -13,7 +15,7 @@ import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
-import { MILESTONE_STATUS_LABELS, statusChange } from './milestoneLabels';
+import { MILESTONE_STATUS_LABELS } from './milestoneLabels';
 import '../goals/goals.css';
 import './milestones.css';
 
@@ -90,7 +92,7 @@ export function MilestonesScreen() {
   const changeStatus = useCallback(async (m: Milestone, status: MilestoneStatus) => {
     setTouched((t) => new Set(t).add(m.id));
     try {
-      await repo('milestone').update(m.id, statusChange(status, m, today()));
+      await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
       announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
     } catch (error) {
       announceError(error);
@@ -382,7 +384,7 @@ export function MilestoneEditor({
   if (m.goalId && !goals.some((g) => g.id === m.goalId))
     goalOptions.unshift({ value: m.goalId, label: 'Goal removed' });
   const meetingOptions = [...meetings]
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+    .sort((a, b) => compareMeetings(b, a))
     .map((mt) => ({
       value: mt.id,
       label: mt.date ? `Meeting of ${formatDate(mt.date)}` : 'Undated meeting',
@@ -422,7 +424,7 @@ export function MilestoneEditor({
           value={m.status ?? 'planned'}
           options={STATUS_OPTIONS}
           onChange={(v) => {
-            const change = statusChange(v as MilestoneStatus, m, today());
+            const change = milestoneStatusPatch(v as MilestoneStatus, m, today());
             set('status', change.status);
             set('doneDate', change.doneDate);
           }}
