@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { type Patch, repo } from '../../db';
+import { carryIntoMeeting } from '../../db/meetings';
 import {
   ACTIVITIES,
   type Activity,
@@ -19,7 +20,6 @@ import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
-import { carryIntoMeeting } from './meetingActions';
 import { parseLength, validateMeetingForm } from './meetingForm';
 import { ACTIVITY_LABELS, formatWhen, isWebLink, MODE_LABELS, STATUS_LABELS } from './meetingLabels';
 import './meetings.css';

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { repo } from '../../db';
+import { createMeeting } from '../../db/meetings';
 import type { Meeting } from '../../model/meeting';
 import { awaitsHeldMark, compareMeetings, isUpcomingMeeting } from '../../model/meetingRules';
 import { CheckboxField } from '../components/fields';
@@ -9,7 +10,6 @@ import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { MeetingForm } from './MeetingForm';
-import { createMeeting } from './meetingActions';
 import { formatLength, formatWhen, MODE_LABELS, STATUS_LABELS } from './meetingLabels';
 import './meetings.css';
 
