@@ -83,7 +83,8 @@ describe('meeting mode', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await screen.findByText('Agenda: 0 of 1 points discussed.');
     await userEvent.click(screen.getByRole('button', { name: 'Finish' }));
-    await screen.findByRole('heading', { level: 1, name: 'Meeting page' });
+    // One transaction of several writes: give it time on a loaded machine.
+    await screen.findByRole('heading', { level: 1, name: 'Meeting page' }, { timeout: 5000 });
     const held = await repo('meeting').get(meeting.id);
     expect(held?.status).toBe('held');
     expect(held?.summary?.split('\n')[0]).toBe('Agenda: 0 of 1 points discussed.');
