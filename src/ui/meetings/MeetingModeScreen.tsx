@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { useJournal } from '../../app/journalContext';
 import { device, repo } from '../../db';
@@ -685,7 +685,8 @@ function SummaryStep({
     });
   }, [agenda, actions, milestones, next, chosen, meeting.activities, meeting.nextTopics, startedAt]);
   const text = lines?.join('\n');
-  useEffect(() => onText(text), [text]);
+  // Handed up as soon as it renders (not after paint), so Finish pressed at once saves what is shown.
+  useLayoutEffect(() => onText(text), [text]);
 
   if (!lines) return <p class="meta">Loading…</p>;
   return (
