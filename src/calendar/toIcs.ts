@@ -1,4 +1,5 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { compareMeetings, isUpcomingMeeting } from '../model/meetingRules';
 import { addDays, addMonths, isCalendarDate, parseDate } from '../model/schedule';
 
 /** What the calendar export needs of a meeting. */
@@ -74,14 +75,8 @@ function untilOf(endDate: string, allDay: boolean): string {
 export function toIcs(input: IcsInput): IcsResult {
   const title = `Mentoring meeting: ${pairNames(input)}`;
   const planned = input.meetings
-    .filter(
-      (m) =>
-        !m.deleted &&
-        (m.status ?? 'planned') === 'planned' &&
-        isCalendarDate(m.date) &&
-        m.date >= input.today,
-    )
-    .sort((a, b) => `${a.date}T${a.time ?? ''}`.localeCompare(`${b.date}T${b.time ?? ''}`));
+    .filter((m) => !m.deleted && isUpcomingMeeting(m, input.today) && isCalendarDate(m.date))
+    .sort(compareMeetings);
 
   const events: EventAttributes[] = planned.map((m) => {
     const agenda = input.agenda.get(m.id) ?? [];

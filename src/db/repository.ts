@@ -1,4 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
+import { Dexie, liveQuery, type Observable } from 'dexie';
 import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
 import { recordName } from '../model/describe';
@@ -25,10 +25,18 @@ export type Patch<K extends KindName> = { [F in keyof ContentOf<K>]?: ContentOf<
 
 type Validate = typeof import('../model/validate').validateRecord;
 let validator: Promise<Validate> | undefined;
+let loadedValidator: Validate | undefined;
 
-/** Loads the zod schemas once, lazily, so they stay out of the first load. */
+/**
+ * Loads the zod schemas once, lazily, so they stay out of the first load. Await it before opening
+ * a transaction that calls repository methods (see `finishMeeting`): awaiting the import inside a
+ * Dexie transaction would let it commit early.
+ */
 export function loadValidator(): Promise<Validate> {
-  validator ??= import('../model/validate').then((m) => m.validateRecord);
+  validator ??= import('../model/validate').then((m) => {
+    loadedValidator = m.validateRecord;
+    return m.validateRecord;
+  });
   return validator;
 }
 
@@ -77,7 +85,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 /**
  * The only code that reads and writes one kind's table. Every write is validated first (an
  * invalid record is refused and nothing is written), stamps only the fields it changes, and runs
- * in one transaction with the clock, so a failed write leaves both as they were.
+ * in one transaction with the clock, so a failed write leaves both as they were. Called inside an
+ * open read-write transaction, a write joins it: writes that belong together commit together.
  */
 export class Repository<K extends KindName> {
   readonly device: DeviceRepository;
@@ -94,6 +103,16 @@ export class Repository<K extends KindName> {
   }
 
   private async write<T>(work: (validate: Validate) => Promise<T>): Promise<T> {
+    if (Dexie.currentTransaction) {
+      // Called inside a caller's read-write transaction (one that writes several records together,
+      // such as finishing a meeting): join it without awaiting anything first, so every write
+      // commits with the others or none does. Dexie refuses, loudly, when that transaction does
+      // not cover this table and `local`. The caller has loaded the schemas before opening it.
+      if (!loadedValidator)
+        throw new Error('Load the schemas (loadValidator) before opening the transaction.');
+      const validate = loadedValidator;
+      return this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
+    }
     // The schemas load on the first write, outside the transaction: awaiting an import inside a
     // Dexie transaction would let it commit early.
     const validate = await loadValidator();

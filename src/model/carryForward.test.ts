@@ -6,7 +6,6 @@ import {
   carryChain,
   carryForward,
   openActionItems,
-  previousMeeting,
 } from './carryForward';
 import { derivedId } from './ids';
 
@@ -99,27 +98,6 @@ describe('carry forward', () => {
     const plan = carryForward({ agendaItems: [agenda[0]!], actionItems: actions }, 'm');
     expect(plan.agendaItems).toEqual([]);
     expect(plan.actionItems.map((a) => a.carriedFromId)).toEqual(['ac-1', 'ac-3']);
-  });
-});
-
-describe('previous meeting', () => {
-  const meetings = [
-    { id: 'a', date: '2026-01-10', time: '10:00', status: 'held' },
-    { id: 'b', date: '2026-04-10', time: '09:00', status: 'cancelled' },
-    { id: 'c', date: '2026-04-10', time: '08:00', status: 'held' },
-    { id: 'd', status: 'planned' },
-    { id: 'e', date: '2026-07-01', status: 'planned' },
-  ];
-
-  it('is the latest earlier meeting that was not cancelled', () => {
-    expect(previousMeeting(meetings, { id: 'e', date: '2026-07-01' })?.id).toBe('c');
-    expect(previousMeeting(meetings, { id: 'x', date: '2026-04-10', time: '08:30' })?.id).toBe('c');
-    expect(previousMeeting(meetings, { id: 'c', date: '2026-04-10', time: '08:00' })?.id).toBe('a');
-  });
-
-  it('a first meeting, or one without a date, has none', () => {
-    expect(previousMeeting(meetings, { id: 'a', date: '2026-01-10', time: '10:00' })).toBeUndefined();
-    expect(previousMeeting(meetings, { id: 'd' })).toBeUndefined();
   });
 });
 

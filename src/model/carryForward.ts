@@ -102,25 +102,6 @@ export function carryForward(
 }
 
 /**
- * The meeting a new one follows: the latest earlier meeting (by date, then time) that was not
- * cancelled. Meetings without a date never count as "earlier".
- */
-export function previousMeeting<
-  M extends { id: string; date?: string; time?: string; status?: string; deleted?: boolean },
->(meetings: readonly M[], next: { id: string; date?: string; time?: string }): M | undefined {
-  if (!next.date) return undefined;
-  const key = (m: { date?: string; time?: string }) => `${m.date ?? ''}T${m.time ?? '99:99'}`;
-  const nextKey = key(next);
-  let best: M | undefined;
-  for (const m of meetings) {
-    if (m.id === next.id || m.deleted || !m.date || m.status === 'cancelled') continue;
-    if (key(m) >= nextKey) continue;
-    if (!best || key(m) > key(best)) best = m;
-  }
-  return best;
-}
-
-/**
  * The action items still open across a journal: not done, not deleted, and not carried on into a
  * later meeting (the carried copy stands for it). Use this wherever open action items are listed,
  * so one item carried through three meetings shows once.

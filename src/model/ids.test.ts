@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { derivedId, newId, newNodeId } from './ids';
+import { carriedId } from './carryForward';
+import { defaultDutyId } from './defaultDuties';
+import { derivedId, newId, newNodeId, reflectionId, themeId } from './ids';
 
 describe('ids', () => {
   it('gives random ids that differ', () => {
@@ -13,5 +15,12 @@ describe('ids', () => {
     expect(a).not.toBe(derivedId('carry', 'item-1', 'meeting-3'));
     expect(a).not.toBe(derivedId('carry', 'item-1meeting-2'));
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('derived ids never change from one version to the next: two devices on different versions make one record', () => {
+    expect(themeId('j-1', 'leadership')).toBe('4433e5b8-0e4a-8d9c-8378-fb112469a255');
+    expect(reflectionId('j-1', 'mentee', 'p-1', '2026-04-10')).toBe('bdaf2590-59d6-82be-9152-aa1de0264ea7');
+    expect(carriedId('item-1', 'meeting-2')).toBe('5c1eb658-4443-8360-ad19-874e9838b55d');
+    expect(defaultDutyId('j-1', 'mentor', 3)).toBe('674ac9e5-6c5b-8f44-96cb-a952f51fef1e');
   });
 });

@@ -1,3 +1,5 @@
+import type { Role } from './constants';
+
 /** A new random record id (UUID v4). */
 export function newId(): string {
   return crypto.randomUUID();
@@ -26,4 +28,14 @@ export function derivedId(...parts: string[]): string {
   const hex = hash.toString(16).padStart(32, '0');
   const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The id of the theme record for a skill (normalised), the same on both devices. */
+export function themeId(journalId: string, skillKey: string): string {
+  return derivedId(journalId, 'theme', skillKey);
+}
+
+/** The id of my answer to a prompt on a given day: one record per prompt per day, the same on every device. */
+export function reflectionId(journalId: string, role: Role, promptId: string, day: string): string {
+  return derivedId(journalId, 'reflection', role, promptId, day);
 }

@@ -13,6 +13,7 @@ import type { Goal, GoalStatus } from '../model/goal';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
 import type { Meeting, MeetingMode } from '../model/meeting';
+import { compareMeetings, isMeetingHeld } from '../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../model/milestone';
 import type { Note } from '../model/note';
 import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
@@ -180,9 +181,9 @@ export function buildSummary(
 
   // Meetings: dates and ways of meeting only.
   const held = (shared('meeting') as Meeting[])
-    .filter((m) => m.status === 'held' && isCalendarDate(m.date))
-    .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: m.mode }))
-    .sort((a, b) => byText(a.date, b.date));
+    .filter((m) => isMeetingHeld(m) && isCalendarDate(m.date))
+    .sort(compareMeetings)
+    .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: m.mode }));
   const gapsOverCadence = cadenceGaps(
     held.map((m) => m.date),
     startDate,

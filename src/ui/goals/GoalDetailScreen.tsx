@@ -6,6 +6,7 @@ import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -15,7 +16,6 @@ import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { statusChange } from '../milestones/milestoneLabels';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
 
@@ -329,7 +329,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
 
   const changeStatus = async (m: Milestone, status: MilestoneStatus) => {
     try {
-      await repo('milestone').update(m.id, statusChange(status, m, today()));
+      await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
       announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
     } catch (err) {
       announceError(err);

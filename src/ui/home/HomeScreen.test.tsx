@@ -4,7 +4,7 @@ import { device, type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
 import { today } from '../components/labels';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
-import { dayInWords, HomeScreen, wasHeld } from './HomeScreen';
+import { dayInWords, HomeScreen } from './HomeScreen';
 
 let db: MentoringDb | undefined;
 
@@ -87,14 +87,6 @@ describe('home', () => {
     await device().setMembership(current.journalId, { lastBackupAt: old });
     renderInJournal(<HomeScreen />, current);
     expect(await screen.findByText('No backup for 15 days.', { exact: false })).toBeTruthy();
-  });
-
-  it('counts a meeting as held when marked held, or when its day passed without a status', () => {
-    expect(wasHeld({ status: 'held', date: '2026-05-01' }, '2026-04-01')).toBe(true);
-    expect(wasHeld({ date: '2026-03-01' }, '2026-04-01')).toBe(true);
-    expect(wasHeld({ date: '2026-04-01' }, '2026-04-01')).toBe(false);
-    expect(wasHeld({ status: 'planned', date: '2026-03-01' }, '2026-04-01')).toBe(false);
-    expect(wasHeld({ status: 'cancelled', date: '2026-03-01' }, '2026-04-01')).toBe(false);
   });
 
   it('a meeting planned for today leads the card, with a button into meeting mode', async () => {

@@ -3,7 +3,7 @@ import { liveMembership, repo } from '../../db';
 import { openActionItems } from '../../model/carryForward';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
-import type { Meeting } from '../../model/meeting';
+import { compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../../model/meetingRules';
 import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '../../model/schedule';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { useLive } from '../hooks/useLive';
@@ -13,15 +13,6 @@ import './home.css';
 
 /** Days without a backup after which Home suggests making one. */
 export const BACKUP_REMINDER_DAYS = 14;
-
-/**
- * Whether a meeting has taken place: marked held, or left without a status once its day has
- * passed (a planned or cancelled meeting never counts).
- */
-export function wasHeld(m: Pick<Meeting, 'status' | 'date'>, now: string): boolean {
-  if (m.status === 'held') return true;
-  return m.status === undefined && !!m.date && m.date < now;
-}
 
 /** A calendar date for an instant, on this device's calendar. */
 function localDate(instant: string | undefined): string | undefined {
@@ -53,16 +44,14 @@ export function HomeScreen() {
   const membership = useLive(() => liveMembership(journalId), [journalId]);
 
   const progress = programmeProgress(journal.startDate, journal.lengthMonths, now);
-  const held = (meetings ?? []).filter((m) => wasHeld(m, now));
+  const held = (meetings ?? []).filter(isMeetingHeld);
   const next = nextMeetingDue(
     held.map((m) => m.date),
     journal.startDate,
     journal.cadenceDays,
     now,
   );
-  const planned = (meetings ?? [])
-    .filter((m) => m.status === 'planned' && m.date && m.date >= now)
-    .sort((a, b) => `${a.date}${a.time ?? ''}`.localeCompare(`${b.date}${b.time ?? ''}`))[0];
+  const planned = (meetings ?? []).filter((m) => isUpcomingMeeting(m, now)).sort(compareMeetings)[0];
   const due = useMemo(() => milestonesDue(milestones ?? [], now), [milestones, now]);
   const open = useMemo(
     () =>

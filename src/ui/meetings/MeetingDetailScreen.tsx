@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { type Patch, repo } from '../../db';
-import { previousMeeting } from '../../model/carryForward';
+import { carryIntoMeeting } from '../../db/meetings';
 import { ACTIVITY_LABELS, MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import {
   ACTIVITIES,
@@ -12,6 +12,7 @@ import {
   type MeetingMode,
   type MeetingStatus,
 } from '../../model/meeting';
+import { awaitsHeldMark, previousMeeting } from '../../model/meetingRules';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -20,7 +21,6 @@ import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
-import { carryIntoMeeting } from './meetingActions';
 import { parseLength, validateMeetingForm } from './meetingForm';
 import { formatWhen, isWebLink } from './meetingLabels';
 import './meetings.css';
@@ -63,7 +63,7 @@ export function MeetingDetailScreen() {
           {MEETING_STATUS_LABELS[meeting.status ?? 'planned']}
         </span>
       </p>
-      {(meeting.status ?? 'planned') === 'planned' && meeting.date && meeting.date < today() && (
+      {awaitsHeldMark(meeting, today()) && (
         <div class="warning">
           <p>This meeting’s day has passed. If you met, mark it held so the next one is counted from it.</p>
           <button type="button" onClick={() => set('status', 'held')}>

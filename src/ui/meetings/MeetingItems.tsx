@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { repo } from '../../db';
+import { setActionDone } from '../../db/meetings';
 import { ROLES, type Role } from '../../model/constants';
 import type { ActionItem, AgendaItem } from '../../model/meeting';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -7,7 +8,7 @@ import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
-import { byOrder, nextOrder, setActionDone } from './meetingActions';
+import { byOrder, nextOrder } from './meetingActions';
 
 const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 

@@ -1,12 +1,23 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { device, repo } from '../../db';
+import { finishMeeting } from '../../db/finishMeeting';
+import { carryIntoMeeting, setActionDone } from '../../db/meetings';
 import type { Role } from '../../model/constants';
 import { parseStamp } from '../../model/hlc';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { ActionItem, AgendaItem, Meeting } from '../../model/meeting';
+import { followingMeeting, previousMeeting } from '../../model/meetingRules';
 import type { Milestone } from '../../model/milestone';
-import { addDays, DUE_SOON_DAYS, daysBetween, isCalendarDate, isOpenMilestone } from '../../model/schedule';
+import { milestoneReschedulePatch, milestoneTogglePatch } from '../../model/milestoneRules';
+import {
+  addDays,
+  DUE_SOON_DAYS,
+  daysBetween,
+  isCalendarDate,
+  isMilestoneOverdue,
+  isOpenMilestone,
+} from '../../model/schedule';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -23,8 +34,8 @@ import {
   useActionItems,
   useAgenda,
 } from './MeetingItems';
-import { carryIntoMeeting, createMeeting, nextOrder, setActionDone } from './meetingActions';
-import { formatWhen, meetingKey } from './meetingLabels';
+import { nextOrder } from './meetingActions';
+import { formatWhen } from './meetingLabels';
 import { summaryLines } from './meetingSummary';
 import './meetings.css';
 
@@ -38,11 +49,26 @@ export const STEPS = [
   'Summary',
 ] as const;
 
+/** The next meeting's day and time as agreed in the meeting; planned when the meeting is finished. */
+export interface NextChoice {
+  date: string;
+  time?: string;
+}
+
 /** Where meeting mode was left for one meeting: kept on this device so it resumes there. */
 interface Progress {
   step: number;
   /** When this meeting-mode session started (ms): changes after it count as "changed in this meeting". */
   startedAt: number;
+  /** The next meeting agreed on the "Next meeting" step, written only by Finish. */
+  next?: NextChoice;
+}
+
+function validNext(next: unknown): NextChoice | undefined {
+  if (!next || typeof next !== 'object') return undefined;
+  const { date, time } = next as Record<string, unknown>;
+  if (!isCalendarDate(date as string | undefined)) return undefined;
+  return typeof time === 'string' && time ? { date: date as string, time } : { date: date as string };
 }
 
 const prefKey = (meetingId: string) => `meetingMode:${meetingId}`;
@@ -63,17 +89,21 @@ function dayStart(date: string): number {
 }
 
 /**
- * Meeting mode: one large-type screen for two people at one device, one step at a time. Every
- * change is written as it is made; the step is kept on this device, so leaving half-way and coming
- * back resumes at the same step.
+ * Meeting mode: one large-type screen for two people at one device, one step at a time. Changes
+ * made on a step (an agenda point ticked, a milestone marked, an action closed, notes) are written
+ * as they are made; the step and the next meeting agreed are kept on this device, so leaving
+ * half-way and coming back resumes at the same step. Showing a step never writes: Finish writes
+ * the rest — meeting held, summary, next meeting planned, open items carried — in one transaction.
  */
 export function MeetingModeScreen() {
   const { params } = useRoute();
   const id = params.id!;
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const { record: meeting, loaded, set } = useAutosave('meeting', id);
+  const { record: meeting, loaded, set, flush } = useAutosave('meeting', id);
   const [progress, setProgress] = useState<Progress>();
+  const summary = useRef<string | undefined>(undefined);
+  const [finishing, setFinishing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -84,7 +114,7 @@ export function MeetingModeScreen() {
       .then(async (saved) => {
         const valid =
           saved && Number.isInteger(saved.step) && saved.step >= 0 && saved.step < STEPS.length
-            ? saved
+            ? { step: saved.step, startedAt: saved.startedAt, next: validNext(saved.next) }
             : { step: 0, startedAt: Date.now() };
         if (!saved) await device().setPreference(prefKey(id), valid);
         if (live) setProgress(valid);
@@ -101,10 +131,9 @@ export function MeetingModeScreen() {
     if (progress && heading.current) heading.current.focus();
   }, [progress?.step, loaded]);
 
-  async function go(step: number) {
+  async function keep(changes: Partial<Progress>) {
     if (!progress) return;
-    const next = { ...progress, step };
-    moved.current = true;
+    const next = { ...progress, ...changes };
     setProgress(next);
     try {
       await device().setPreference(prefKey(id), next);
@@ -113,13 +142,34 @@ export function MeetingModeScreen() {
     }
   }
 
+  async function go(step: number) {
+    moved.current = true;
+    await keep({ step });
+  }
+
   async function finish() {
+    if (finishing) return;
+    if (summary.current === undefined) {
+      announce('The summary is still being put together. Press Finish again in a moment.');
+      return;
+    }
+    setFinishing(true);
     try {
+      // Notes typed a moment ago are saved first; then everything finishing writes, together.
+      await flush();
+      await finishMeeting({
+        journalId,
+        meetingId: id,
+        summary: summary.current,
+        next: progress?.next,
+        today: today(),
+      });
       await device().setPreference(prefKey(id), undefined);
       announce('Meeting saved');
       route(`/meetings/${id}`);
     } catch (error) {
       announceError(error);
+      setFinishing(false);
     }
   }
 
@@ -177,15 +227,33 @@ export function MeetingModeScreen() {
           </>
         )}
         {step === 4 && <NewActionsStep journalId={journalId} meetingId={id} />}
-        {step === 5 && <NextMeetingStep journalId={journalId} meeting={meeting} set={set} />}
-        {step === 6 && <SummaryStep journalId={journalId} meeting={meeting} startedAt={progress.startedAt} />}
+        {step === 5 && (
+          <NextMeetingStep
+            journalId={journalId}
+            meeting={meeting}
+            set={set}
+            chosen={progress.next}
+            onChoose={(next) => keep({ next })}
+          />
+        )}
+        {step === 6 && (
+          <SummaryStep
+            journalId={journalId}
+            meeting={meeting}
+            startedAt={progress.startedAt}
+            chosen={progress.next}
+            onText={(text) => {
+              summary.current = text;
+            }}
+          />
+        )}
       </div>
       <nav class="step-footer" aria-label="Meeting steps">
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0}>
           Back
         </button>
         {last ? (
-          <button type="button" class="primary" onClick={finish}>
+          <button type="button" class="primary" onClick={finish} aria-disabled={finishing}>
             Finish
           </button>
         ) : (
@@ -289,12 +357,7 @@ export function milestonesForReview(
 function usePreviousMeetingStart(journalId: string, meeting: Meeting, startedAt: number): number {
   const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
   return useMemo(() => {
-    const key = meetingKey(meeting);
-    const earlier = (meetings ?? [])
-      .filter((m) => m.id !== meeting.id && m.status !== 'cancelled' && m.date && meetingKey(m) < key)
-      .map((m) => m.date!)
-      .sort()
-      .at(-1);
+    const earlier = previousMeeting(meetings ?? [], meeting)?.date;
     return earlier ? Math.min(dayStart(earlier), startedAt) : startedAt;
   }, [meetings, meeting, startedAt]);
 }
@@ -348,16 +411,11 @@ const MILESTONE_PAGE = 20;
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
   const title = milestone.title?.trim() || 'Untitled milestone';
-  const day = today();
-  const overdue = isOpenMilestone(milestone) && isCalendarDate(milestone.dueDate) && milestone.dueDate < day;
+  const overdue = isMilestoneOverdue(milestone, today());
   async function mark(choice: 'done' | 'missed') {
-    // Pressing the button that is already on takes it back: a slip of the finger is undone the same way.
-    const status = milestone.status === choice ? 'planned' : choice;
+    const { status, ...rest } = milestoneTogglePatch(choice, milestone, doneDate);
     try {
-      await repo('milestone').update(milestone.id, {
-        status,
-        doneDate: status === 'done' ? doneDate : undefined,
-      });
+      await repo('milestone').update(milestone.id, { status, ...rest });
       announce(status === 'planned' ? `“${title}” back to planned` : `“${title}” marked ${status}`);
     } catch (error) {
       announceError(error);
@@ -398,12 +456,8 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
           onInput={(v) => {
             setDue(v);
             if (v && isCalendarDate(v) && v.startsWith('20')) {
-              const reopen =
-                milestone.status === 'missed' || milestone.status === 'done'
-                  ? { status: 'planned' as const, doneDate: undefined }
-                  : {};
               repo('milestone')
-                .update(milestone.id, { dueDate: v, ...reopen })
+                .update(milestone.id, milestoneReschedulePatch(milestone, v))
                 .catch(announceError);
             }
           }}
@@ -490,78 +544,51 @@ function useNextMeeting(journalId: string, meeting: Meeting): Meeting | undefine
   const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
   return useMemo(() => {
     if (!meetings) return undefined;
-    const key = meetingKey(meeting);
-    return (
-      meetings
-        .filter(
-          (m) =>
-            m.id !== meeting.id && (m.status ?? 'planned') === 'planned' && m.date && meetingKey(m) > key,
-        )
-        .sort((a, b) => meetingKey(a).localeCompare(meetingKey(b)))[0] ?? null
-    );
+    return followingMeeting(meetings, meeting) ?? null;
   }, [meetings, meeting]);
 }
 
-/** Step 6: the next meeting's day and time (creating or moving the next planned meeting) and the topics. */
+/** Step 6: the next meeting's day and time (kept until Finish plans or moves it) and the topics. */
 function NextMeetingStep({
   journalId,
   meeting,
   set,
+  chosen,
+  onChoose,
 }: {
   journalId: string;
   meeting: Meeting;
   set: (field: 'nextTopics', value: string) => void;
+  chosen: NextChoice | undefined;
+  onChoose: (next: NextChoice | undefined) => void;
 }) {
   const { journal } = useJournal();
   const next = useNextMeeting(journalId, meeting);
   const [date, setDate] = useState<string>();
   const [time, setTime] = useState<string>();
   const [error, setError] = useState<string>();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const creating = useRef<Promise<string> | undefined>(undefined);
-  const shownDate = date ?? next?.date ?? '';
-  const shownTime = time ?? next?.time ?? meeting.time ?? '';
+  const shownDate = date ?? chosen?.date ?? next?.date ?? '';
+  const shownTime = time ?? chosen?.time ?? next?.time ?? meeting.time ?? '';
   const suggestion =
     meeting.date && journal.cadenceDays ? addDays(meeting.date, journal.cadenceDays) : undefined;
+  const planned = chosen ?? (next ? { date: next.date!, time: next.time } : undefined);
 
-  function save(nextDate: string, nextTime: string) {
-    clearTimeout(timer.current);
+  function choose(nextDate: string, nextTime: string) {
     if (!isCalendarDate(nextDate) || (meeting.date && nextDate <= meeting.date)) {
       setError(nextDate ? 'Choose a day after this meeting.' : undefined);
+      if (!nextDate) onChoose(undefined);
       return;
     }
     setError(undefined);
-    timer.current = setTimeout(async () => {
-      try {
-        const existing = next?.id ?? (creating.current ? await creating.current : undefined);
-        const content = { date: nextDate, time: nextTime || undefined };
-        if (existing) await repo('meeting').update(existing, content);
-        else {
-          creating.current = createMeeting(
-            journalId,
-            {
-              ...content,
-              durationMinutes: meeting.durationMinutes,
-              mode: meeting.mode,
-              place: meeting.place,
-            },
-            today(),
-          ).then((m) => m.id);
-          await creating.current;
-        }
-        announce('Next meeting saved');
-      } catch (err) {
-        announceError(err);
-      }
-    }, 400);
+    onChoose(nextTime ? { date: nextDate, time: nextTime } : { date: nextDate });
   }
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   return (
     <>
-      {next && (
+      {planned && (
         <p class="meta">
-          The next meeting is planned for {formatWhen(next)}. Change it here if you agree another day.
+          The next meeting is planned for {formatWhen(planned)}
+          {chosen ? ' once you press Finish' : ''}. Change it here if you agree another day.
         </p>
       )}
       <DateField
@@ -571,7 +598,7 @@ function NextMeetingStep({
         error={error}
         onInput={(v) => {
           setDate(v ?? '');
-          save(v ?? '', shownTime);
+          choose(v ?? '', shownTime);
         }}
       />
       {suggestion && !shownDate && (
@@ -584,7 +611,7 @@ function NextMeetingStep({
                 .closest('.step-body')
                 ?.querySelector<HTMLInputElement>('input[type="date"]');
               setDate(suggestion);
-              save(suggestion, shownTime);
+              choose(suggestion, shownTime);
               day?.focus();
             }}
           >
@@ -598,7 +625,7 @@ function NextMeetingStep({
         value={shownTime}
         onInput={(v) => {
           setTime(v);
-          if (shownDate) save(shownDate, v);
+          if (shownDate) choose(shownDate, v);
         }}
       />
       <TextArea
@@ -611,15 +638,19 @@ function NextMeetingStep({
   );
 }
 
-/** Step 7: what changed, written into the meeting as its summary; the meeting is marked held. */
+/** Step 7: what changed, shown as the summary that Finish writes into the meeting (and marks it held). */
 function SummaryStep({
   journalId,
   meeting,
   startedAt,
+  chosen,
+  onText,
 }: {
   journalId: string;
   meeting: Meeting;
   startedAt: number;
+  chosen: NextChoice | undefined;
+  onText: (text: string | undefined) => void;
 }) {
   const agenda = useAgenda(journalId, meeting.id);
   const actions = useActionItems(journalId, meeting.id);
@@ -642,26 +673,13 @@ function SummaryStep({
       carried: actions.filter((a) => a.carriedFromId),
       newActions: actions.filter((a) => !a.carriedFromId),
       activities: meeting.activities ?? [],
-      next: next ?? undefined,
+      next: chosen ?? next ?? undefined,
       nextTopics: meeting.nextTopics,
     });
-  }, [agenda, actions, milestones, next, meeting.activities, meeting.nextTopics, startedAt]);
+  }, [agenda, actions, milestones, next, chosen, meeting.activities, meeting.nextTopics, startedAt]);
   const text = lines?.join('\n');
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (text === undefined) return;
-    let live = true;
-    (async () => {
-      await repo('meeting').update(meeting.id, { summary: text, status: 'held' });
-      // Now that this meeting is held, what it left open carries into the next one.
-      if (next) await carryIntoMeeting(journalId, next.id, today());
-      if (live) setSaved(true);
-    })().catch(announceError);
-    return () => {
-      live = false;
-    };
-  }, [text, next?.id]);
+  // Handed up as soon as it renders (not after paint), so Finish pressed at once saves what is shown.
+  useLayoutEffect(() => onText(text), [text]);
 
   if (!lines) return <p class="meta">Loading…</p>;
   return (
@@ -671,8 +689,8 @@ function SummaryStep({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p class="meta" aria-live="polite">
-        {saved ? 'Saved as this meeting’s summary; the meeting is marked held.' : 'Saving…'}
+      <p class="meta">
+        When you press Finish, this is saved as this meeting’s summary and the meeting is marked held.
       </p>
     </>
   );

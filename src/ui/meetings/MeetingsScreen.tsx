@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { createMeeting } from '../../db/meetings';
 import { MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import type { Meeting } from '../../model/meeting';
+import { awaitsHeldMark, compareMeetings, isUpcomingMeeting } from '../../model/meetingRules';
 import { CheckboxField } from '../components/fields';
 import { today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { MeetingForm } from './MeetingForm';
-import { createMeeting } from './meetingActions';
-import { formatLength, formatWhen, meetingKey } from './meetingLabels';
+import { formatLength, formatWhen } from './meetingLabels';
 import './meetings.css';
 
 /** Splits meetings into upcoming (planned, today or later, soonest first) and past (latest first). */
@@ -21,18 +22,12 @@ export function splitMeetings(
   const upcoming: Meeting[] = [];
   const past: Meeting[] = [];
   for (const m of meetings) {
-    if ((m.status ?? 'planned') === 'planned' && (!m.date || m.date >= day)) upcoming.push(m);
+    // A planned meeting without a day yet is still ahead.
+    const undatedPlan = !m.date && (m.status ?? 'planned') === 'planned';
+    if (isUpcomingMeeting(m, day) || undatedPlan) upcoming.push(m);
     else past.push(m);
   }
-  const keyed = (list: Meeting[]) => list.map((m) => [meetingKey(m), m] as const);
-  return {
-    upcoming: keyed(upcoming)
-      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .map(([, m]) => m),
-    past: keyed(past)
-      .sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0))
-      .map(([, m]) => m),
-  };
+  return { upcoming: upcoming.sort(compareMeetings), past: past.sort((a, b) => compareMeetings(b, a)) };
 }
 
 /** The pair's meetings: upcoming and past, plan a new one, export to a calendar. */
@@ -137,8 +132,7 @@ function MeetingList({ meetings }: { meetings: Meeting[] }) {
 /** A meeting's status; a planned meeting whose day has passed says it was not marked held. */
 function StatusBadge({ meeting }: { meeting: Meeting }) {
   const status = meeting.status ?? 'planned';
-  if (status === 'planned' && meeting.date && meeting.date < today())
-    return <span class="badge warn">Planned, not marked held</span>;
+  if (awaitsHeldMark(meeting, today())) return <span class="badge warn">Planned, not marked held</span>;
   return <span class={status === 'cancelled' ? 'badge warn' : 'badge'}>{MEETING_STATUS_LABELS[status]}</span>;
 }
 

@@ -27,8 +27,3 @@ export function isWebLink(text: string | undefined): text is string {
     return false;
   }
 }
-
-/** Sort key of a meeting: date then time; meetings without a date sort last. */
-export function meetingKey(meeting: { date?: string; time?: string }): string {
-  return `${meeting.date ?? '9999-99-99'}T${meeting.time ?? '99:99'}`;
-}

@@ -6,7 +6,6 @@ import { addDays } from '../../model/schedule';
 import { today } from '../components/labels';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
 import { MilestonesScreen, PAGE_SIZE } from './MilestonesScreen';
-import { statusChange } from './milestoneLabels';
 
 let db: MentoringDb | undefined;
 
@@ -131,19 +130,7 @@ describe('milestone timeline', () => {
   });
 });
 
-describe('status change rule', () => {
-  it('dates a milestone done today, keeps an existing done date, clears it when reopened', () => {
-    expect(statusChange('done', {}, '2026-05-01')).toEqual({ status: 'done', doneDate: '2026-05-01' });
-    expect(statusChange('done', { doneDate: '2026-04-01' }, '2026-05-01')).toEqual({
-      status: 'done',
-      doneDate: '2026-04-01',
-    });
-    expect(statusChange('planned', { doneDate: '2026-04-01' }, '2026-05-01')).toEqual({
-      status: 'planned',
-      doneDate: undefined,
-    });
-  });
-
+describe('editing a milestone', () => {
   it('keyboard focus stays in place: Done editing returns to Edit, Delete… lands on Keep it and back', async () => {
     const current = await setup();
     await repo('milestone').create(current.journalId, { title: 'Draft the proposal', status: 'planned' });

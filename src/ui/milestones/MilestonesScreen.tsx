@@ -4,7 +4,9 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import type { Visibility } from '../../model/constants';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
+import { compareMeetings } from '../../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -14,7 +16,6 @@ import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { statusChange } from './milestoneLabels';
 import '../goals/goals.css';
 import './milestones.css';
 import { VisibilityField } from '../components/VisibilityField';
@@ -92,7 +93,7 @@ export function MilestonesScreen() {
   const changeStatus = useCallback(async (m: Milestone, status: MilestoneStatus) => {
     setTouched((t) => new Set(t).add(m.id));
     try {
-      await repo('milestone').update(m.id, statusChange(status, m, today()));
+      await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
       announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
     } catch (error) {
       announceError(error);
@@ -384,7 +385,7 @@ export function MilestoneEditor({
   if (m.goalId && !goals.some((g) => g.id === m.goalId))
     goalOptions.unshift({ value: m.goalId, label: 'Goal removed' });
   const meetingOptions = [...meetings]
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+    .sort((a, b) => compareMeetings(b, a))
     .map((mt) => ({
       value: mt.id,
       label: mt.date ? `Meeting of ${formatDate(mt.date)}` : 'Undated meeting',
@@ -424,7 +425,7 @@ export function MilestoneEditor({
           value={m.status ?? 'planned'}
           options={STATUS_OPTIONS}
           onChange={(v) => {
-            const change = statusChange(v as MilestoneStatus, m, today());
+            const change = milestoneStatusPatch(v as MilestoneStatus, m, today());
             set('status', change.status);
             set('doneDate', change.doneDate);
           }}

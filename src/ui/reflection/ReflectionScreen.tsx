@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import type { Role, Visibility } from '../../model/constants';
-import { derivedId } from '../../model/ids';
+import { reflectionId } from '../../model/ids';
 import type { RecordFor } from '../../model/kinds';
 import { REFLECTION_PROMPTS, type ReflectionPrompt } from '../../model/reflectionPrompts';
 import { TextArea } from '../components/fields';
@@ -14,11 +14,6 @@ import './reflection.css';
 import { VisibilityField } from '../components/VisibilityField';
 
 type ReflectionRecord = RecordFor<'reflection'>;
-
-/** The id of my answer to a prompt on a given day: one record per prompt per day, the same on every device. */
-export function reflectionId(journalId: string, role: Role, promptId: string, day: string): string {
-  return derivedId(journalId, 'reflection', role, promptId, day);
-}
 
 /** Answers newest first: by the day answered, then by when the record was made. */
 function newestFirst(a: ReflectionRecord, b: ReflectionRecord): number {

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
 import { repo } from '../../db';
-import { ThemesScreen, themeId } from './ThemesScreen';
+import { themeId } from '../../model/ids';
+import { ThemesScreen } from './ThemesScreen';
 
 const JOURNAL = 'journal-1';
 const fresh = useFreshDb({

@@ -1,17 +1,12 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { repo } from '../../db';
-import { derivedId } from '../../model/ids';
+import { themeId } from '../../model/ids';
 import { proposeThemes, type SkillSummary, summariseSkills, THEME_MIN_STORIES } from '../../model/themes';
 import { TextArea } from '../components/fields';
 import { recoverUnsaved, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './stories.css';
-
-/** The id of the theme record for a skill (normalised), the same on both devices. */
-export function themeId(journalId: string, skillKey: string): string {
-  return derivedId(journalId, 'theme', skillKey);
-}
 
 /** A CSS class for a bar filled to `part / whole`, in steps of 5 % (no inline styles: the CSP forbids them). */
 function widthClass(part: number, whole: number): string {

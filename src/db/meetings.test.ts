@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { device, MentoringDb, repo, setDb } from '../../db';
-import { carriedId } from '../../model/carryForward';
-import { carryIntoMeeting, createMeeting, setActionDone } from './meetingActions';
+import { carriedId } from '../model/carryForward';
+import { device, MentoringDb, repo, setDb } from './index';
+import { carryIntoMeeting, createMeeting, setActionDone } from './meetings';
 
 const J = 'journal-1';
 let db: MentoringDb;

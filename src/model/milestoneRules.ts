@@ -1,0 +1,51 @@
+import type { MilestoneStatus } from './milestone';
+
+/**
+ * Pure rules for changing a milestone, used by the milestones screen, the goal page and meeting
+ * mode alike. Zod-free (the status type is erased); the day is always an argument.
+ */
+
+/** The fields a status change writes. */
+export interface MilestoneStatusPatch {
+  status: MilestoneStatus;
+  doneDate: string | undefined;
+}
+
+/**
+ * The change a new status makes: marking a milestone done dates it `day` (today, or the day of
+ * the meeting at which it was marked), unless it already has a done date; any other status clears
+ * the done date, because a done date is kept only for a milestone marked done.
+ */
+export function milestoneStatusPatch(
+  status: MilestoneStatus,
+  current: { doneDate?: string },
+  day: string,
+): MilestoneStatusPatch {
+  if (status === 'done') return { status, doneDate: current.doneDate ?? day };
+  return { status, doneDate: undefined };
+}
+
+/**
+ * Meeting mode's Done and Missed buttons toggle: pressing the one already on takes the milestone
+ * back to planned, so a slip of the finger is undone the same way. Otherwise as `milestoneStatusPatch`.
+ */
+export function milestoneTogglePatch(
+  choice: 'done' | 'missed',
+  current: { status?: string; doneDate?: string },
+  day: string,
+): MilestoneStatusPatch {
+  return milestoneStatusPatch(current.status === choice ? 'planned' : choice, current, day);
+}
+
+/**
+ * A new due date agreed for a milestone: one that was done or missed is open again (planned, its
+ * done date cleared); an open one keeps its status.
+ */
+export function milestoneReschedulePatch(
+  current: { status?: string },
+  dueDate: string,
+): { dueDate: string; status?: 'planned'; doneDate?: undefined } {
+  if (current.status === 'done' || current.status === 'missed')
+    return { dueDate, status: 'planned', doneDate: undefined };
+  return { dueDate };
+}
