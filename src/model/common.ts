@@ -27,6 +27,7 @@ export const longText = z.string().check(z.maxLength(MAX_LONG_TEXT));
 export const elementEntrySchema = z.object({
   at: stampSchema,
   since: stampSchema,
+  pos: z.optional(z.number().check(z.int(), z.minimum(0))),
   value: z.optional(z.unknown()),
   removed: z.optional(z.literal(true)),
 });

@@ -27,7 +27,7 @@ export function recordTitle(record: Record<string, unknown>): string | undefined
   for (const field of NAME_FIELDS) {
     const value = record[field];
     if (typeof value === 'string' && value.trim() !== '') {
-      const text = value.trim().replace(/\s+/g, ' ');
+      const text = value.slice(0, 200).trim().replace(/\s+/g, ' ');
       return text.length > 60 ? `${text.slice(0, 57)}…` : text;
     }
   }

@@ -18,6 +18,8 @@ export interface ElementEntry {
   at: string;
   /** Stamp of the add that put it in the list (its place in the list). */
   since: string;
+  /** Its place among the elements added by the same edit. */
+  pos?: number;
   /** The element, for lists of objects (skills); lists of text keep it in the key. */
   value?: unknown;
   removed?: true;
@@ -59,25 +61,28 @@ export function elementsOf(
   const at = record.stamps[field];
   const map: ElementMap = {};
   if (!Array.isArray(list) || !at) return map;
-  for (const element of list) {
+  for (const [pos, element] of list.entries()) {
     const key = elementKey(keyProperty, element);
-    map[key] = keyProperty === null ? { at, since: at } : { at, since: at, value: element };
+    map[key] = keyProperty === null ? { at, since: at, pos } : { at, since: at, pos, value: element };
   }
   return map;
 }
 
-/** The list a map stands for: elements not removed, by the add that placed them, then by key. */
+/** The list a map stands for: elements not removed, by the add that placed them (and their place in it), then by key. */
 export function listOf(map: ElementMap, keyProperty: string | null): unknown[] {
   return Object.entries(map)
     .filter(([, entry]) => !entry.removed)
-    .sort(([ka, a], [kb, b]) =>
-      a.since < b.since ? -1 : a.since > b.since ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0,
+    .sort(
+      ([ka, a], [kb, b]) =>
+        (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) ||
+        (a.pos ?? 0) - (b.pos ?? 0) ||
+        (ka < kb ? -1 : ka > kb ? 1 : 0),
     )
     .map(([key, entry]) => (keyProperty === null ? key : entry.value));
 }
 
 function entryText(entry: ElementEntry): string {
-  return JSON.stringify([entry.at, entry.since, entry.removed ?? false, entry.value ?? null]);
+  return JSON.stringify([entry.at, entry.since, entry.pos ?? 0, entry.removed ?? false, entry.value ?? null]);
 }
 
 /** Merges two element maps: per element the entry with the later stamp (ties ordered by content). */
@@ -105,7 +110,7 @@ export function editElements(
 ): ElementMap {
   const next: ElementMap = { ...before };
   const present = new Set<string>();
-  for (const element of after) {
+  for (const [pos, element] of after.entries()) {
     const key = elementKey(keyProperty, element);
     if (present.has(key)) continue;
     present.add(key);
@@ -113,14 +118,15 @@ export function editElements(
     const value = keyProperty === null ? undefined : element;
     if (old && !old.removed) {
       if (keyProperty !== null && JSON.stringify(old.value) !== JSON.stringify(value)) {
-        next[key] = { at: stamp, since: old.since, value };
+        next[key] = { ...old, at: stamp, value };
       }
     } else {
-      next[key] = value === undefined ? { at: stamp, since: stamp } : { at: stamp, since: stamp, value };
+      next[key] =
+        value === undefined ? { at: stamp, since: stamp, pos } : { at: stamp, since: stamp, pos, value };
     }
   }
   for (const [key, old] of Object.entries(before)) {
-    if (!present.has(key) && !old.removed) next[key] = { at: stamp, since: old.since, removed: true };
+    if (!present.has(key) && !old.removed) next[key] = { ...old, at: stamp, removed: true };
   }
   return next;
 }

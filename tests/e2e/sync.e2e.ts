@@ -591,7 +591,7 @@ describe('bad files through the whole import', () => {
     expect(await dumpAll(page)).toEqual(before);
   }, 90_000);
 
-  test('record-level faults drop only the faulty records and list them; text with HTML is shown as text', async () => {
+  test('record-level faults drop only the records that cannot be read, set aside only the bad value, and list both; text with HTML is shown as text', async () => {
     const xss = '<script>window.__xss=2</script><img src=x onerror="window.__xss=3">';
     const file = await pairFile([
       journalRecord(),
@@ -606,18 +606,22 @@ describe('bad files through the whole import', () => {
     await page
       .getByRole('heading', { name: 'Before importing: what this file holds' })
       .waitFor({ timeout: 30_000 });
-    const dropped = await page.locator('.dropped').textContent();
-    expect(dropped).toMatch(/3 records were left out/);
-    expect(dropped).toMatch(/bad-date.*“dueDate” is not a valid date/);
+    const dropped = await page.locator('.dropped', { hasText: 'were left out' }).textContent();
+    expect(dropped).toMatch(/2 records were left out/);
     expect(dropped).toMatch(/id is not valid text \(42\)/);
-    expect(dropped).toMatch(/huge-text.*over 1 MB/);
+    expect(dropped).toMatch(/The note “x+…”: it is larger than any real record \(over 1 MB\)/);
+    const aside = page.locator('.dropped', { hasText: 'kept aside' });
+    await aside.locator('summary').click();
+    expect(await aside.textContent()).toMatch(/The milestone “Bad”: its due date must be a date \(YYYY-MM-DD\)/);
     expect(await dumpAll(page)).toEqual(before);
     await page.getByLabel('In this journal I am the').selectOption('mentor');
     await page.getByRole('button', { name: 'Add as a new journal on this device' }).click();
     await page.locator('.import-done').waitFor();
     const after = await dumpAll(page);
     expect(rowsOf(after, 'goals', (r) => r.journalId === JID).map((r) => r.id)).toEqual(['good-goal']);
-    expect(rowsOf(after, 'milestones', (r) => r.journalId === JID)).toEqual([]);
+    expect(rowsOf(after, 'milestones', (r) => r.journalId === JID)).toMatchObject([
+      { id: 'bad-date', title: 'Bad', keptAside: { dueDate: { value: '2026-02-30' } } },
+    ]);
     expect(rowsOf(after, 'notes', (r) => r.journalId === JID)).toEqual([]);
     // The new journal is now open; its goal's title shows as text wherever it appears.
     await page.goto(url('/goals'));
