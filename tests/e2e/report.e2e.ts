@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   expectNoAxeViolations,
   newContext,
@@ -69,12 +69,14 @@ function readStore(store: string): Promise<Record<string, unknown>[]> {
 /** Waits until the store holds a record with these field values (the autosave has written it). */
 async function saved(store: string, fields: Record<string, unknown>) {
   const matches = (r: Record<string, unknown>) => Object.entries(fields).every(([k, v]) => r[k] === v);
-  await expect
-    .poll(async () => (await readStore(store)).some(matches), {
-      message: `Not saved in ${store}: ${JSON.stringify(fields)}`,
-      timeout: 10_000,
-    })
-    .toBe(true);
+  // vi.waitFor, not expect.poll: this also runs in beforeAll, where expect.poll is refused.
+  await vi.waitFor(
+    async () =>
+      expect((await readStore(store)).some(matches), `Not saved in ${store}: ${JSON.stringify(fields)}`).toBe(
+        true,
+      ),
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 async function addGoal(title: string, visibility?: string) {
