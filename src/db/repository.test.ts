@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseStamp } from '../model/hlc';
 import { MentoringDb } from './database';
 import { DeviceRepository } from './device';
@@ -113,11 +113,10 @@ describe('repository', () => {
     const seen: string[][] = [];
     const subscription = goals.live(JOURNAL).subscribe((rows) => seen.push(rows.map((g) => g.title ?? '')));
     const goal = await goals.create(JOURNAL, { title: 'First' });
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['First']), { timeout: 5_000 });
     await goals.update(goal.id, { title: 'Renamed' });
-    await new Promise((r) => setTimeout(r, 50));
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['Renamed']), { timeout: 5_000 });
     subscription.unsubscribe();
-    expect(seen.at(-1)).toEqual(['Renamed']);
   });
 
   it('two tabs writing at the same millisecond never share a stamp', async () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   closeAll,
   expectNoAxeViolations,
@@ -19,7 +19,6 @@ const WIDTH = 360;
 const HEIGHT = 740;
 
 let server: StaticServer;
-let context: BrowserContext;
 let page: Page;
 
 /** A calendar date `days` from today on this machine (the browser runs in the same time zone). */
@@ -68,6 +67,14 @@ async function tabToLabel(label: string, max = 80) {
     if (name === label) return;
   }
   throw new Error(`No control labelled "${label}" reached with Tab`);
+}
+
+/**
+ * Waits until `check` stops throwing (like expect.poll, which only works inside a test; the setup
+ * below also runs in a beforeAll).
+ */
+function until(check: () => Promise<unknown>) {
+  return vi.waitFor(check, { timeout: 10_000, interval: 100 });
 }
 
 /** The shell's polite status message ("Saved"). */
@@ -169,13 +176,13 @@ async function addAgenda(text: string) {
     .filter({ hasText: '' })
     .last()
     .waitFor();
-  await expect
-    .poll(() =>
-      page
+  await until(async () =>
+    expect(
+      await page
         .locator('.item-row input[type="text"]')
         .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-    )
-    .toContain(text);
+    ).toContain(text),
+  );
 }
 
 async function addAction(text: string, owner: 'Mentee' | 'Mentor', due: string) {
@@ -183,20 +190,49 @@ async function addAction(text: string, owner: 'Mentee' | 'Mentor', due: string) 
   await page.getByLabel('Who does it').last().selectOption({ label: owner });
   await page.getByLabel('Due by').last().fill(due);
   await page.getByRole('button', { name: 'Add action item' }).click();
-  await expect
-    .poll(() =>
-      page
+  await until(async () =>
+    expect(
+      await page
         .locator('.item-row input[type="text"]')
         .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
-    )
-    .toContain(text);
+    ).toContain(text),
+  );
 }
 
-let meetingUrl = '';
+/** The records of one IndexedDB store, as the app wrote them. */
+async function readStore(store: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('mentoring-journal');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const request = db.transaction(store).objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows;
+  }, store);
+}
 
-beforeAll(async () => {
-  // E2E_DIST: a private build folder, when others rebuild dist/ while this file runs.
-  server = await startServer(process.env.E2E_DIST ?? 'dist');
+/** Waits until `store` holds a record with these field values: the app has written it. */
+async function stored(store: string, fields: Record<string, unknown>) {
+  const matches = (r: Record<string, unknown>) =>
+    Object.entries(fields).every(([k, v]) => JSON.stringify(r[k]) === JSON.stringify(v));
+  await until(async () => expect((await readStore(store)).some(matches)).toBe(true));
+}
+
+// Every test below starts from its own device: a fresh Chromium profile with a new journal, brought to
+// the state the test needs through the app's screens (setup*). No test relies on what an earlier one
+// did, so any of them runs alone (`-t "<name>"`).
+
+let context: BrowserContext | undefined;
+
+/** A new device (its own profile, service worker in control) with a journal where I am the mentee. */
+async function freshJournal() {
+  await context?.close();
   context = await newContext(null, { width: WIDTH, height: HEIGHT });
   page = await openPage(context, server.url);
   await waitForAppShell(page);
@@ -207,12 +243,89 @@ beforeAll(async () => {
   await page.getByLabel('Start date').fill(day(-60));
   await page.getByRole('button', { name: 'Create journal' }).click();
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-}, 120_000);
+}
+
+/** The earlier meeting, a week ago: two agenda points (the second discussed), two action items; two milestones. */
+async function setupEarlierMeeting() {
+  await planMeeting(EARLIER, '10:00');
+  await addAgenda('Conference poster');
+  await addAgenda('Budget for the book club');
+  await page.getByRole('checkbox', { name: 'Discussed' }).last().check();
+  await addAction('Send the CV draft', 'Mentee', day(-1));
+  await addAction('Introduce me to the branch manager', 'Mentor', day(10));
+  await seedMilestone('Submit the poster proposal', day(12));
+  await seedMilestone('Finish the cataloguing course', day(200));
+  await stored('agendaItems', { text: 'Budget for the book club', discussed: true });
+}
+
+/** Today's meeting, which carries the earlier one's open items, with a private note; returns its address. */
+async function setupTodaysMeeting(): Promise<string> {
+  const url = await planMeeting(TODAY, '14:30');
+  await until(async () => expect(await page.getByText(`Carried from ${shown(EARLIER)}`).count()).toBe(3));
+  await page.getByLabel('My private notes').fill('I felt nervous about the manager interview.');
+  await stored('notes', { text: 'I felt nervous about the manager interview.' });
+  return url;
+}
+
+/** Clicks Next in meeting mode and waits for the step's heading. */
+async function clickNext(expected: string) {
+  await page.getByRole('button', { name: 'Next' }).click();
+  await until(async () => expect(await stepHeading()).toBe(expected));
+}
+
+/** Meeting mode on today's meeting, through its first three steps, left on Notes with notes written. */
+async function setupMeetingModeToNotes(url: string) {
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Start meeting mode' }).click();
+  await until(async () => expect(await stepHeading()).toBe('Agenda'));
+  await page.getByRole('checkbox', { name: 'Conference poster' }).check();
+  await clickNext('Milestones');
+  const done = page.getByRole('button', { name: 'Mark “Submit the poster proposal” done' });
+  await done.click();
+  await until(async () => expect(await done.getAttribute('aria-pressed')).toBe('true'));
+  await clickNext('Action items from last time');
+  const cv = page.getByRole('group', { name: 'Send the CV draft' });
+  await cv.getByLabel('Done').check();
+  await until(async () => expect(await cv.getByLabel('Done').isChecked()).toBe(true));
+  await clickNext('Notes');
+  await page.getByLabel('Shared notes').fill('We planned the poster together.');
+  await page.getByLabel('Setting or reviewing goals').check();
+  await stored('meetings', { date: TODAY, sharedNotes: 'We planned the poster together.' });
+}
+
+/** Meeting mode's last three steps from Notes: a new action, the next meeting, Finish. */
+async function setupMeetingFinished() {
+  await clickNext('New action items');
+  await page.getByLabel('New action item').fill('Draft the poster abstract');
+  await page.getByLabel('Due by').first().fill(day(14));
+  await page.getByRole('button', { name: 'Add action item' }).click();
+  await until(async () =>
+    expect(await page.getByRole('textbox', { name: 'Action 1' }).inputValue()).toBe(
+      'Draft the poster abstract',
+    ),
+  );
+  await clickNext('Next meeting');
+  await page.getByLabel('Day of the next meeting').fill(NEXT);
+  await page.getByLabel('Topics for the next two meetings').fill('Poster feedback; interview practice');
+  await until(async () =>
+    expect(await page.getByText(/The next meeting is planned for/).textContent()).toContain(shown(NEXT)),
+  );
+  await clickNext('Summary');
+  await until(async () => expect(await page.getByText('Saved as this meeting’s summary').count()).toBe(1));
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
+}
+
+beforeAll(async () => {
+  // E2E_DIST: a private build folder, when others rebuild dist/ while this file runs.
+  server = await startServer(process.env.E2E_DIST ?? 'dist');
+});
 
 afterAll(closeAll);
 
 describe('meetings', () => {
   test('plans an earlier meeting with an agenda and action items (setup through the screens)', async () => {
+    await freshJournal();
     // The earlier meeting, a week ago, left two agenda points and two action items.
     await planMeeting(EARLIER, '10:00');
     await addAgenda('Conference poster');
@@ -220,13 +333,20 @@ describe('meetings', () => {
     await page.getByRole('checkbox', { name: 'Discussed' }).last().check();
     await addAction('Send the CV draft', 'Mentee', day(-1));
     await addAction('Introduce me to the branch manager', 'Mentor', day(10));
-    await seedMilestone('Submit the poster proposal', day(12));
-    await seedMilestone('Finish the cataloguing course', day(200));
     expect(await page.getByRole('checkbox', { name: 'Discussed' }).count()).toBe(2);
+    await stored('agendaItems', { text: 'Budget for the book club', discussed: true });
+    await stored('actionItems', {
+      text: 'Introduce me to the branch manager',
+      owner: 'mentor',
+      dueDate: day(10),
+    });
   });
 
   test('a new meeting after an earlier one carries its unfinished agenda and open actions, marked with the date', async () => {
-    meetingUrl = await planMeeting(TODAY, '14:30');
+    await freshJournal();
+    await setupEarlierMeeting();
+    const url = await planMeeting(TODAY, '14:30');
+    const meetingId = url.split('/').pop();
     const carried = page.getByText(`Carried from ${shown(EARLIER)}`);
     await expect.poll(() => carried.count()).toBe(3);
     const values = await page
@@ -237,14 +357,19 @@ describe('meetings', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: /^Meeting: / }).waitFor();
     await expect.poll(() => carried.count()).toBe(3);
-    await page.waitForTimeout(300);
-    expect(await carried.count()).toBe(3);
     // The place is a web link, so it is offered as one.
     expect(await page.getByRole('link', { name: 'Open the meeting link' }).getAttribute('href')).toBe(
       'https://meet.example.org/pair',
     );
     await page.getByLabel('My private notes').fill('I felt nervous about the manager interview.');
     await expect.poll(() => statusText()).toBe('Saved');
+    await stored('notes', { text: 'I felt nervous about the manager interview.' });
+    // By now the reopened screen has long finished carrying (its reads came before this save's
+    // write): still three carried items on screen, and three stored for this meeting.
+    expect(await carried.count()).toBe(3);
+    const inMeeting = async (store: string) =>
+      (await readStore(store)).filter((r) => r.meetingId === meetingId && r.carriedFromId).length;
+    expect((await inMeeting('agendaItems')) + (await inMeeting('actionItems'))).toBe(3);
     await expectNoAxeViolations(page, 'Meeting detail');
     await page.goto(`${server.url}meetings`);
     await page.getByRole('heading', { name: /^Upcoming/ }).waitFor();
@@ -252,6 +377,9 @@ describe('meetings', () => {
   });
 
   test('meeting mode at 360 px: the first three steps with the keyboard, then leaving half-way', async () => {
+    await freshJournal();
+    await setupEarlierMeeting();
+    const meetingUrl = await setupTodaysMeeting();
     await page.goto(meetingUrl);
     await page.getByRole('link', { name: 'Start meeting mode' }).click();
     await expect.poll(stepHeading).toBe('Agenda');
@@ -311,6 +439,9 @@ describe('meetings', () => {
   });
 
   test('meeting mode resumed: new actions, next meeting, and a saved summary; the meeting is held', async () => {
+    await freshJournal();
+    await setupEarlierMeeting();
+    await setupMeetingModeToNotes(await setupTodaysMeeting());
     await nextStep('New action items');
     await expectNoAxeViolations(page, 'Meeting mode: New action items');
     await page.getByLabel('New action item').fill('Draft the poster abstract');
@@ -349,6 +480,17 @@ describe('meetings', () => {
     expect(await page.locator('.summary-text').textContent()).toContain(
       'Done since last time: Send the CV draft.',
     );
+  });
+});
+
+describe('after a meeting held in meeting mode', () => {
+  // One device brought through the whole meeting; the tests below only read what it holds (the
+  // offline one restarts the server in its finally), so each runs alone or in any order.
+  beforeAll(async () => {
+    await freshJournal();
+    await setupEarlierMeeting();
+    await setupMeetingModeToNotes(await setupTodaysMeeting());
+    await setupMeetingFinished();
   });
 
   test('the result shows on Home and in the meeting list after a reload', async () => {

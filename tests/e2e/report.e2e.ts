@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   expectNoAxeViolations,
   newContext,
@@ -68,12 +68,15 @@ function readStore(store: string): Promise<Record<string, unknown>[]> {
 
 /** Waits until the store holds a record with these field values (the autosave has written it). */
 async function saved(store: string, fields: Record<string, unknown>) {
-  const deadline = Date.now() + 10_000;
   const matches = (r: Record<string, unknown>) => Object.entries(fields).every(([k, v]) => r[k] === v);
-  while (!(await readStore(store)).some(matches)) {
-    if (Date.now() > deadline) throw new Error(`Not saved in ${store}: ${JSON.stringify(fields)}`);
-    await page.waitForTimeout(100);
-  }
+  // vi.waitFor, not expect.poll: this also runs in beforeAll, where expect.poll is refused.
+  await vi.waitFor(
+    async () =>
+      expect((await readStore(store)).some(matches), `Not saved in ${store}: ${JSON.stringify(fields)}`).toBe(
+        true,
+      ),
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 async function addGoal(title: string, visibility?: string) {
@@ -140,12 +143,17 @@ beforeAll(async () => {
   await saved('meetings', { date: day(0), status: 'held' });
 }, 120_000);
 
+/** Opens the committee summary and waits for its preview (each test starts here, so any runs alone). */
+async function openSummary() {
+  await page.goto(`${server.url}summary`);
+  await page.getByRole('heading', { level: 1, name: 'Committee summary' }).waitFor();
+  await page.locator('.summary-preview').getByText(COMMITTEE_GOAL, { exact: true }).waitFor();
+}
+
 describe('committee summary', () => {
   test('the screen says what goes in and previews exactly that, axe clean at 360 px', async () => {
-    await page.goto(`${server.url}summary`);
-    await page.getByRole('heading', { level: 1, name: 'Committee summary' }).waitFor();
+    await openSummary();
     const preview = page.locator('.summary-preview');
-    await preview.getByText(COMMITTEE_GOAL, { exact: true }).waitFor();
     const text = (await preview.textContent()) ?? '';
     expect(text).toContain(STORY.title);
     expect(text).toContain(`${MENTEE} (mentee) and ${MENTOR} (mentor)`);
@@ -165,6 +173,7 @@ describe('committee summary', () => {
   });
 
   test('the JSON holds the committee goal and story, and neither the pair goal nor the private note', async () => {
+    await openSummary();
     const { fileName, bytes } = await download('Download summary (JSON)');
     expect(fileName).toBe(`committee-summary-zofia-łukasiewicz-${day(0)}.json`);
     const json = bytes.toString('utf8');
@@ -181,6 +190,7 @@ describe('committee summary', () => {
   });
 
   test('the PDF reads back with the committee goal and “Łukasiewicz”, and neither the pair goal nor the private note', async () => {
+    await openSummary();
     const { fileName, bytes } = await download('Download summary (PDF)');
     expect(fileName).toBe(`committee-summary-zofia-łukasiewicz-${day(0)}.pdf`);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -209,23 +219,25 @@ describe('committee summary', () => {
     expect(cached.some((url) => /\/assets\/toPdf-[\w-]+\.js/.test(url))).toBe(true);
 
     await server.stop();
-    // A fresh document: the PDF module and the font must come from the service worker.
-    await page.reload();
-    await page.goto(`${server.url}summary`);
-    await page.getByRole('heading', { level: 1, name: 'Committee summary' }).waitFor();
-    await page.locator('.summary-preview').getByText(COMMITTEE_GOAL, { exact: true }).waitFor();
+    try {
+      // A fresh document: the PDF module and the font must come from the service worker.
+      await page.reload();
+      await openSummary();
 
-    const pdf = await download('Download summary (PDF)');
-    const text = pdfText(pdf.bytes);
-    expect(text).toContain('Łukasiewicz');
-    expect(text).toContain(COMMITTEE_GOAL);
-    expect(text).not.toContain('Pairgoal');
-    expect(text).not.toContain('PRIVATE-MARKER');
+      const pdf = await download('Download summary (PDF)');
+      const text = pdfText(pdf.bytes);
+      expect(text).toContain('Łukasiewicz');
+      expect(text).toContain(COMMITTEE_GOAL);
+      expect(text).not.toContain('Pairgoal');
+      expect(text).not.toContain('PRIVATE-MARKER');
 
-    const json = (await download('Download summary (JSON)')).bytes.toString('utf8');
-    expect(json).toContain(COMMITTEE_GOAL);
-    expect(json).not.toContain(PAIR_GOAL);
-    expect(json).not.toContain(PRIVATE_MARKER);
-    await server.restart();
+      const json = (await download('Download summary (JSON)')).bytes.toString('utf8');
+      expect(json).toContain(COMMITTEE_GOAL);
+      expect(json).not.toContain(PAIR_GOAL);
+      expect(json).not.toContain(PRIVATE_MARKER);
+    } finally {
+      // The server back for whatever test runs next.
+      await server.restart();
+    }
   });
 });

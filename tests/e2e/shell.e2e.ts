@@ -64,6 +64,13 @@ async function openScreen(page: Page, path: string) {
   await page.locator('#main h1').first().waitFor({ state: 'visible', timeout: 15_000 });
 }
 
+/** Waits until the screen shows no "Loading…" placeholder: its live queries have answered. */
+async function screenLoaded(page: Page) {
+  await page.waitForFunction(
+    () => ![...document.querySelectorAll('#main p')].some((p) => /^Loading\b/.test(p.textContent ?? '')),
+  );
+}
+
 /** The ids of the records seedJournal() writes, for the detail routes. */
 interface Seeded {
   goal: string;
@@ -534,8 +541,8 @@ test('axe finds no WCAG 2.1 A/AA violations on any screen at 360 and 1280 px, li
       failures.push(`${route.path} did not open: ${(error as Error).message.split('\n')[0]}`);
       continue;
     }
-    // Let live queries fill the screen.
-    await page.waitForTimeout(150);
+    // Let live queries fill the screen: every screen says "Loading…" until its data is there.
+    await screenLoaded(page);
     await check(`${route.name} (${route.path})`);
   }
 

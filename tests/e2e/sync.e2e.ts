@@ -626,9 +626,12 @@ describe('bad files through the whole import', () => {
     // The new journal is now open; its goal's title shows as text wherever it appears.
     await page.goto(url('/goals'));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await page.waitForTimeout(300);
-    await expect(page.evaluate(() => (window as { __xss?: number }).__xss)).resolves.toBeUndefined();
+    // The title is on screen as text; had it been parsed as HTML, its <img> and <script> would be in
+    // the page now (and the image's onerror could only fire if the element existed).
+    await page.getByText(xss).first().waitFor();
+    await expect(page.locator('#main img[src="x"]').count()).resolves.toBe(0);
     await expect(page.locator('script:not([src])').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => (window as { __xss?: number }).__xss)).resolves.toBeUndefined();
   }, 90_000);
 });
 

@@ -14,7 +14,6 @@ import {
 } from './harness';
 
 let server: StaticServer;
-let context: BrowserContext;
 let page: Page;
 
 /** A calendar date `days` from today on this machine (the browser runs in the same time zone). */
@@ -36,6 +35,15 @@ async function saved() {
 
 beforeAll(async () => {
   server = await startServer();
+});
+
+// Each test starts on its own device (a fresh profile) with a new journal and adds what it needs
+// through the screens, so any test runs alone (`-t "<name>"`) or in any order.
+let context: BrowserContext | undefined;
+
+/** A new device with a journal where I am the mentee, started 200 days ago; ends on Home. */
+async function freshJournal() {
+  await context?.close();
   context = await newContext(null, { width: 1280, height: 800 });
   page = await openPage(context, server.url);
   await waitForAppShell(page);
@@ -45,34 +53,64 @@ beforeAll(async () => {
   await page.getByLabel('Start date').fill(day(-200));
   await page.getByRole('button', { name: 'Create journal' }).click();
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-});
+}
+
+/** A goal with where I am now, one progress entry and two milestones (one overdue), from its screen. */
+async function addGoalWithMilestones() {
+  await go('/goals', 'Goals');
+  await page.getByLabel('New goal').fill('Lead a weeding project');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lead a weeding project' }).waitFor();
+
+  await page.getByLabel('Where I am now').fill('Helped once, never led');
+  await saved();
+
+  await page.getByLabel('Percent done (optional)').fill('30');
+  await page.getByLabel('Progress note').fill('Plan agreed with the branch head');
+  await page.getByRole('button', { name: 'Add progress' }).click();
+  await page.getByText('Plan agreed with the branch head').waitFor();
+
+  for (const [title, due] of [
+    ['Draft the plan', day(-3)],
+    ['Present to the board', day(10)],
+  ] as const) {
+    await page.getByLabel('New milestone').fill(title);
+    await page.getByLabel('Due date', { exact: true }).fill(due);
+    await page.getByRole('button', { name: 'Add milestone' }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+  }
+}
+
+/** On the milestones screen (milestones already there): adds one from the form opened on request. */
+async function addMilestoneFromTimeline(title: string, due: string) {
+  await go('/milestones', 'Milestones');
+  await page.getByText('Add a milestone').click();
+  await page.getByLabel('Milestone title').fill(title);
+  await page.getByLabel('Due date', { exact: true }).fill(due);
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await page
+    .getByRole('list', { name: 'Milestone timeline, by due date' })
+    .getByRole('heading', { name: title })
+    .waitFor();
+}
+
+/** A finished check-in with one answer. */
+async function addCheckIn() {
+  await go('/check-ins', 'Check-ins');
+  await page.getByRole('button', { name: 'Start a check-in' }).click();
+  await page.getByLabel('What is working well?').fill('We always meet when planned');
+  await saved();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.reload();
+  await page.getByRole('list', { name: 'Past check-ins' }).getByRole('heading').first().waitFor();
+}
 
 afterAll(closeAll);
 
 describe('workspace', () => {
   test('a goal with progress and milestones, a one-tap status change, all still there after a reload, and Home shows what is due', async () => {
-    await go('/goals', 'Goals');
-    await page.getByLabel('New goal').fill('Lead a weeding project');
-    await page.getByRole('button', { name: 'Add goal' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Lead a weeding project' }).waitFor();
-
-    await page.getByLabel('Where I am now').fill('Helped once, never led');
-    await saved();
-
-    await page.getByLabel('Percent done (optional)').fill('30');
-    await page.getByLabel('Progress note').fill('Plan agreed with the branch head');
-    await page.getByRole('button', { name: 'Add progress' }).click();
-    await page.getByText('Plan agreed with the branch head').waitFor();
-
-    for (const [title, due] of [
-      ['Draft the plan', day(-3)],
-      ['Present to the board', day(10)],
-    ] as const) {
-      await page.getByLabel('New milestone').fill(title);
-      await page.getByLabel('Due date', { exact: true }).fill(due);
-      await page.getByRole('button', { name: 'Add milestone' }).click();
-      await page.getByRole('heading', { name: title }).waitFor();
-    }
+    await freshJournal();
+    await addGoalWithMilestones();
 
     await go('/milestones', 'Milestones');
     // With milestones already there, the timeline leads and the form opens on request.
@@ -132,6 +170,7 @@ describe('workspace', () => {
   });
 
   test('agreement changes are kept with their date; a check-in is saved per role', async () => {
+    await freshJournal();
     await go('/agreement', 'Partnership agreement');
     await page.getByLabel('Length in months').fill('24');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -160,6 +199,10 @@ describe('workspace', () => {
   });
 
   test('Home, Goals, a goal, Milestones, Agreement and Check-ins are axe-clean with data at 360 px and 1280 px', async () => {
+    await freshJournal();
+    await addGoalWithMilestones();
+    await addMilestoneFromTimeline('Book the meeting room', day(-5));
+    await addCheckIn();
     await go('/goals', 'Goals');
     const goalHref = await page.getByRole('link', { name: 'Lead a weeding project' }).getAttribute('href');
     const screens: [string, string | RegExp][] = [
@@ -192,6 +235,7 @@ describe('workspace', () => {
   });
 
   test('the milestone timeline stays quick with 2,000 milestones', async () => {
+    await freshJournal();
     await page.setViewportSize({ width: 1280, height: 800 });
     await go('/milestones', 'Milestones');
     await page.evaluate(async () => {
@@ -212,7 +256,7 @@ describe('workspace', () => {
         const tx = db.transaction('milestones', 'readwrite');
         const store = tx.objectStore('milestones');
         const start = Date.UTC(2025, 0, 1);
-        for (let i = 0; i < 1997; i++) {
+        for (let i = 0; i < 2000; i++) {
           store.put({
             id: `bulk-${i}`,
             journalId,

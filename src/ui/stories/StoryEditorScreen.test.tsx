@@ -51,10 +51,11 @@ describe('story editor', () => {
     );
     expect((screen.getByRole('radio', { name: 'Draft' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'Ready to tell' }) as HTMLInputElement).checked).toBe(false);
-    await new Promise((done) => setTimeout(done, AUTOSAVE_DELAY_MS + 100));
+    // The refusal queues nothing: the next autosave writes the problem typed after it, and no status.
+    await userEvent.type(screen.getByLabelText('Problem'), 'Shelves overflowed');
+    await waitFor(async () => expect((await stored(id))?.problem).toBe('Shelves overflowed'));
     expect((await stored(id))?.status).toBe('draft');
 
-    await userEvent.type(screen.getByLabelText('Problem'), 'Shelves overflowed');
     await userEvent.type(screen.getByLabelText('Action'), 'I led the weeding');
     await userEvent.type(screen.getByLabelText('Result'), '2,000 items freed');
     await userEvent.click(screen.getByRole('radio', { name: 'Ready to tell' }));
