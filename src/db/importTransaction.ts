@@ -308,7 +308,9 @@ export async function resolveConflict(
         : `${conflict.local}${BOTH_SEPARATOR}${conflict.remote}`;
   const record = await repo(conflict.kind, db).get(conflict.recordId);
   if (record && !record.deleted) {
-    await repo(conflict.kind, db).update(conflict.recordId, { [conflict.field]: text } as never);
+    await repo(conflict.kind, db).update(conflict.recordId, { [conflict.field]: text } as never, {
+      resolvesConflict: true,
+    });
   }
   await conflictTable(db).delete(conflictId);
 }

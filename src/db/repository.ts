@@ -48,6 +48,24 @@ const NOT_CONTENT = new Set<string>([
 ]);
 
 /**
+ * The base of an edit of `field`: the stamp of the value it replaces — unless that value is this
+ * device's own earlier edit, whose base carries over. So a field's base is always the last value
+ * this device took from elsewhere (or its first own value): a partner's edit made after that
+ * base's value, and never seen here, is told apart as concurrent however often this device edited
+ * since. `stamp` is the edit's own stamp, which names this device's node.
+ */
+function baseOf(
+  current: { stamps: Record<string, string>; bases: Record<string, string> },
+  field: string,
+  stamp: string,
+): string | undefined {
+  const replaced = current.stamps[field];
+  if (!replaced) return undefined;
+  const own = replaced.slice(-16) === stamp.slice(-16);
+  return own && current.bases[field] ? current.bases[field] : replaced;
+}
+
+/**
  * Writes a local edit of the set fields (lists that merge as sets) among `fields` into `next`: each
  * element's stamp or removal marker in its map (from `current`, the record before the edit), and
  * the list derived from the map, so that every device derives the same list.
@@ -163,9 +181,14 @@ export class Repository<K extends KindName> {
 
   /**
    * Changes some fields of a record. Only the fields whose value really changes get a new stamp;
-   * `visibility` may be changed here too. Returns the record as saved.
+   * `visibility` may be changed here too. `resolvesConflict`: the edit is a choice between two
+   * texts both people wrote, made having seen both. Returns the record as saved.
    */
-  async update(id: string, patch: Patch<K> & { visibility?: Visibility }): Promise<RecordFor<K>> {
+  async update(
+    id: string,
+    patch: Patch<K> & { visibility?: Visibility },
+    options: { resolvesConflict?: boolean } = {},
+  ): Promise<RecordFor<K>> {
     return this.write(async (validateRecord) => {
       const current = await this.table.get(id);
       if (!current) throw new Error(`This ${KIND_INFO[this.kind].label} no longer exists on this device.`);
@@ -196,7 +219,9 @@ export class Repository<K extends KindName> {
         delete aside[field];
         if (value === undefined) delete next[field];
         else next[field] = value;
-        if (current.stamps[field]) bases[field] = current.stamps[field];
+        // A conflict's resolution has seen both texts: it replaces the one the record holds now.
+        const base = options.resolvesConflict ? current.stamps[field] : baseOf(current, field, stamp);
+        if (base) bases[field] = base;
         stamps[field] = stamp;
       }
       if (Object.keys(aside).length) next[ASIDE_FIELD] = aside;
@@ -228,7 +253,8 @@ export class Repository<K extends KindName> {
       if (current.stamps.deleted) bases.deleted = current.stamps.deleted;
       for (const field of contentFields(current)) {
         delete next[field];
-        if (current.stamps[field]) bases[field] = current.stamps[field];
+        const base = baseOf(current, field, stamp);
+        if (base) bases[field] = base;
         stamps[field] = stamp;
       }
       await this.table.put(validateRecord(this.kind, { ...next, stamps, bases }));

@@ -115,6 +115,8 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
               const story = held[step.n % Math.max(held.length, 1)];
               if (!story) break;
               const name = SKILLS[step.skill]!;
+              // Removing a skill this copy does not hold removes nothing.
+              if (step.op === 'removeSkill' && !(story.skills ?? []).some((s) => s.name === name)) break;
               const skills = (story.skills ?? []).filter((s) => s.name !== name);
               if (step.op === 'addSkill') skills.push({ name, enjoyed: step.skill % 2 === 0 });
               await repo('story', db).update(story.id, { skills });
@@ -266,4 +268,88 @@ describe('lists merge as sets', () => {
       ]);
     }
   });
+});
+
+describe('conflicts over real exchanges (30 runs each)', () => {
+  const text = fc
+    .string({ minLength: 1, maxLength: 40 })
+    .filter((t) => t.trim() !== '')
+    .map((t) => `Problem: ${t}`);
+
+  async function shared() {
+    let wall = Date.UTC(2026, 10, 22, 9);
+    const tick = () => {
+      wall += 1000;
+    };
+    const [mentee, mentor] = [0, 1].map(() => {
+      const db = new MentoringDb(`conflict-${crypto.randomUUID()}`);
+      db.wallClock = () => wall;
+      dbs.push(db);
+      return db;
+    }) as [MentoringDb, MentoringDb];
+    const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
+    const story = await repo('story', mentee).create(journal.id, {
+      title: 'Teen night',
+      problem: 'First draft',
+    });
+    const send = async (from: MentoringDb, to: MentoringDb) => {
+      tick();
+      const { text: file } = await exportPairFile(journal.id, { db: from, appVersion: 'test' });
+      return applyImportFile(await previewImport(file, { db: to }), { db: to, role: 'mentor' });
+    };
+    await send(mentee, mentor);
+    return { mentee, mentor, storyId: story.id, send, tick };
+  }
+
+  it('edits of the same long text made without seeing each other always give a conflict', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        async (mine, theirs) => {
+          fc.pre(mine.at(-1) !== theirs.at(-1));
+          const { mentee, mentor, storyId, send, tick } = await shared();
+          for (const problem of mine) {
+            tick();
+            await repo('story', mentee).update(storyId, { problem });
+          }
+          for (const problem of theirs) {
+            tick();
+            await repo('story', mentor).update(storyId, { problem });
+          }
+          const result = await send(mentor, mentee);
+          expect(result.plan.conflicts.map((c) => c.field)).toEqual(['problem']);
+          expect(result.plan.conflicts[0]).toMatchObject({ local: mine.at(-1), remote: theirs.at(-1) });
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 300_000);
+
+  it('edits made one after the other, each seeing the last, never give a conflict', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.boolean(), text), { minLength: 1, maxLength: 6 }),
+        async (turns) => {
+          const { mentee, mentor, storyId, send, tick } = await shared();
+          let last = mentee;
+          for (const [byMentee, problem] of turns) {
+            const editor = byMentee ? mentee : mentor;
+            if (editor !== last) {
+              const result = await send(last, editor);
+              expect(result.plan.conflicts).toEqual([]);
+              last = editor;
+            }
+            tick();
+            await repo('story', editor).update(storyId, { problem });
+          }
+          const other = last === mentee ? mentor : mentee;
+          const result = await send(last, other);
+          expect(result.plan.conflicts).toEqual([]);
+          expect((await repo('story', other).get(storyId))?.problem).toBe(turns.at(-1)![1]);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 300_000);
 });
