@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { CHECK_IN_QUESTIONS } from '../model/checkIn';
 import { VISIBILITIES, type Visibility } from '../model/constants';
 import type { AnyRecord } from '../model/kinds';
+import { KIND_NAMES, kindInfo } from '../model/registry';
 import { buildSummary, cadenceGaps } from './buildSummary';
 import { journalOf, record } from './testRecords';
 import { fileSlug, toJson } from './toJson';
@@ -361,5 +362,24 @@ describe('privacy property', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('buildSummary and the registry of kinds', () => {
+  const CONTENT: Record<string, Record<string, unknown>> = {
+    goal: { title: 'Registry goal' },
+    milestone: { title: 'Registry milestone', dueDate: '2025-05-01' },
+    story: { title: 'Registry story', problem: 'P', action: 'A', result: 'R', status: 'ready' },
+    note: { text: 'Registry note', parentKind: 'journal' },
+    checkIn: { date: '2025-03-01', [CHECK_IN_QUESTIONS[0]!]: 'Going well' },
+  };
+
+  test('shows a committee-marked record of exactly the kinds the registry marks as in the summary', () => {
+    for (const kind of KIND_NAMES) {
+      if (kind === 'journal') continue;
+      const committee = record(kind, 'committee', CONTENT[kind] ?? { title: `A ${kind}` });
+      const json = JSON.stringify(buildSummary([committee], journalOf(), options));
+      expect(json.includes(committee.id), kind).toBe(kindInfo(kind).inSummary === true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { KIND_NAMES, kindInfo } from '../../model/registry';
 import { formatDate } from '../components/labels';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -8,15 +9,11 @@ import { formatWhen } from '../meetings/meetingLabels';
 import { entry, type HitKind, type SearchEntry, search } from './searchIndex';
 import './search.css';
 
-const GROUPS: { kind: HitKind; heading: string }[] = [
-  { kind: 'goal', heading: 'Goals' },
-  { kind: 'milestone', heading: 'Milestones' },
-  { kind: 'meeting', heading: 'Meetings' },
-  { kind: 'agendaItem', heading: 'Agenda points' },
-  { kind: 'actionItem', heading: 'Action items' },
-  { kind: 'note', heading: 'Notes' },
-  { kind: 'story', heading: 'Stories' },
-];
+/** The groups of hits, in the registry's order: every kind the registry gives a search heading. */
+const GROUPS: { kind: HitKind; heading: string }[] = KIND_NAMES.flatMap((kind) => {
+  const heading = kindInfo(kind).searchHeading;
+  return heading ? [{ kind: kind as HitKind, heading }] : [];
+});
 
 /** Most hits shown per group before "more" (keeps a broad query on a big journal quick to show). */
 const GROUP_LIMIT = 50;

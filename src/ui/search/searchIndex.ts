@@ -1,6 +1,10 @@
+import type { KIND_REGISTRY, KindName } from '../../model/registry';
 /** Search over the current journal: pure, so it can be measured and tested on its own. */
 
-export type HitKind = 'goal' | 'milestone' | 'meeting' | 'agendaItem' | 'actionItem' | 'note' | 'story';
+/** The kinds search covers: those the registry gives a search heading. */
+export type HitKind = {
+  [K in KindName]: (typeof KIND_REGISTRY)[K] extends { searchHeading: string } ? K : never;
+}[KindName];
 
 /** One searchable record: its title, where it opens, and the text it is found by. */
 export interface SearchEntry {
