@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { asideOf } from '../model/aside';
-import { recordName } from '../model/describe';
+import { fieldWords, recordName } from '../model/describe';
 import { ZERO_STAMP } from '../model/hlc';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { elementsOf, setFieldsOf } from '../model/sets';
+import { describeIssue } from '../model/validate';
 import { decryptText } from './crypto';
 import {
   type BackupMembership,
@@ -89,9 +90,17 @@ function wrongShape(detail?: string): FileRefusedError {
   );
 }
 
-function issuePath(error: z.core.$ZodError): string {
+/** What is wrong with a file's envelope, in words: "the part “journal ids” is missing". */
+function issuePath(error: z.core.$ZodError, input: unknown): string {
   const issue = error.issues[0];
-  return issue ? `problem with “${issue.path.map(String).join('.') || 'the file'}”` : '';
+  if (!issue) return '';
+  const words = fieldWords(issue.path);
+  const where = !issue.path.length
+    ? 'the file'
+    : words.startsWith('its ')
+      ? `the part “${words.slice(4)}”`
+      : words;
+  return `${where} ${describeIssue(issue, input)}`;
 }
 
 /**
@@ -154,7 +163,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   let encrypted = false;
   if ('encryption' in parsed || 'ciphertext' in parsed) {
     const sealed = z.safeParse(encryptedFileSchema, parsed);
-    if (!sealed.success) throw wrongShape(issuePath(sealed.error));
+    if (!sealed.success) throw wrongShape(issuePath(sealed.error, parsed));
     if (passphrase === undefined || passphrase === '') {
       throw new FileRefusedError(
         'needs-passphrase',
@@ -181,7 +190,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
     );
   }
   const written = z.safeParse(plainFileSchema, parsed);
-  if (!written.success) throw wrongShape(issuePath(written.error));
+  if (!written.success) throw wrongShape(issuePath(written.error, parsed));
   mark('envelope');
   const checksum = await payloadChecksum(written.data.payload);
   mark('checksum');
@@ -193,7 +202,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   }
   const migrated = migrate(parsed);
   const checked = z.safeParse(plainFileSchema, migrated);
-  if (!checked.success) throw wrongShape(issuePath(checked.error));
+  if (!checked.success) throw wrongShape(issuePath(checked.error, migrated));
   const file = checked.data;
   const ignoredParts = Object.keys(migrated)
     .filter((key) => !KNOWN_PARTS.has(key))
