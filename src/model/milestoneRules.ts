@@ -49,3 +49,32 @@ export function milestoneReschedulePatch(
     return { dueDate, status: 'planned', doneDate: undefined };
   return { dueDate };
 }
+
+/** The fields milestone order reads. */
+export interface OrderedMilestone {
+  id?: string;
+  dueDate?: string;
+  title?: string;
+}
+
+const TITLE_ORDER = new Intl.Collator();
+
+/**
+ * Milestone order, the timeline's, used by every list of milestones: by due date, earliest first,
+ * undated ones last; then by title as shown (trimmed; an untitled one before the titled); then by
+ * id, so milestones alike in both keep one order on every screen and device.
+ */
+export function compareMilestones(a: OrderedMilestone, b: OrderedMilestone): number {
+  const dueA = a.dueDate || undefined;
+  const dueB = b.dueDate || undefined;
+  if (dueA !== dueB) {
+    if (dueA === undefined) return 1;
+    if (dueB === undefined) return -1;
+    return dueA < dueB ? -1 : 1;
+  }
+  const byTitle = TITLE_ORDER.compare(a.title?.trim() ?? '', b.title?.trim() ?? '');
+  if (byTitle !== 0) return byTitle;
+  const idA = a.id ?? '';
+  const idB = b.id ?? '';
+  return idA < idB ? -1 : idA > idB ? 1 : 0;
+}
