@@ -41,14 +41,26 @@ describe('marking a milestone done or undone', () => {
     });
   });
 
-  it('a new due date reopens a done or missed milestone, and leaves an open one as it is', () => {
-    expect(milestoneReschedulePatch({ status: 'missed' }, DAY)).toEqual({
+  it('a new due date plans a missed milestone again; a done, dropped or open one keeps its status', () => {
+    expect(milestoneReschedulePatch({ status: 'missed', dueDate: '2026-04-09' }, DAY)).toEqual({
       dueDate: DAY,
       status: 'planned',
       doneDate: undefined,
     });
-    expect(milestoneReschedulePatch({ status: 'done' }, DAY)).toMatchObject({ status: 'planned' });
+    expect(milestoneReschedulePatch({ status: 'done', dueDate: '2026-04-09' }, DAY)).toEqual({
+      dueDate: DAY,
+    });
+    expect(milestoneReschedulePatch({ status: 'dropped' }, DAY)).toEqual({ dueDate: DAY });
     expect(milestoneReschedulePatch({ status: 'in-progress' }, DAY)).toEqual({ dueDate: DAY });
+    expect(milestoneReschedulePatch({}, DAY)).toEqual({ dueDate: DAY });
+  });
+
+  it('clearing the due date of a missed milestone, or giving it the date it has, leaves it missed', () => {
+    expect(milestoneReschedulePatch({ status: 'missed', dueDate: DAY }, undefined)).toEqual({
+      dueDate: undefined,
+    });
+    expect(milestoneReschedulePatch({ status: 'missed', dueDate: DAY }, DAY)).toEqual({ dueDate: DAY });
+    expect(milestoneReschedulePatch({ status: 'missed' }, DAY)).toMatchObject({ status: 'planned' });
   });
 });
 

@@ -38,14 +38,17 @@ export function milestoneTogglePatch(
 }
 
 /**
- * A new due date agreed for a milestone: one that was done or missed is open again (planned, its
- * done date cleared); an open one keeps its status.
+ * A due date changed, wherever it is edited (meeting mode's "New due date", the milestone editor):
+ * a missed milestone given a new due date is planned again, since the pair agreed a new date to
+ * reach it. A done one stays done, with its done date: moving its date does not undo the work. A
+ * dropped one stays dropped (dropping is a decision of its own). Clearing the due date, or giving
+ * the one it has, changes nothing else.
  */
 export function milestoneReschedulePatch(
-  current: { status?: string },
-  dueDate: string,
-): { dueDate: string; status?: 'planned'; doneDate?: undefined } {
-  if (current.status === 'done' || current.status === 'missed')
+  current: { status?: string; dueDate?: string },
+  dueDate: string | undefined,
+): { dueDate: string | undefined; status?: 'planned'; doneDate?: undefined } {
+  if (current.status === 'missed' && dueDate && dueDate !== current.dueDate)
     return { dueDate, status: 'planned', doneDate: undefined };
   return { dueDate };
 }

@@ -6,7 +6,11 @@ import type { Visibility } from '../../model/constants';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import { compareMeetings } from '../../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
-import { compareMilestones, milestoneStatusPatch } from '../../model/milestoneRules';
+import {
+  compareMilestones,
+  milestoneReschedulePatch,
+  milestoneStatusPatch,
+} from '../../model/milestoneRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -411,7 +415,18 @@ export function MilestoneEditor({
           options={goalOptions}
           onChange={(v) => set('goalId', v || undefined)}
         />
-        <DateField label="Due date" value={m.dueDate} onInput={(v) => set('dueDate', v)} />
+        <DateField
+          label="Due date"
+          value={m.dueDate}
+          onInput={(v) => {
+            const change = milestoneReschedulePatch(m, v);
+            set('dueDate', change.dueDate);
+            if (change.status) {
+              set('status', change.status);
+              set('doneDate', change.doneDate);
+            }
+          }}
+        />
         <SelectField
           label="Status"
           value={m.status ?? 'planned'}
