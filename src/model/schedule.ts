@@ -5,6 +5,8 @@
  * Home can use it without loading the schemas.
  */
 
+import { compareMilestones, type OrderedMilestone } from './milestoneRules';
+
 const DAY_MS = 86_400_000;
 
 /** Parses a calendar date into its parts, or undefined when it is not a real YYYY-MM-DD date. */
@@ -145,7 +147,7 @@ export function nextMeetingDue(
 /** Milestone statuses that close a milestone: it can no longer be due or overdue. */
 export const CLOSED_MILESTONE_STATUSES = ['done', 'dropped', 'missed'] as const;
 
-interface DatedMilestone {
+interface DatedMilestone extends OrderedMilestone {
   dueDate?: string;
   status?: string;
 }
@@ -164,8 +166,8 @@ export function isMilestoneOverdue(m: DatedMilestone, today: string): boolean {
 export const DUE_SOON_DAYS = 30;
 
 /**
- * Open milestones that are overdue, and those due from today up to `windowDays` ahead, each
- * ordered by due date (earliest first).
+ * Open milestones that are overdue, and those due from today up to `windowDays` ahead, each in
+ * milestone order (`compareMilestones`: earliest due first).
  */
 export function milestonesDue<M extends DatedMilestone>(
   milestones: readonly M[],
@@ -180,8 +182,7 @@ export function milestonesDue<M extends DatedMilestone>(
     if (days < 0) overdue.push(m);
     else if (days <= windowDays) dueSoon.push(m);
   }
-  const byDue = (a: M, b: M) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0);
-  return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue) };
+  return { overdue: overdue.sort(compareMilestones), dueSoon: dueSoon.sort(compareMilestones) };
 }
 
 /** How often a partnership check-in is suggested. */

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
@@ -93,6 +93,26 @@ describe('goal detail', () => {
     await waitFor(async () =>
       expect(await repo('milestone').get(m.id)).toMatchObject({ status: 'done', doneDate: today() }),
     );
+  });
+
+  it('lists the goal’s milestones in the timeline’s order: by due date, the same day by title, undated last', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    for (const [title, dueDate] of [
+      ['Undated step', undefined],
+      ['Submit', '2026-06-01'],
+      ['Find a funder', '2026-05-01'],
+      ['Ask for letters', '2026-06-01'],
+    ] as const)
+      await repo('milestone').create(current.journalId, { title, dueDate, goalId: goal.id });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    const list = await screen.findByRole('list', { name: 'Milestones of this goal' });
+    await waitFor(() => expect(within(list).getAllByRole('heading')).toHaveLength(4));
+    expect(
+      within(list)
+        .getAllByRole('heading')
+        .map((h) => h.textContent),
+    ).toEqual(['Find a funder', 'Ask for letters', 'Submit', 'Undated step']);
   });
 
   it('lists stories linked to the goal', async () => {

@@ -6,7 +6,7 @@ import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
-import { milestoneStatusPatch } from '../../model/milestoneRules';
+import { compareMilestones, milestoneStatusPatch } from '../../model/milestoneRules';
 import { isMilestoneOverdue } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -322,10 +322,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
   const [error, setError] = useState<string | undefined>(undefined);
   const now = today();
 
-  const sorted = useMemo(
-    () => [...(milestones ?? [])].sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
-    [milestones],
-  );
+  const sorted = useMemo(() => [...(milestones ?? [])].sort(compareMilestones), [milestones]);
 
   const changeStatus = async (m: Milestone, status: MilestoneStatus) => {
     try {

@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { Route, Router } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,5 +94,34 @@ describe('meeting mode', () => {
     expect(
       await repo('agendaItem').list(current.journalId, { index: 'meetingId', equals: next!.id }),
     ).toEqual([expect.objectContaining({ text: 'Poster', carriedFromId: expect.any(String) })]);
+  });
+
+  it('a new due date in the milestone step plans a missed milestone again, and leaves a done one done', async () => {
+    const { current } = await openMeetingMode();
+    // Made after meeting mode opened: changed since the last meeting, so the step shows them.
+    const missed = await repo('milestone').create(current.journalId, {
+      title: 'Find a venue',
+      dueDate: '2026-03-01',
+      status: 'missed',
+    });
+    const done = await repo('milestone').create(current.journalId, {
+      title: 'Send the invitations',
+      dueDate: '2026-03-01',
+      status: 'done',
+      doneDate: '2026-02-27',
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('heading', { level: 2, name: STEPS[1] });
+    for (const [title, m] of [
+      ['Find a venue', missed],
+      ['Send the invitations', done],
+    ] as const) {
+      const review = (await screen.findByRole('heading', { level: 3, name: title })).closest('fieldset')!;
+      await userEvent.clear(within(review).getByLabelText('New due date'));
+      await userEvent.type(within(review).getByLabelText('New due date'), '2026-06-01');
+      await waitFor(async () => expect((await repo('milestone').get(m.id))?.dueDate).toBe('2026-06-01'));
+    }
+    expect(await repo('milestone').get(missed.id)).toMatchObject({ status: 'planned' });
+    expect(await repo('milestone').get(done.id)).toMatchObject({ status: 'done', doneDate: '2026-02-27' });
   });
 });

@@ -9,7 +9,11 @@ import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { ActionItem, AgendaItem, Meeting } from '../../model/meeting';
 import { followingMeeting, previousMeeting } from '../../model/meetingRules';
 import type { Milestone } from '../../model/milestone';
-import { milestoneReschedulePatch, milestoneTogglePatch } from '../../model/milestoneRules';
+import {
+  compareMilestones,
+  milestoneReschedulePatch,
+  milestoneTogglePatch,
+} from '../../model/milestoneRules';
 import {
   addDays,
   DUE_SOON_DAYS,
@@ -346,11 +350,7 @@ export function milestonesForReview(
       const changed = Object.values(m.stamps).some((s) => stampMillis(s) >= since);
       return due || changed;
     })
-    .sort(
-      (a, b) =>
-        (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
-        (a.title ?? '').localeCompare(b.title ?? ''),
-    );
+    .sort(compareMilestones);
 }
 
 /** The start of "since the last meeting": the previous meeting's day, or this session's start. */

@@ -154,6 +154,45 @@ describe('editing a milestone', () => {
     );
   });
 
+  it('a new due date in the editor plans a missed milestone again, and leaves a done one done', async () => {
+    const current = await setup();
+    const missed = await repo('milestone').create(current.journalId, {
+      title: 'Find a venue',
+      dueDate: '2026-03-01',
+      status: 'missed',
+    });
+    const done = await repo('milestone').create(current.journalId, {
+      title: 'Send the invitations',
+      dueDate: '2026-03-01',
+      status: 'done',
+      doneDate: '2026-02-27',
+    });
+    renderInJournal(<MilestonesScreen />, current);
+    await userEvent.click(await screen.findByRole('radio', { name: /^Done, missed or dropped/ }));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Find a venue' }));
+    let editor = await screen.findByRole('region', { name: 'Edit milestone' });
+    await userEvent.clear(within(editor).getByLabelText('Due date'));
+    await userEvent.type(within(editor).getByLabelText('Due date'), '2026-06-01');
+    expect(within(editor).getByLabelText<HTMLSelectElement>('Status').value).toBe('planned');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Done editing' }));
+    expect(await repo('milestone').get(missed.id)).toMatchObject({
+      dueDate: '2026-06-01',
+      status: 'planned',
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Edit Send the invitations' }));
+    editor = await screen.findByRole('region', { name: 'Edit milestone' });
+    await userEvent.clear(within(editor).getByLabelText('Due date'));
+    await userEvent.type(within(editor).getByLabelText('Due date'), '2026-06-01');
+    await userEvent.click(within(editor).getByRole('button', { name: 'Done editing' }));
+    expect(await repo('milestone').get(done.id)).toMatchObject({
+      dueDate: '2026-06-01',
+      status: 'done',
+      doneDate: '2026-02-27',
+    });
+  });
+
   it('folds the add form away once there are milestones, and opens it when there are none', async () => {
     const current = await setup();
     const view = renderInJournal(<MilestonesScreen />, current);

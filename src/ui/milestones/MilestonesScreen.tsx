@@ -6,7 +6,11 @@ import type { Visibility } from '../../model/constants';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import { compareMeetings } from '../../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../../model/milestone';
-import { milestoneStatusPatch } from '../../model/milestoneRules';
+import {
+  compareMilestones,
+  milestoneReschedulePatch,
+  milestoneStatusPatch,
+} from '../../model/milestoneRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -32,14 +36,6 @@ const FILTER_LABELS: Record<Filter, string> = {
 export const PAGE_SIZE = 100;
 
 const STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
-
-function byDueDate(a: Milestone, b: Milestone): number {
-  return (
-    (a.dueDate ?? '9999-99-99').localeCompare(b.dueDate ?? '9999-99-99') ||
-    (a.title ?? '').localeCompare(b.title ?? '') ||
-    a.id.localeCompare(b.id)
-  );
-}
 
 /** Where a milestone's goal stands: linked, never linked, or removed since. */
 type GoalLink = { kind: 'none' } | { kind: 'linked'; id: string; title: string } | { kind: 'removed' };
@@ -81,7 +77,7 @@ export function MilestonesScreen() {
       if (filter === 'closed') return !isOpenMilestone(m);
       return true;
     };
-    return (milestones ?? []).filter(keep).sort(byDueDate);
+    return (milestones ?? []).filter(keep).sort(compareMilestones);
   }, [milestones, filter, touched, now]);
 
   const changeFilter = (f: Filter) => {
@@ -419,7 +415,18 @@ export function MilestoneEditor({
           options={goalOptions}
           onChange={(v) => set('goalId', v || undefined)}
         />
-        <DateField label="Due date" value={m.dueDate} onInput={(v) => set('dueDate', v)} />
+        <DateField
+          label="Due date"
+          value={m.dueDate}
+          onInput={(v) => {
+            const change = milestoneReschedulePatch(m, v);
+            set('dueDate', change.dueDate);
+            if (change.status) {
+              set('status', change.status);
+              set('doneDate', change.doneDate);
+            }
+          }}
+        />
         <SelectField
           label="Status"
           value={m.status ?? 'planned'}
