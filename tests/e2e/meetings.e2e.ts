@@ -313,6 +313,9 @@ async function setupMeetingFinished() {
   await clickNext('Summary');
   await until(async () => expect(await page.getByText('Saved as this meeting’s summary').count()).toBe(1));
   await page.getByRole('button', { name: 'Finish' }).click();
+  // Finish saves everything in one transaction, then opens the meeting's page (meeting mode has a
+  // "Summary" heading of its own, so that is not the sign that the save is done).
+  await page.getByRole('heading', { level: 1, name: /^Meeting: / }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Summary' }).waitFor();
 }
 

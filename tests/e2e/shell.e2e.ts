@@ -254,6 +254,29 @@ describe('one device, from first run to offline', () => {
     await waitForAppShell(page);
   });
 
+  // Each test brings the device to the state it needs when the tests before it have not run, so
+  // any one of them runs alone (`-t`).
+  let started = false;
+  let secondStarted = false;
+  async function ensureFirstJournal() {
+    if (started) return;
+    await page.getByRole('heading', { level: 1, name: 'Start a new journal' }).waitFor();
+    await startJournal(page, FIRST);
+    await expectCurrentJournal(page, FIRST.title);
+    started = true;
+  }
+  async function ensureSeeded() {
+    await ensureFirstJournal();
+    seeded ??= await seedJournal(page);
+  }
+  async function startSecondJournal() {
+    await openScreen(page, '/');
+    await switcher(page).selectOption({ label: '+ Start a new journal…' });
+    await startJournal(page, SECOND, '');
+    await expectCurrentJournal(page, SECOND.title);
+    secondStarted = true;
+  }
+
   test('first run: an empty form shows messages at the fields and focuses the first; a filled one creates the journal', async () => {
     await page.getByRole('heading', { level: 1, name: 'Start a new journal' }).waitFor();
     await page.getByRole('button', { name: 'Create journal' }).click();
@@ -265,17 +288,19 @@ describe('one device, from first run to offline', () => {
 
     await startJournal(page, FIRST);
     await expectCurrentJournal(page, FIRST.title);
+    started = true;
     expect(await page.locator('#main h1').textContent()).toBeTruthy();
   });
 
   test('the journal and its records survive a reload', async () => {
-    seeded = await seedJournal(page);
+    await ensureSeeded();
     await page.reload();
     await expectCurrentJournal(page, FIRST.title);
     await expectFirstJournalFacts(page);
   });
 
   test('the bottom bar has five entries at 360 px, and every More screen is two taps away', async () => {
+    await ensureFirstJournal();
     await openScreen(page, '/');
     const nav = page.getByRole('navigation', { name: 'Main' });
     const entries = nav.locator(':scope > ul > li > a, :scope > ul > li > details > summary');
@@ -300,11 +325,13 @@ describe('one device, from first run to offline', () => {
   });
 
   test('Chromium deems the app installable once the service worker is active', async () => {
+    await ensureFirstJournal();
     await waitForServiceWorker(page);
     await expect.poll(() => getInstallabilityErrors(page), { timeout: 15_000 }).toEqual([]);
   });
 
   test('with the server stopped, the app reloads with its data, every screen opens, and Offline shows when the browser is offline', async () => {
+    await ensureSeeded();
     await waitForServiceWorker(page);
     await server.stop();
     try {
@@ -337,10 +364,8 @@ describe('one device, from first run to offline', () => {
   });
 
   test('a second journal is created from the switcher, and switching changes the current journal', async () => {
-    await openScreen(page, '/');
-    await switcher(page).selectOption({ label: '+ Start a new journal…' });
-    await startJournal(page, SECOND, '');
-    await expectCurrentJournal(page, SECOND.title);
+    await ensureFirstJournal();
+    await startSecondJournal();
     await openScreen(page, '/settings');
     await expect.poll(() => page.locator('dl.facts').textContent()).toContain('My role on this deviceMentor');
 
@@ -355,6 +380,10 @@ describe('one device, from first run to offline', () => {
   });
 
   test('deleting a journal offers a backup first (a file downloads), then goes to the next journal', async () => {
+    await ensureFirstJournal();
+    if (!secondStarted) await startSecondJournal();
+    await switcher(page).selectOption({ label: FIRST.title });
+    await expectCurrentJournal(page, FIRST.title);
     await openScreen(page, '/settings');
     await page.getByRole('button', { name: 'Delete this journal from this device…' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete ${FIRST.title} from this device?` });
@@ -372,7 +401,8 @@ describe('one device, from first run to offline', () => {
     ).toEqual([SECOND.title, '+ Start a new journal…']);
   });
 
-  test('no request left 127.0.0.1, service-worker requests included', () => {
+  test('no request left 127.0.0.1, service-worker requests included', async () => {
+    await ensureFirstJournal();
     expect(foreign.all().length).toBeGreaterThan(0);
     expect(foreign()).toEqual([]);
   });
