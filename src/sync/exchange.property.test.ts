@@ -4,8 +4,9 @@
  * deletions) and exchange nothing but exported pair files (export → open → restore → merge → apply).
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MentoringDb } from '../db/database';
+import { describe, expect, it } from 'vitest';
+import { useDevices } from '../../tests/helpers/devices';
+import type { MentoringDb } from '../db/database';
 import { repo } from '../db/index';
 import { createJournal } from '../db/journals';
 import type { AnyRecord } from '../model/kinds';
@@ -14,13 +15,9 @@ import { exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
 
 const RUNS = 60;
-const dbs: MentoringDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+/** The wall clock every device of the current script reads; each script starts it again. */
+let wall = 0;
+const newDevice = useDevices(() => wall);
 
 type Who = 0 | 1;
 type Op =
@@ -54,13 +51,8 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
   it('converge, never carry private text, and keep every skill someone added and nobody removed', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 30 }), async (script) => {
-        let wall = Date.UTC(2026, 10, 22, 9);
-        const devices = [0, 1].map(() => {
-          const db = new MentoringDb(`exchange-${crypto.randomUUID()}`);
-          db.wallClock = () => wall;
-          dbs.push(db);
-          return db;
-        }) as [MentoringDb, MentoringDb];
+        wall = Date.UTC(2026, 10, 22, 9);
+        const devices = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
         const journal = await createJournal(
           { role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' },
           devices[0],
@@ -195,16 +187,11 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
 
 describe('lists merge as sets', () => {
   async function pairOf() {
-    let wall = Date.UTC(2026, 10, 22, 9);
+    wall = Date.UTC(2026, 10, 22, 9);
     const tick = () => {
       wall += 1000;
     };
-    const [mentee, mentor] = [0, 1].map(() => {
-      const db = new MentoringDb(`sets-${crypto.randomUUID()}`);
-      db.wallClock = () => wall;
-      dbs.push(db);
-      return db;
-    }) as [MentoringDb, MentoringDb];
+    const [mentee, mentor] = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
     const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
     const send = async (from: MentoringDb, to: MentoringDb) => {
       tick();
@@ -277,16 +264,11 @@ describe('conflicts over real exchanges (30 runs each)', () => {
     .map((t) => `Problem: ${t}`);
 
   async function shared() {
-    let wall = Date.UTC(2026, 10, 22, 9);
+    wall = Date.UTC(2026, 10, 22, 9);
     const tick = () => {
       wall += 1000;
     };
-    const [mentee, mentor] = [0, 1].map(() => {
-      const db = new MentoringDb(`conflict-${crypto.randomUUID()}`);
-      db.wallClock = () => wall;
-      dbs.push(db);
-      return db;
-    }) as [MentoringDb, MentoringDb];
+    const [mentee, mentor] = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
     const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
     const story = await repo('story', mentee).create(journal.id, {
       title: 'Teen night',

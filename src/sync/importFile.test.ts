@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MentoringDb } from '../db/database';
+import { describe, expect, it, vi } from 'vitest';
+import { useDevices } from '../../tests/helpers/devices';
+import type { MentoringDb } from '../db/database';
 import { DeviceRepository } from '../db/device';
 import {
   BOTH_SEPARATOR,
@@ -13,22 +14,8 @@ import { createJournal } from '../db/journals';
 import { exportBackupFile, exportPairFile, fileName } from './exportFile';
 import { applyImportFile, partnerName, previewImport } from './importFile';
 
-const dbs: MentoringDb[] = [];
 let wall = Date.UTC(2026, 10, 22, 9, 0, 0);
-
-function newDevice(): MentoringDb {
-  const db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  db.wallClock = () => wall;
-  dbs.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const newDevice = useDevices(() => wall);
 
 /** Every table's rows, device-only tables left out, sorted by id. */
 async function recordDump(db: MentoringDb) {
