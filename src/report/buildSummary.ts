@@ -15,6 +15,7 @@ import type { AnyRecord } from '../model/kinds';
 import type { Meeting, MeetingMode } from '../model/meeting';
 import { compareMeetings, isMeetingHeld } from '../model/meetingRules';
 import type { Milestone, MilestoneStatus } from '../model/milestone';
+import { compareMilestones } from '../model/milestoneRules';
 import type { Note } from '../model/note';
 import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
@@ -239,7 +240,9 @@ export function buildSummary(
           (g) => g.title,
         ),
       ),
+    // The timeline's own order (src/model/milestoneRules.ts), so the committee reads them as the pair does.
     milestones: forCommittee<Milestone>('milestone')
+      .sort(compareMilestones)
       .map((m) =>
         compact<SummaryMilestone>({
           id: m.id,
@@ -249,12 +252,6 @@ export function buildSummary(
           doneDate: m.doneDate,
           goalTitle: m.goalId ? committeeGoalTitles.get(m.goalId) : undefined,
         }),
-      )
-      .sort(
-        byDateThenTitle(
-          (m) => m.dueDate,
-          (m) => m.title,
-        ),
       ),
     stories: forCommittee<Story>('story')
       .map((s) =>
