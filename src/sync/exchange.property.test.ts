@@ -1,7 +1,9 @@
 /**
  * Properties over real exchanges: a mentee and a mentor edit their own copies through the
- * repositories (goals, stories with skills, private notes, visibility changes, withdrawals,
- * deletions) and exchange nothing but exported pair files (export → open → restore → merge → apply).
+ * repositories (goals, stories with skills, private notes, milestones, meetings with activities,
+ * check-ins, opportunities; visibility changes, withdrawals, deletions) and exchange nothing but
+ * exported pair files (export → open → restore → merge → apply). Either may move to a new device
+ * mid-way (a backup restored there, with a new node id), so a script can span three or more devices.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +13,7 @@ import { repo } from '../db/index';
 import { createJournal } from '../db/journals';
 import type { AnyRecord } from '../model/kinds';
 import { canonicalJson } from './canonical';
-import { exportPairFile } from './exportFile';
+import { exportBackupFile, exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
 
 const RUNS = 60;
@@ -29,7 +31,26 @@ type Op =
   | { op: 'private'; who: Who; n: number }
   | { op: 'share'; who: Who; n: number }
   | { op: 'delete'; who: Who; n: number }
-  | { op: 'send'; who: Who };
+  | { op: 'send'; who: Who }
+  | { op: 'other'; who: Who; kind: OtherKind; n: number }
+  | { op: 'edit'; who: Who; kind: OtherKind; n: number }
+  | { op: 'move'; who: Who };
+
+/** Kinds the script also writes and edits, each with the text field it changes. */
+const OTHER: Record<string, { field: string; content: (n: number) => Record<string, unknown> }> = {
+  milestone: {
+    field: 'title',
+    content: (n) => ({ title: `Milestone ${n}`, dueDate: `2027-0${(n % 9) + 1}-15` }),
+  },
+  meeting: {
+    field: 'sharedNotes',
+    content: (n) => ({ date: `2027-01-1${n % 10}`, activities: ['setting-goals'] }),
+  },
+  checkIn: { field: 'wentWell', content: (n) => ({ date: `2026-12-1${n % 10}` }) },
+  opportunity: { field: 'title', content: (n) => ({ title: `Opportunity ${n}`, goalIds: [] }) },
+};
+type OtherKind = 'milestone' | 'meeting' | 'checkIn' | 'opportunity';
+const otherKind = fc.constantFrom<OtherKind>('milestone', 'meeting', 'checkIn', 'opportunity');
 
 const who = fc.constantFrom<Who>(0, 1);
 const n = fc.integer({ min: 0, max: 3 });
@@ -43,6 +64,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('share' as const), who, n }),
   fc.record({ op: fc.constant('delete' as const), who, n }),
   fc.record({ op: fc.constant('send' as const), who }),
+  fc.record({ op: fc.constant('other' as const), who, kind: otherKind, n }),
+  fc.record({ op: fc.constant('edit' as const), who, kind: otherKind, n }),
+  fc.record({ op: fc.constant('move' as const), who }),
 );
 
 const SKILLS = ['Outreach', 'Budgeting', 'Teaching', 'Grant writing', 'Partnerships'];
@@ -72,7 +96,7 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
         /** Each person's own stories and records, by slot. */
         const mine: Record<
           Who,
-          { stories: string[]; records: { kind: 'goal' | 'story' | 'note'; id: string }[] }
+          { stories: string[]; records: { kind: 'goal' | 'story' | 'note' | OtherKind; id: string }[] }
         > = {
           0: { stories: [], records: [] },
           1: { stories: [], records: [] },
@@ -148,6 +172,35 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
             case 'send':
               await send(step.who);
               break;
+            case 'other': {
+              const record = await repo(step.kind, db).create(
+                journalId,
+                OTHER[step.kind]!.content(step.n) as never,
+              );
+              own.records.push({ kind: step.kind, id: record.id });
+              break;
+            }
+            case 'edit': {
+              // Either person edits any shared record of the kind they hold.
+              const held = (await repo(step.kind, db).list(journalId)).filter(
+                (r) => r.visibility !== 'private',
+              );
+              const record = held[step.n % Math.max(held.length, 1)];
+              if (!record) break;
+              const field = OTHER[step.kind]!.field;
+              await repo(step.kind, db).update(record.id, {
+                [field]: `Edited by ${step.who} at ${wall}`,
+              } as never);
+              break;
+            }
+            case 'move': {
+              // This person moves to a new device: a backup restored there (a new node id); the old one is retired.
+              const { text } = await exportBackupFile({ db, appVersion: 'test' });
+              const fresh = newDevice();
+              await applyImportFile(await previewImport(text, { db: fresh }), { db: fresh });
+              devices[step.who] = fresh;
+              break;
+            }
           }
         }
         // Everyone sends until nothing changes: twice each way is enough for two devices.
