@@ -199,7 +199,12 @@ export class Repository<K extends KindName> {
       if (changed.length === 0) return current;
       if (patch.visibility === 'private' && current.visibility !== 'private') {
         const myRole = (await this.device.membership(current.journalId))?.role;
-        if (!KIND_INFO[this.kind].mayBePrivate || current.author !== myRole) {
+        if (!KIND_INFO[this.kind].mayBePrivate) {
+          throw new StorageError(
+            `${KIND_INFO[this.kind].plural.replace(/^./, (c) => c.toUpperCase())} are always shared with your partner, so ${recordName(this.kind, current)} cannot be kept to yourself. Nothing was changed.`,
+          );
+        }
+        if (current.author !== myRole) {
           throw new StorageError(
             `Only the person who wrote ${recordName(this.kind, current)} can keep it to themselves. Nothing was changed.`,
           );

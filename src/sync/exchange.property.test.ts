@@ -12,11 +12,12 @@ import type { MentoringDb } from '../db/database';
 import { repo } from '../db/index';
 import { createJournal } from '../db/journals';
 import type { AnyRecord } from '../model/kinds';
+import { kindInfo } from '../model/registry';
 import { canonicalJson } from './canonical';
 import { exportBackupFile, exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
 
-const RUNS = 60;
+const RUNS = Number(process.env.EXCHANGE_RUNS ?? 60);
 /** The wall clock every device of the current script reads; each script starts it again. */
 let wall = 0;
 const newDevice = useDevices(() => wall);
@@ -151,6 +152,8 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
             case 'share': {
               const record = own.records[step.n % Math.max(own.records.length, 1)];
               if (!record) break;
+              // Only kinds that may be private offer “Only me” (meetings, say, are always shared).
+              if (step.op === 'private' && !kindInfo(record.kind).mayBePrivate) break;
               const current = await repo(record.kind, db).get(record.id);
               if (!current || current.deleted) break;
               if (step.op === 'private' && record.kind !== 'note') {

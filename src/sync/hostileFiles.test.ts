@@ -141,6 +141,14 @@ describe('a withdrawal', () => {
     expect((await repo('goal', mentee).get(goal.id))?.title).toBe('Lead the summer reading launch');
   });
 
+  it('a kind that is always shared cannot be made private, even by its author', async () => {
+    const { mentee, journalId } = await pair();
+    const meeting = await repo('meeting', mentee).create(journalId, { date: '2026-12-01' });
+    await expect(repo('meeting', mentee).update(meeting.id, { visibility: 'private' })).rejects.toThrow(
+      /^Meetings are always shared with your partner, so the meeting “2026-12-01” cannot be kept to yourself\. Nothing was changed\.$/,
+    );
+  });
+
   it('removes the partner’s own record they made private', async () => {
     const { mentor, mentee, journalId } = await pair();
     const goal = await repo('goal', mentor).create(journalId, { title: 'Mentor’s own goal' });
