@@ -38,7 +38,7 @@ type Op =
   | { op: 'move'; who: Who };
 
 /** Kinds the script also writes and edits, each with the text field it changes. */
-const OTHER: Record<string, { field: string; content: (n: number) => Record<string, unknown> }> = {
+const OTHER: Record<OtherKind, { field: string; content: (n: number) => Record<string, unknown> }> = {
   milestone: {
     field: 'title',
     content: (n) => ({ title: `Milestone ${n}`, dueDate: `2027-0${(n % 9) + 1}-15` }),
@@ -47,11 +47,26 @@ const OTHER: Record<string, { field: string; content: (n: number) => Record<stri
     field: 'sharedNotes',
     content: (n) => ({ date: `2027-01-1${n % 10}`, activities: ['setting-goals'] }),
   },
+  agendaItem: { field: 'text', content: (n) => ({ text: `Agenda point ${n}` }) },
+  actionItem: { field: 'text', content: (n) => ({ text: `Action ${n}`, owner: 'mentee', done: false }) },
+  progressEntry: { field: 'note', content: (n) => ({ date: '2026-12-01', percent: n * 10 }) },
   checkIn: { field: 'wentWell', content: (n) => ({ date: `2026-12-1${n % 10}` }) },
   opportunity: { field: 'title', content: (n) => ({ title: `Opportunity ${n}`, goalIds: [] }) },
+  duty: { field: 'text', content: (n) => ({ text: `Duty ${n}`, role: 'mentor', order: n }) },
+  // Private by default and never shared by the script: its name must never reach a pair file.
+  contact: { field: 'notes', content: (n) => ({ name: `Private contact ${n}` }) },
 };
-type OtherKind = 'milestone' | 'meeting' | 'checkIn' | 'opportunity';
-const otherKind = fc.constantFrom<OtherKind>('milestone', 'meeting', 'checkIn', 'opportunity');
+type OtherKind =
+  | 'milestone'
+  | 'meeting'
+  | 'agendaItem'
+  | 'actionItem'
+  | 'progressEntry'
+  | 'checkIn'
+  | 'opportunity'
+  | 'duty'
+  | 'contact';
+const otherKind = fc.constantFrom<OtherKind>(...(Object.keys(OTHER) as OtherKind[]));
 
 const who = fc.constantFrom<Who>(0, 1);
 const n = fc.integer({ min: 0, max: 3 });
@@ -180,7 +195,8 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
                 journalId,
                 OTHER[step.kind]!.content(step.n) as never,
               );
-              own.records.push({ kind: step.kind, id: record.id });
+              if (step.kind === 'contact') privateTexts.add(String((record as { name?: string }).name));
+              else own.records.push({ kind: step.kind, id: record.id });
               break;
             }
             case 'edit': {
@@ -220,8 +236,7 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
         expect(b).toEqual(a);
 
         for (const file of files) {
-          for (const text of privateTexts)
-            if (text.startsWith('Private worry')) expect(file).not.toContain(text);
+          for (const text of privateTexts) if (text.startsWith('Private ')) expect(file).not.toContain(text);
         }
 
         // A story that both hold, shared and not deleted: its skills are exactly the ones whose
