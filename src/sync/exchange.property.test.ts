@@ -147,10 +147,13 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
               const story = held[step.n % Math.max(held.length, 1)];
               if (!story) break;
               const name = SKILLS[step.skill]!;
-              // Removing a skill this copy does not hold removes nothing.
+              // Adding a skill this copy already holds as it is, or removing one it does not hold, is no edit.
+              const enjoyed = step.skill % 2 === 0;
+              const holding = (story.skills ?? []).find((s) => s.name === name);
+              if (step.op === 'addSkill' && holding?.enjoyed === enjoyed) break;
               if (step.op === 'removeSkill' && !(story.skills ?? []).some((s) => s.name === name)) break;
               const skills = (story.skills ?? []).filter((s) => s.name !== name);
-              if (step.op === 'addSkill') skills.push({ name, enjoyed: step.skill % 2 === 0 });
+              if (step.op === 'addSkill') skills.push({ name, enjoyed });
               await repo('story', db).update(story.id, { skills });
               const known = expectedSkills.get(story.id) ?? new Map<string, boolean>();
               known.set(name.toLowerCase(), step.op === 'addSkill');
