@@ -1,22 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../tests/helpers/journal';
 import { carriedId } from '../model/carryForward';
 import { finishMeeting } from './finishMeeting';
-import { device, MentoringDb, repo, setDb } from './index';
+import { type MentoringDb, repo } from './index';
 
 const J = 'journal-1';
 const TODAY = '2026-05-01';
+const fresh = useFreshDb({ journalId: J });
 let db: MentoringDb;
-
-beforeEach(async () => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-  await device(db).setMembership(J, { role: 'mentee' });
+beforeEach(() => {
+  db = fresh.db;
 });
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  db.close();
-  await db.delete();
 });
 
 /** A meeting held today in meeting mode, with one point not discussed and one action still open. */

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useFreshDb } from '../../tests/helpers/journal';
 import { carriedId } from '../model/carryForward';
-import { device, MentoringDb, repo, setDb } from './index';
+import { repo } from './index';
 import { carryIntoMeeting, createMeeting, setActionDone } from './meetings';
 
 const J = 'journal-1';
-let db: MentoringDb;
-
-beforeEach(async () => {
-  db = new MentoringDb(`test-${crypto.randomUUID()}`);
-  setDb(db);
-  await device(db).setMembership(J, { role: 'mentee' });
-});
-
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+useFreshDb({ journalId: J });
 
 async function earlierMeeting(status: 'held' | 'planned', date = '2026-03-01') {
   const m = await repo('meeting').create(J, { date, time: '10:00', status });

@@ -1,7 +1,7 @@
 import { Dexie, liveQuery, type Observable } from 'dexie';
 import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
-import { recordName } from '../model/describe';
+import { capitalize, recordName } from '../model/describe';
 import { newId } from '../model/ids';
 import type { KindName } from '../model/kind';
 import type { RecordFor } from '../model/kinds';
@@ -201,7 +201,7 @@ export class Repository<K extends KindName> {
         const myRole = (await this.device.membership(current.journalId))?.role;
         if (!KIND_INFO[this.kind].mayBePrivate) {
           throw new StorageError(
-            `${KIND_INFO[this.kind].plural.replace(/^./, (c) => c.toUpperCase())} are always shared with your partner, so ${recordName(this.kind, current)} cannot be kept to yourself. Nothing was changed.`,
+            `${capitalize(KIND_INFO[this.kind].plural)} are always shared with your partner, so ${recordName(this.kind, current)} cannot be kept to yourself. Nothing was changed.`,
           );
         }
         if (current.author !== myRole) {

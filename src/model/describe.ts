@@ -4,6 +4,11 @@
  */
 import { KIND_REGISTRY, type KindName } from './registry';
 
+/** The text with its first letter in capitals: "the goal …" → "The goal …". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Fields whose text names a record, in the order they are tried. */
 const NAME_FIELDS = ['title', 'name', 'text', 'prompt', 'menteeName', 'date'] as const;
 

@@ -1,11 +1,7 @@
 import * as z from 'zod/mini';
-import { fieldWords, recordName } from './describe';
+import { capitalize, fieldWords, recordName } from './describe';
 import type { KindName } from './kind';
 import { KINDS, type RecordFor } from './kinds';
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** A record that does not fit its schema; the message names the field in plain words. */
 export class ValidationError extends Error {

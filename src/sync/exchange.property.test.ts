@@ -87,6 +87,34 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 const SKILLS = ['Outreach', 'Budgeting', 'Teaching', 'Grant writing', 'Partnerships'];
 
+/** A mentee and a mentor, each on a fresh device, holding one journal; `send` carries a pair file across. */
+async function startPair() {
+  wall = Date.UTC(2026, 10, 22, 9);
+  const tick = () => {
+    wall += 1000;
+  };
+  const [mentee, mentor] = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
+  const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
+  const send = async (from: MentoringDb, to: MentoringDb) => {
+    tick();
+    const { text } = await exportPairFile(journal.id, { db: from, appVersion: 'test' });
+    return applyImportFile(await previewImport(text, { db: to }), { db: to, role: 'mentor' });
+  };
+  await send(mentee, mentor);
+  return { mentee, mentor, journalId: journal.id, send, tick };
+}
+
+/** `startPair`, with a story both already hold. */
+async function pairWithStory() {
+  const pair = await startPair();
+  const story = await repo('story', pair.mentee).create(pair.journalId, {
+    title: 'Teen night',
+    problem: 'First draft',
+  });
+  await pair.send(pair.mentee, pair.mentor);
+  return { ...pair, storyId: story.id };
+}
+
 describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
   it('converge, never carry private text, and keep every skill someone added and nobody removed', async () => {
     await fc.assert(
@@ -260,24 +288,8 @@ describe(`real exchanges through pair files (${RUNS} scripts)`, () => {
 });
 
 describe('lists merge as sets', () => {
-  async function pairOf() {
-    wall = Date.UTC(2026, 10, 22, 9);
-    const tick = () => {
-      wall += 1000;
-    };
-    const [mentee, mentor] = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
-    const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
-    const send = async (from: MentoringDb, to: MentoringDb) => {
-      tick();
-      const { text } = await exportPairFile(journal.id, { db: from, appVersion: 'test' });
-      await applyImportFile(await previewImport(text, { db: to }), { db: to, role: 'mentor' });
-    };
-    await send(mentee, mentor);
-    return { mentee, mentor, journalId: journal.id, send, tick };
-  }
-
   it('two people who each add a different skill offline both keep theirs, and a removal is kept too', async () => {
-    const { mentee, mentor, journalId, send, tick } = await pairOf();
+    const { mentee, mentor, journalId, send, tick } = await startPair();
     const story = await repo('story', mentee).create(journalId, {
       title: 'Teen night',
       skills: [{ name: 'Outreach', enjoyed: true }],
@@ -337,26 +349,6 @@ describe('conflicts over real exchanges (30 runs each)', () => {
     .filter((t) => t.trim() !== '')
     .map((t) => `Problem: ${t}`);
 
-  async function shared() {
-    wall = Date.UTC(2026, 10, 22, 9);
-    const tick = () => {
-      wall += 1000;
-    };
-    const [mentee, mentor] = [newDevice(), newDevice()] as [MentoringDb, MentoringDb];
-    const journal = await createJournal({ role: 'mentee', menteeName: 'Ana', mentorName: 'Sam' }, mentee);
-    const story = await repo('story', mentee).create(journal.id, {
-      title: 'Teen night',
-      problem: 'First draft',
-    });
-    const send = async (from: MentoringDb, to: MentoringDb) => {
-      tick();
-      const { text: file } = await exportPairFile(journal.id, { db: from, appVersion: 'test' });
-      return applyImportFile(await previewImport(file, { db: to }), { db: to, role: 'mentor' });
-    };
-    await send(mentee, mentor);
-    return { mentee, mentor, storyId: story.id, send, tick };
-  }
-
   it('edits of the same long text made without seeing each other always give a conflict', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -364,7 +356,7 @@ describe('conflicts over real exchanges (30 runs each)', () => {
         fc.array(text, { minLength: 1, maxLength: 3 }),
         async (mine, theirs) => {
           fc.pre(mine.at(-1) !== theirs.at(-1));
-          const { mentee, mentor, storyId, send, tick } = await shared();
+          const { mentee, mentor, storyId, send, tick } = await pairWithStory();
           for (const problem of mine) {
             tick();
             await repo('story', mentee).update(storyId, { problem });
@@ -387,7 +379,7 @@ describe('conflicts over real exchanges (30 runs each)', () => {
       fc.asyncProperty(
         fc.array(fc.tuple(fc.boolean(), text), { minLength: 1, maxLength: 6 }),
         async (turns) => {
-          const { mentee, mentor, storyId, send, tick } = await shared();
+          const { mentee, mentor, storyId, send, tick } = await pairWithStory();
           let last = mentee;
           for (const [byMentee, problem] of turns) {
             const editor = byMentee ? mentee : mentor;

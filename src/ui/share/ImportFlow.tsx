@@ -8,6 +8,7 @@ import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import './ShareScreen.css';
+import { capitalize } from '../../model/describe';
 
 type ImportModule = typeof import('../../sync/importFile');
 type Preview = Awaited<ReturnType<ImportModule['previewImport']>>;
@@ -28,10 +29,6 @@ const COLUMNS = [
   ['unchanged', 'Unchanged'],
   ['conflicting', 'To resolve'],
 ] as const;
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 function names(preview: Preview): string {
   const j = preview.journal;
