@@ -1,4 +1,5 @@
-import { carryChain, carryForward } from '../model/carryForward';
+import { liveQuery, type Observable } from 'dexie';
+import { type CarryPlan, carryChain, carryForward } from '../model/carryForward';
 import type { ActionItem, Meeting } from '../model/meeting';
 import { isMeetingOver, previousMeeting } from '../model/meetingRules';
 import { KIND_INFO } from '../model/tables';
@@ -31,12 +32,56 @@ export async function inMeetingTransaction<T>(db: MentoringDb, work: () => Promi
   }
 }
 
+/** What is still open from the meeting before, and not yet carried into this one. */
+export interface ItemsToCarry {
+  /** The meeting the items come from (undefined when nothing carries). */
+  from?: Meeting;
+  agendaItems: CarryPlan['agendaItems'];
+  actionItems: CarryPlan['actionItems'];
+}
+
+const NOTHING_TO_CARRY: ItemsToCarry = { agendaItems: [], actionItems: [] };
+
 /**
- * Copies into a meeting what is still open from the meeting before it: unfinished agenda items and
- * open action items, in one transaction. Safe to run again and again (and on both devices): the
- * copies' ids derive from the item and the meeting, so an existing copy — even one deleted on
- * purpose — is never made twice. Only a planned meeting receives items, and only from a meeting
- * that is over (`isMeetingOver`). Returns how many items were carried.
+ * Reads (never writes) what would carry into a meeting: unfinished agenda items and open action items
+ * of the meeting before it, less those already carried. Only a planned meeting receives items, and
+ * only from a meeting that is over (`isMeetingOver`); a copy that exists — even one deleted on purpose —
+ * is never offered again.
+ */
+export async function itemsToCarry(
+  journalId: string,
+  meetingId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Promise<ItemsToCarry> {
+  const meeting = await repo('meeting', db).get(meetingId);
+  if (!meeting || meeting.deleted || meeting.journalId !== journalId) return NOTHING_TO_CARRY;
+  if ((meeting.status ?? 'planned') !== 'planned') return NOTHING_TO_CARRY;
+  const previous = previousMeeting(await repo('meeting', db).list(journalId), meeting);
+  // Only a meeting that is over hands on what it left open: one still ahead may yet settle its items.
+  if (!previous || !isMeetingOver(previous, today)) return NOTHING_TO_CARRY;
+  const [agendaItems, actionItems] = await Promise.all([
+    repo('agendaItem', db).list(journalId, { index: 'meetingId', equals: previous.id }),
+    repo('actionItem', db).list(journalId, { index: 'meetingId', equals: previous.id }),
+  ]);
+  const plan = carryForward({ agendaItems, actionItems }, meeting.id);
+  const missing = async <T extends { id: string }>(kind: 'agendaItem' | 'actionItem', items: T[]) => {
+    const existing = await Promise.all(items.map((item) => repo(kind, db).get(item.id)));
+    return items.filter((_, i) => !existing[i]);
+  };
+  return {
+    from: previous,
+    agendaItems: await missing('agendaItem', plan.agendaItems),
+    actionItems: await missing('actionItem', plan.actionItems),
+  };
+}
+
+/**
+ * Copies into a meeting what is still open from the meeting before it (see `itemsToCarry`), in one
+ * transaction. Called when a person acts — plans the meeting, finishes the one before, or asks for
+ * the items — never because a screen is shown. Safe to run again and again (and on both devices):
+ * the copies' ids derive from the item and the meeting, so no copy is ever made twice. Returns how
+ * many items were carried.
  */
 export async function carryIntoMeeting(
   journalId: string,
@@ -45,30 +90,23 @@ export async function carryIntoMeeting(
   db: MentoringDb = getDb(),
 ): Promise<number> {
   return inMeetingTransaction(db, async () => {
-    const meeting = await repo('meeting', db).get(meetingId);
-    if (!meeting || meeting.deleted || (meeting.status ?? 'planned') !== 'planned') return 0;
-    const meetings = await repo('meeting', db).list(journalId);
-    const previous = previousMeeting(meetings, meeting);
-    // Only a meeting that is over hands on what it left open: one still ahead may yet settle its items.
-    if (!previous || !isMeetingOver(previous, today)) return 0;
-    const [agendaItems, actionItems] = await Promise.all([
-      repo('agendaItem', db).list(journalId, { index: 'meetingId', equals: previous.id }),
-      repo('actionItem', db).list(journalId, { index: 'meetingId', equals: previous.id }),
-    ]);
-    const plan = carryForward({ agendaItems, actionItems }, meeting.id);
-    let created = 0;
-    for (const { id, ...content } of plan.agendaItems) {
-      if (await repo('agendaItem', db).get(id)) continue;
+    const { agendaItems, actionItems } = await itemsToCarry(journalId, meetingId, today, db);
+    for (const { id, ...content } of agendaItems)
       await repo('agendaItem', db).create(journalId, content, { id });
-      created += 1;
-    }
-    for (const { id, ...content } of plan.actionItems) {
-      if (await repo('actionItem', db).get(id)) continue;
+    for (const { id, ...content } of actionItems)
       await repo('actionItem', db).create(journalId, content, { id });
-      created += 1;
-    }
-    return created;
+    return agendaItems.length + actionItems.length;
   });
+}
+
+/** `itemsToCarry`, kept live: what a meeting's page offers to bring in from the meeting before. */
+export function liveItemsToCarry(
+  journalId: string,
+  meetingId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Observable<ItemsToCarry> {
+  return liveQuery(() => itemsToCarry(journalId, meetingId, today, db));
 }
 
 /** Creates a planned meeting and carries into it what the meeting before it left open, in one transaction. */

@@ -367,9 +367,10 @@ describe('meetings', () => {
     await page.getByLabel('My private notes').fill('I felt nervous about the manager interview.');
     await expect.poll(() => statusText()).toBe('Saved');
     await stored('notes', { text: 'I felt nervous about the manager interview.' });
-    // By now the reopened screen has long finished carrying (its reads came before this save's
-    // write): still three carried items on screen, and three stored for this meeting.
+    // Planning the meeting carried the items; opening it again wrote nothing: still three carried
+    // items on screen, three stored for this meeting, and nothing left to bring in.
     expect(await carried.count()).toBe(3);
+    expect(await page.getByText(/^Still open from/).count()).toBe(0);
     const inMeeting = async (store: string) =>
       (await readStore(store)).filter((r) => r.meetingId === meetingId && r.carriedFromId).length;
     expect((await inMeeting('agendaItems')) + (await inMeeting('actionItems'))).toBe(3);

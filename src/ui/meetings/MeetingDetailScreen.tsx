@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { type Patch, repo } from '../../db';
-import { carryIntoMeeting } from '../../db/meetings';
 import { ACTIVITY_LABELS, MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import {
   ACTIVITIES,
@@ -20,7 +19,14 @@ import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
-import { ActionList, AddActionItem, AgendaEditor, PrivateNote, useActionItems } from './MeetingItems';
+import {
+  ActionList,
+  AddActionItem,
+  AgendaEditor,
+  CarryNotice,
+  PrivateNote,
+  useActionItems,
+} from './MeetingItems';
 import { parseLength, validateMeetingForm } from './meetingForm';
 import { formatWhen, isWebLink } from './meetingLabels';
 import './meetings.css';
@@ -34,11 +40,6 @@ export function MeetingDetailScreen() {
   const id = params.id!;
   const { journalId, role } = useJournal();
   const { record: meeting, loaded, set } = useAutosave('meeting', id);
-
-  // Bring in what the meeting before left open (idempotent: ids derive from the items).
-  useEffect(() => {
-    carryIntoMeeting(journalId, id, today()).catch(announceError);
-  }, [journalId, id]);
 
   if (!loaded) return <p class="meta">Loading the meeting…</p>;
   if (!meeting || meeting.deleted || meeting.journalId !== journalId) {
@@ -80,6 +81,7 @@ export function MeetingDetailScreen() {
 
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">Agenda</h2>
+        <CarryNotice journalId={journalId} meetingId={id} />
         <PreviousTopics journalId={journalId} meeting={meeting} />
         <AgendaEditor journalId={journalId} meetingId={id} role={role} />
       </section>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { repo } from '../../db';
-import { setActionDone } from '../../db/meetings';
+import { carryIntoMeeting, liveItemsToCarry, setActionDone } from '../../db/meetings';
 import { ROLES, type Role } from '../../model/constants';
 import type { ActionItem, AgendaItem } from '../../model/meeting';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
@@ -28,6 +28,50 @@ export function useActionItems(journalId: string, meetingId: string): ActionItem
     [journalId, meetingId],
   );
   return items && [...items].sort(byOrder);
+}
+
+/**
+ * "2 items are still open from the meeting of 12 Mar 2026", with a button that brings them into this
+ * meeting. Showing it writes nothing; the items are copied only when a person asks. Nothing is shown
+ * when nothing is left to bring in.
+ */
+export function CarryNotice({ journalId, meetingId }: { journalId: string; meetingId: string }) {
+  const pending = useLive(() => liveItemsToCarry(journalId, meetingId, today()), [journalId, meetingId]);
+  const [busy, setBusy] = useState(false);
+  const count = (pending?.agendaItems.length ?? 0) + (pending?.actionItems.length ?? 0);
+  if (!pending?.from || count === 0) return null;
+  const from = pending.from.date ? `the meeting of ${formatDate(pending.from.date)}` : 'the last meeting';
+  const what = [
+    pending.agendaItems.length > 0 && plural(pending.agendaItems.length, 'agenda point'),
+    pending.actionItems.length > 0 && plural(pending.actionItems.length, 'open action item'),
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  async function bringIn() {
+    setBusy(true);
+    try {
+      const carried = await carryIntoMeeting(journalId, meetingId, today());
+      announce(carried === 1 ? 'Brought in 1 item' : `Brought in ${carried} items`);
+    } catch (error) {
+      announceError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div class="carry-notice">
+      <p>
+        Still open from {from}: {what}.
+      </p>
+      <button type="button" onClick={bringIn} disabled={busy}>
+        Bring {count === 1 ? 'it' : 'them'} into this meeting
+      </button>
+    </div>
+  );
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** "Carried from 12 Mar 2026": where a carried item was first put on the list. */

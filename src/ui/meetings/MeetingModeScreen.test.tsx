@@ -4,7 +4,7 @@ import { Route, Router } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshJournal, renderInJournal } from '../../../tests/helpers/journal';
 import { type MentoringDb, repo } from '../../db';
-import { today } from '../components/labels';
+import { formatDate, today } from '../components/labels';
 import { MeetingModeScreen, STEPS } from './MeetingModeScreen';
 
 let db: MentoringDb | undefined;
@@ -67,6 +67,53 @@ describe('meeting mode', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await repo('meeting').get(meeting.id)).toEqual(meeting);
     expect(await records(current.db)).toEqual(before);
+  });
+
+  it('opening it after a meeting that left items open writes nothing, and offers to bring them in', async () => {
+    const current = await freshJournal('mentee');
+    db = current.db;
+    const earlier = await repo('meeting').create(current.journalId, { date: '2026-01-10', status: 'held' });
+    const action = await repo('actionItem').create(current.journalId, {
+      meetingId: earlier.id,
+      text: 'Send the CV draft',
+      done: false,
+      order: 0,
+    });
+    // Planned before the earlier meeting was over, so nothing was carried when it was made.
+    const meeting = await repo('meeting').create(current.journalId, {
+      date: '2099-01-10',
+      status: 'planned',
+    });
+    const before = await records(current.db);
+    history.replaceState(null, '', `/meetings/${meeting.id}/run`);
+    renderInJournal(
+      <Router>
+        <Route path="/meetings/:id/run" component={MeetingModeScreen} />
+      </Router>,
+      current,
+    );
+    await screen.findByText(
+      `Still open from the meeting of ${formatDate('2026-01-10')}: 1 open action item.`,
+    );
+    expect(await records(current.db)).toEqual(before);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Bring it into this meeting' }));
+    await waitFor(() => expect(screen.queryByText(/Still open from/)).toBeNull());
+    const carried = await repo('actionItem').list(current.journalId, {
+      index: 'meetingId',
+      equals: meeting.id,
+    });
+    expect(carried).toEqual([
+      expect.objectContaining({ text: 'Send the CV draft', carriedFromId: action.id }),
+    ]);
+    // The step for last time's actions now lists it, to be marked done or carried on.
+    for (const name of STEPS.slice(1, 3)) {
+      await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+      await screen.findByRole('heading', { level: 2, name });
+    }
+    expect(
+      within(await screen.findByRole('group', { name: 'Send the CV draft' })).getByLabelText('Done'),
+    ).toBeTruthy();
   });
 
   it('Finish marks the meeting held with the summary shown, and the next meeting agreed is planned', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { useLocation, useRoute } from 'preact-iso';
 import { device, repo } from '../../db';
 import { finishMeeting } from '../../db/finishMeeting';
-import { carryIntoMeeting, setActionDone } from '../../db/meetings';
+import { setActionDone } from '../../db/meetings';
 import type { Role } from '../../model/constants';
 import { parseStamp } from '../../model/hlc';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
@@ -34,6 +34,7 @@ import {
   AddActionItem,
   AddItemForm,
   CarriedFrom,
+  CarryNotice,
   PrivateNote,
   useActionItems,
   useAgenda,
@@ -124,7 +125,6 @@ export function MeetingModeScreen() {
         if (live) setProgress(valid);
       })
       .catch(announceError);
-    carryIntoMeeting(journalId, id, today()).catch(announceError);
     return () => {
       live = false;
     };
@@ -284,6 +284,7 @@ function AgendaStep({ journalId, meetingId }: { journalId: string; meetingId: st
   if (!items) return <p class="meta">Loading…</p>;
   return (
     <>
+      <CarryNotice journalId={journalId} meetingId={meetingId} />
       {items.length === 0 ? (
         <p class="empty">No agenda points yet. Add what you want to talk about.</p>
       ) : (
@@ -471,13 +472,19 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
 function CarriedActionsStep({ journalId, meetingId }: { journalId: string; meetingId: string }) {
   const items = useActionItems(journalId, meetingId)?.filter((a) => a.carriedFromId);
   if (!items) return <p class="meta">Loading…</p>;
-  if (items.length === 0) return <p class="empty">Nothing was left open at the last meeting.</p>;
   return (
-    <ul class="item-list">
-      {items.map((item) => (
-        <CarriedAction key={item.id} journalId={journalId} item={item} />
-      ))}
-    </ul>
+    <>
+      <CarryNotice journalId={journalId} meetingId={meetingId} />
+      {items.length === 0 ? (
+        <p class="empty">No action items were carried from the last meeting.</p>
+      ) : (
+        <ul class="item-list">
+          {items.map((item) => (
+            <CarriedAction key={item.id} journalId={journalId} item={item} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
