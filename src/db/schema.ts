@@ -52,6 +52,17 @@ export const SCHEMA_V3 = {
   snapshots: 'id',
 } as const;
 
+/**
+ * Version 4: indexes for read models (issue 9): meetings by journal and date, so Home and the
+ * meeting list read the next and the latest meeting without loading every meeting's notes; stories
+ * by the goals they are linked to, so a goal's page reads only its own stories.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  meetings: 'id, journalId, [journalId+date]',
+  stories: 'id, journalId, *goalIds',
+} as const;
+
 /** Tables that hold only this device's state: never exported, never synced. */
 export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
 
@@ -85,6 +96,8 @@ export const VERSIONS: readonly {
   { stores: SCHEMA_V2, upgrade: fillBases },
   // Version 3 only adds two empty device-only tables (conflicts, snapshots): no record changes.
   { stores: SCHEMA_V3, upgrade: async () => undefined },
+  // Version 4 only adds indexes: IndexedDB builds them from the rows, which stay as they were.
+  { stores: SCHEMA_V4 },
 ];
 
 /**

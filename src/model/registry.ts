@@ -76,7 +76,7 @@ export const KIND_REGISTRY = {
   },
   meeting: {
     table: 'meetings',
-    indexes: 'id, journalId',
+    indexes: 'id, journalId, [journalId+date]',
     label: 'meeting',
     plural: 'meetings',
     defaultVisibility: 'pair',
@@ -114,7 +114,7 @@ export const KIND_REGISTRY = {
   },
   story: {
     table: 'stories',
-    indexes: 'id, journalId',
+    indexes: 'id, journalId, *goalIds',
     label: 'story',
     plural: 'stories',
     defaultVisibility: 'pair',

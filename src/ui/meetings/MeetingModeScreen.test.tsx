@@ -89,6 +89,7 @@ describe('meeting mode', () => {
     renderInJournal(
       <Router>
         <Route path="/meetings/:id/run" component={MeetingModeScreen} />
+        <Route default component={() => <h1>Meeting page</h1>} />
       </Router>,
       current,
     );
