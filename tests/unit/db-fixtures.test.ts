@@ -60,7 +60,10 @@ describe('every released database version', () => {
       }
       // The indexes of the newest version hold the old rows too (read models query them).
       for (const meeting of (fixture.tables.meetings ?? []) as { journalId: string; date: string }[]) {
-        const onDay = db.table('meetings').where('[journalId+date]').equals([meeting.journalId, meeting.date]);
+        const onDay = db
+          .table('meetings')
+          .where('[journalId+date]')
+          .equals([meeting.journalId, meeting.date]);
         expect(await onDay.count()).toBeGreaterThan(0);
       }
       for (const story of (fixture.tables.stories ?? []) as { goalIds?: string[] }[]) {
