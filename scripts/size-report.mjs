@@ -6,8 +6,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** The budget for the first load, JS + CSS gzipped, in bytes; and the goal. */
-export const BUDGET_BYTES = 60 * 1024;
+/**
+ * The budget for the first load, JS + CSS gzipped, in bytes (issue 9 lowered it from 60 KB, so later
+ * work cannot undo the speed-up); and the goal, now the same.
+ */
+export const BUDGET_BYTES = 45 * 1024;
 export const GOAL_BYTES = 45 * 1024;
 
 /** Measures every JS and CSS file that `<dist>/index.html` loads, gzipped (level 9). */
@@ -31,6 +34,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   for (const f of report.files)
     console.log(`  ${f.file.padEnd(44)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
   console.log(
-    `initial load (JS + CSS, gzip): ${(report.initialGzip / 1024).toFixed(1)} KB — budget 60 KB, goal 45 KB`,
+    `initial load (JS + CSS, gzip): ${(report.initialGzip / 1024).toFixed(1)} KB — budget 45 KB`,
   );
 }

@@ -1,7 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { device, getDb } from '../db';
 import { journalTitle } from '../model/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
@@ -24,15 +23,23 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [closedNotice, setClosedNotice] = useState<string | undefined>(undefined);
 
-  useEffect(
-    () =>
-      getDb().onNotice((notice) => {
+  useEffect(() => {
+    // Dexie loads after the first paint (see db/firstLoad.ts); its notices are listened to then.
+    let stop: (() => void) | undefined;
+    let live = true;
+    import('../db').then(({ getDb }) => {
+      if (!live) return;
+      stop = getDb().onNotice((notice) => {
         // The database closed for another tab's upgrade: nothing more can be saved here until a reload.
         if (notice.type === 'versionchange') setClosedNotice(notice.message);
         announce(notice.message, 'error');
-      }),
-    [],
-  );
+      });
+    }, announceError);
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, []);
 
   useEffect(() => {
     // A screen's promise that failed with nobody listening still gets a plain message.
@@ -116,6 +123,7 @@ function Header({
             }
             // Whatever is being typed belongs to the journal we are leaving: write it first.
             await flushPendingSaves();
+            const { device } = await import('../db');
             await device().setCurrentJournalId(value);
             const next = journals.find((j) => j.journalId === value);
             announce(`Switched to ${next ? journalTitle(next) : 'another journal'}`);

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
+import { setCurrentDbName } from './dbName';
 import { DeviceRepository } from './device';
 import { DB_NAME, RECORD_TABLES, VERSIONS } from './schema';
 
@@ -74,4 +75,5 @@ export function getDb(): MentoringDb {
 /** Replaces the shared connection (tests use a fresh database per test). */
 export function setDb(db: MentoringDb | undefined) {
   shared = db;
+  setCurrentDbName(db?.name ?? DB_NAME);
 }

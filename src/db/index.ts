@@ -9,12 +9,7 @@ import { Repository } from './repository';
 export { getDb, MentoringDb, setDb } from './database';
 export { DeviceRepository, type Membership } from './device';
 export { StorageError } from './errors';
-export {
-  type JournalOnDevice,
-  type JournalsOnDevice,
-  liveJournalsOnDevice,
-  liveMembership,
-} from './onDevice';
+export { type JournalOnDevice, type JournalsOnDevice, liveMembership } from './onDevice';
 export { type Patch, Repository } from './repository';
 
 const cache = new WeakMap<MentoringDb, Map<string, Repository<KindName>>>();

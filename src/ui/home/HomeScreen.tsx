@@ -1,10 +1,6 @@
-import { useMemo } from 'preact/hooks';
-import { liveMembership, repo } from '../../db';
-import { openActionItems } from '../../model/carryForward';
-import type { GoalStatus } from '../../model/goal';
+import { liveHomeFacts } from '../../db/firstLoad';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
-import { compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../../model/meetingRules';
-import { daysBetween, milestonesDue, nextMeetingDue, programmeProgress } from '../../model/schedule';
+import { daysBetween, nextMeetingDue, programmeProgress } from '../../model/schedule';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -33,42 +29,31 @@ export function dayInWords(date: string, now: string): string {
   return formatDate(date);
 }
 
-/** Where the partnership stands today: programme, next meeting, what is due, open actions, goals, backup. */
+/**
+ * Where the partnership stands today: programme, next meeting, what is due, open actions, goals,
+ * backup. It reads one read model (db/readModels.ts `readHome`): counts and the first few items,
+ * through indexes, with no note text — shown straight from IndexedDB on a cold start.
+ */
 export function HomeScreen() {
   const { journalId, journal } = useJournal();
   const now = today();
-  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
-  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
-  const actions = useLive(() => repo('actionItem').live(journalId), [journalId]);
-  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const membership = useLive(() => liveMembership(journalId), [journalId]);
+  const facts = useLive(() => liveHomeFacts(journalId, now), [journalId, now]);
+  const membership = facts?.membership;
 
   const progress = programmeProgress(journal.startDate, journal.lengthMonths, now);
-  const held = (meetings ?? []).filter(isMeetingHeld);
-  const next = nextMeetingDue(
-    held.map((m) => m.date),
-    journal.startDate,
-    journal.cadenceDays,
-    now,
-  );
-  const planned = (meetings ?? []).filter((m) => isUpcomingMeeting(m, now)).sort(compareMeetings)[0];
-  const due = useMemo(() => milestonesDue(milestones ?? [], now), [milestones, now]);
-  const open = useMemo(
-    () =>
-      openActionItems(actions ?? []).sort((a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')),
-    [actions],
-  );
-  const goalCounts = useMemo(() => {
-    const c: Record<GoalStatus, number> = { active: 0, achieved: 0, paused: 0, dropped: 0 };
-    for (const g of goals ?? []) c[g.status ?? 'active'] += 1;
-    return c;
-  }, [goals]);
+  const next = nextMeetingDue([facts?.lastHeldDate], journal.startDate, journal.cadenceDays, now);
+  const planned = facts?.planned;
+  const overdue = facts?.overdue;
+  const dueSoon = facts?.dueSoon;
+  const open = facts?.openActions;
+  const goalCounts = facts?.goalCounts;
+  const goalTotal = goalCounts ? Object.values(goalCounts).reduce((a, b) => a + b, 0) : undefined;
 
   const backupDate = localDate(membership?.lastBackupAt);
   const exportDate = localDate(membership?.lastExportAt);
   const daysSinceBackup = backupDate ? daysBetween(backupDate, now) : undefined;
   const suggestBackup =
-    membership !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= BACKUP_REMINDER_DAYS);
+    facts !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= BACKUP_REMINDER_DAYS);
 
   return (
     <>
@@ -105,7 +90,7 @@ export function HomeScreen() {
 
         <section class="card" aria-labelledby="home-meeting">
           <h2 id="home-meeting">Next meeting</h2>
-          {meetings === undefined ? (
+          {facts === undefined ? (
             <p>Loading…</p>
           ) : (
             <>
@@ -172,38 +157,42 @@ export function HomeScreen() {
 
         <section class="card wide" aria-labelledby="home-milestones">
           <h2 id="home-milestones">Milestones due</h2>
-          {milestones === undefined ? (
+          {!overdue || !dueSoon ? (
             <p>Loading…</p>
-          ) : due.overdue.length === 0 && due.dueSoon.length === 0 ? (
+          ) : overdue.count === 0 && dueSoon.count === 0 ? (
             <p class="empty">Nothing overdue and nothing due in the next 30 days.</p>
           ) : (
             <>
-              {due.overdue.length > 0 && (
+              {overdue.count > 0 && (
                 <>
-                  <h3>Overdue ({due.overdue.length})</h3>
+                  <h3>Overdue ({overdue.count})</h3>
                   <ul class="plain-list" aria-label="Overdue milestones">
-                    {due.overdue.slice(0, 10).map((m) => (
+                    {overdue.first.map((m) => (
                       <li key={m.id}>
                         <span class="badge warn">Overdue</span> {m.title?.trim() || 'Untitled milestone'}{' '}
                         <span class="meta">was due {formatDate(m.dueDate)}</span>
                       </li>
                     ))}
                   </ul>
-                  {due.overdue.length > 10 && <p class="meta">and {due.overdue.length - 10} more.</p>}
+                  {overdue.count > overdue.first.length && (
+                    <p class="meta">and {overdue.count - overdue.first.length} more.</p>
+                  )}
                 </>
               )}
-              {due.dueSoon.length > 0 && (
+              {dueSoon.count > 0 && (
                 <>
-                  <h3>Due in the next 30 days ({due.dueSoon.length})</h3>
+                  <h3>Due in the next 30 days ({dueSoon.count})</h3>
                   <ul class="plain-list" aria-label="Milestones due in the next 30 days">
-                    {due.dueSoon.slice(0, 10).map((m) => (
+                    {dueSoon.first.map((m) => (
                       <li key={m.id}>
                         {m.title?.trim() || 'Untitled milestone'}{' '}
                         <span class="meta">due {formatDate(m.dueDate)}</span>
                       </li>
                     ))}
                   </ul>
-                  {due.dueSoon.length > 10 && <p class="meta">and {due.dueSoon.length - 10} more.</p>}
+                  {dueSoon.count > dueSoon.first.length && (
+                    <p class="meta">and {dueSoon.count - dueSoon.first.length} more.</p>
+                  )}
                 </>
               )}
             </>
@@ -215,13 +204,13 @@ export function HomeScreen() {
 
         <section class="card wide" aria-labelledby="home-actions">
           <h2 id="home-actions">Open action items</h2>
-          {actions === undefined ? (
+          {!open ? (
             <p>Loading…</p>
-          ) : open.length === 0 ? (
+          ) : open.count === 0 ? (
             <p class="empty">No open action items. Next steps you agree in a meeting show up here.</p>
           ) : (
             <ul class="plain-list action-list" aria-label="Open action items">
-              {open.slice(0, 15).map((a) => (
+              {open.first.map((a) => (
                 <li key={a.id}>
                   <a href={a.meetingId ? `/meetings/${a.meetingId}` : '/meetings'}>
                     {a.text?.trim() || 'Untitled action'}
@@ -240,12 +229,14 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
-          {open.length > 15 && <p class="meta">and {open.length - 15} more.</p>}
+          {open && open.count > open.first.length && (
+            <p class="meta">and {open.count - open.first.length} more.</p>
+          )}
         </section>
 
         <section class="card" aria-labelledby="home-goals">
           <h2 id="home-goals">Goals</h2>
-          {goals?.length === 0 ? (
+          {goalTotal === 0 ? (
             <p class="empty">
               No goals yet. <a href="/goals">Write down the first one</a>: something you want to be able to do
               by the end of the programme.
@@ -255,7 +246,7 @@ export function HomeScreen() {
               {GOAL_STATUS_ORDER.map((s) => (
                 <li key={s}>
                   <a href={`/goals?status=${s}`}>
-                    {GOAL_STATUS_LABELS[s]}: {goals === undefined ? '…' : goalCounts[s]}
+                    {GOAL_STATUS_LABELS[s]}: {goalCounts ? goalCounts[s] : '…'}
                   </a>
                 </li>
               ))}
@@ -268,7 +259,7 @@ export function HomeScreen() {
 
         <section class="card" aria-labelledby="home-backup">
           <h2 id="home-backup">Backup</h2>
-          {membership === undefined ? (
+          {facts === undefined ? (
             <p>Loading…</p>
           ) : (
             <>

@@ -1,0 +1,153 @@
+/**
+ * What the first screen needs, without Dexie in the first load. Each read model is read at once
+ * over plain IndexedDB (readers.ts) — so the shell and Home show their data while Dexie is still
+ * loading — and then followed by the same read model as a Dexie live query, which keeps it up to
+ * date. Dexie (about two thirds of the app's JavaScript) loads in parallel with the first paint.
+ */
+import { currentDbName } from './dbName';
+import { hasIndexes, openExisting, rawReader } from './readers';
+import {
+  HOME_READS,
+  type HomeFacts,
+  type JournalsOnDevice,
+  readHome,
+  readShell,
+  SHELL_READS,
+} from './readModels';
+
+export type { HomeFacts, JournalOnDevice, JournalsOnDevice } from './readModels';
+
+/** What `useLive` subscribes to: Dexie's observables fit it, and so do the ones made here. */
+export interface Subscribable<T> {
+  subscribe(observer: { next: (value: T) => void; error?: (error: unknown) => void }): {
+    unsubscribe(): void;
+  };
+}
+
+let live: Promise<typeof import('./liveReadModels')> | undefined;
+
+/** Starts loading Dexie and the live read models (once); screens that follow need them anyway. */
+export function loadLiveReadModels(): Promise<typeof import('./liveReadModels')> {
+  live ??= import('./liveReadModels');
+  return live;
+}
+
+/**
+ * Reads a read model over plain IndexedDB; `undefined` when it cannot (no database yet, an older
+ * version without the indexes, no IndexedDB): the live query then gives the first value.
+ */
+async function readRaw<T>(
+  needs: Readonly<Record<string, readonly string[]>>,
+  read: (reader: ReturnType<typeof rawReader>) => Promise<T>,
+  connection?: Promise<IDBDatabase | undefined>,
+): Promise<T | undefined> {
+  const db = await (connection ?? openExisting(currentDbName()));
+  if (!db) return undefined;
+  try {
+    if (!hasIndexes(db, needs)) return undefined;
+    return await read(rawReader(db, Object.keys(needs)));
+  } finally {
+    // A shared connection is closed by whoever opened it.
+    if (!connection) db.close();
+  }
+}
+
+/**
+ * The first value from `first` (a direct read), then every value of the live query `follow`, which
+ * starts once the direct read is done — so loading Dexie never delays the first paint. A direct read
+ * that fails is ignored: the live query then gives the first value.
+ */
+export function firstThenLive<T>(
+  first: () => Promise<T | undefined>,
+  follow: () => Promise<Subscribable<T>>,
+): Subscribable<T> {
+  return {
+    subscribe(observer) {
+      let closed = false;
+      let subscription: { unsubscribe(): void } | undefined;
+      const startFollowing = () => {
+        if (closed) return;
+        follow().then(
+          (observable) => {
+            if (closed) return;
+            subscription = observable.subscribe({
+              next: (value) => observer.next(value),
+              error: (error) => observer.error?.(error),
+            });
+          },
+          (error) => observer.error?.(error),
+        );
+      };
+      first().then((value) => {
+        if (!closed && value !== undefined) observer.next(value);
+        startFollowing();
+      }, startFollowing);
+      return {
+        unsubscribe() {
+          closed = true;
+          subscription?.unsubscribe();
+        },
+      };
+    },
+  };
+}
+
+/** Direct reads started before the first render (see `startFirstReads`), taken by the first subscriber. */
+let primedShell: Promise<JournalsOnDevice | undefined> | undefined;
+let primedHome: Promise<{ key: string; facts: HomeFacts | undefined } | undefined> | undefined;
+
+const homeKey = (journalId: string, today: string) => `${journalId}|${today}`;
+
+function readHomeRaw(journalId: string, today: string): Promise<HomeFacts | undefined> {
+  return readRaw(HOME_READS, (reader) => readHome(reader, journalId, today));
+}
+
+/**
+ * Starts the cold start's reads before anything renders: the shell's, and — when the app opens on
+ * Home — Home's for the journal the shell finds current, right after it. The screens then find
+ * them under way instead of starting them after their first render.
+ */
+export function startFirstReads(opensHome: boolean, today: string): void {
+  // One connection for both reads (opening one costs more than a read), closed when they are done.
+  const connection = openExisting(currentDbName()).catch(() => undefined);
+  // A direct read that fails only means the live query gives the first value: never an error here.
+  primedShell = readRaw(SHELL_READS, readShell, connection).catch(() => undefined);
+  const done = !opensHome
+    ? primedShell
+    : (primedHome = primedShell.then(async (shell) => {
+        const journalId = shell?.current?.journalId;
+        if (!journalId) return undefined;
+        const read = readRaw(HOME_READS, (r) => readHome(r, journalId, today), connection);
+        const facts = await read.catch(() => undefined);
+        return { key: homeKey(journalId, today), facts };
+      }));
+  const close = () => connection.then((db) => db?.close());
+  done.then(close, close);
+}
+
+function shellFirst(): Promise<JournalsOnDevice | undefined> {
+  const primed = primedShell;
+  primedShell = undefined;
+  return primed ?? readRaw(SHELL_READS, readShell);
+}
+
+function homeFirst(journalId: string, today: string): Promise<HomeFacts | undefined> {
+  const primed = primedHome;
+  primedHome = undefined;
+  if (!primed) return readHomeRaw(journalId, today);
+  const key = homeKey(journalId, today);
+  return primed.then((read) => (read?.key === key ? read.facts : readHomeRaw(journalId, today)));
+}
+
+/** The journals on this device and the current one, kept live. */
+export function liveShellState(): Subscribable<JournalsOnDevice> {
+  return firstThenLive(shellFirst, async () => (await loadLiveReadModels()).liveShell());
+}
+
+/** What Home shows for a journal today, kept live. */
+export function liveHomeFacts(journalId: string, today: string): Subscribable<HomeFacts> {
+  return firstThenLive(
+    () => homeFirst(journalId, today),
+    async () => (await loadLiveReadModels()).liveHome(journalId, today),
+  );
+}

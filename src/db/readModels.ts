@@ -1,0 +1,174 @@
+/**
+ * Read models: what the shell and Home show, read through a `Reader` (readers.ts) with indexes and
+ * limits rather than whole tables, and returned as small plain objects (no note text). The same
+ * function serves the first paint (over plain IndexedDB, before Dexie loads) and the live query that
+ * follows (over Dexie), so both always agree. Free of Dexie: part of the first load.
+ */
+import { openActionItems } from '../model/carryForward';
+import type { Role } from '../model/constants';
+import type { Goal, GoalStatus } from '../model/goal';
+import type { Journal } from '../model/journal';
+import { journalTitle } from '../model/labels';
+import type { ActionItem, Meeting } from '../model/meeting';
+import { compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../model/meetingRules';
+import type { Milestone } from '../model/milestone';
+import { milestonesDue } from '../model/schedule';
+import type { Membership } from './device';
+import type { Reader } from './readers';
+
+/** A journal on this device, with my role in it. */
+export interface JournalOnDevice {
+  journalId: string;
+  journal: Journal;
+  role: Role;
+}
+
+/** The journals on this device, named in switcher order, and the current one (else the first). */
+export interface JournalsOnDevice {
+  journals: JournalOnDevice[];
+  current: JournalOnDevice | undefined;
+}
+
+/** The tables and indexes the shell reads. */
+export const SHELL_READS = { local: ['key'], journals: ['id'] } as const;
+
+const MEMBERSHIP_PREFIX = 'membership:';
+/** Above every text key that starts with a prefix. */
+const HIGH = '\uffff';
+
+/** The journals this device holds (not deleted ones) and which one is current. */
+export async function readShell(reader: Reader): Promise<JournalsOnDevice> {
+  const [rows, currentRow] = await Promise.all([
+    reader.scan<{ value: Membership }>({
+      table: 'local',
+      index: 'key',
+      lower: MEMBERSHIP_PREFIX,
+      upper: MEMBERSHIP_PREFIX + HIGH,
+    }),
+    reader.get<{ value: unknown }>('local', 'currentJournalId'),
+  ]);
+  const memberships = rows.map((row) => row.value);
+  const records = await Promise.all(memberships.map((m) => reader.get<Journal>('journals', m.journalId)));
+  const journals: JournalOnDevice[] = [];
+  memberships.forEach((m, i) => {
+    const journal = records[i];
+    if (journal && !journal.deleted) journals.push({ journalId: journal.id, journal, role: m.role });
+  });
+  journals.sort((a, b) => journalTitle(a).localeCompare(journalTitle(b)));
+  const currentId = typeof currentRow?.value === 'string' ? currentRow.value : undefined;
+  return { journals, current: journals.find((j) => j.journalId === currentId) ?? journals[0] };
+}
+
+/** A milestone as Home lists it. */
+export interface MilestoneLine {
+  id: string;
+  title?: string;
+  dueDate?: string;
+}
+
+/** An open action item as Home lists it. */
+export interface ActionLine {
+  id: string;
+  text?: string;
+  owner?: Role;
+  dueDate?: string;
+  meetingId?: string;
+}
+
+/** A meeting as Home shows it. */
+export interface MeetingLine {
+  id: string;
+  date?: string;
+  time?: string;
+}
+
+/** Everything Home shows, and nothing more: counts and the first few of each list. */
+export interface HomeFacts {
+  membership: Membership | null;
+  /** The date of the latest meeting marked held. */
+  lastHeldDate?: string;
+  /** The first upcoming planned meeting. */
+  planned?: MeetingLine;
+  overdue: { count: number; first: MilestoneLine[] };
+  dueSoon: { count: number; first: MilestoneLine[] };
+  openActions: { count: number; first: ActionLine[] };
+  goalCounts: Record<GoalStatus, number>;
+}
+
+/** How many of each list Home shows before "and N more". */
+export const HOME_MILESTONES_SHOWN = 10;
+export const HOME_ACTIONS_SHOWN = 15;
+
+/** The tables and indexes Home reads. */
+export const HOME_READS = {
+  local: ['key'],
+  meetings: ['[journalId+date]'],
+  milestones: ['journalId'],
+  actionItems: ['journalId'],
+  goals: ['journalId'],
+} as const;
+
+/** How many upcoming meetings Home looks at to find the first (meetings on one day sort by time). */
+const UPCOMING_LOOKED_AT = 20;
+
+const milestoneLine = ({ id, title, dueDate }: Milestone): MilestoneLine => ({ id, title, dueDate });
+
+/**
+ * What Home shows for a journal today. Meetings are read through the `[journalId+date]` index: the
+ * latest one marked held (walking back from the newest date) and the first upcoming one — a few
+ * records, not every meeting with its notes. Milestones, action items and goals are small records,
+ * read by journal.
+ */
+export async function readHome(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
+  const live = (record: { deleted?: boolean }) => !record.deleted;
+  const [membershipRow, lastHeld, upcoming, milestones, actions, goals] = await Promise.all([
+    reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, ''],
+      upper: [journalId, HIGH],
+      reverse: true,
+      filter: (m) => live(m) && isMeetingHeld(m),
+      limit: 1,
+    }),
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, today],
+      upper: [journalId, HIGH],
+      filter: (m) => live(m) && isUpcomingMeeting(m, today),
+      limit: UPCOMING_LOOKED_AT,
+    }),
+    reader.equal<Milestone>('milestones', 'journalId', journalId),
+    reader.equal<ActionItem>('actionItems', 'journalId', journalId),
+    reader.equal<Goal>('goals', 'journalId', journalId),
+  ]);
+  const planned = upcoming.sort(compareMeetings)[0];
+  const due = milestonesDue(milestones.filter(live), today);
+  const open = openActionItems(actions).sort((a, b) =>
+    (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+  );
+  const goalCounts: Record<GoalStatus, number> = { active: 0, achieved: 0, paused: 0, dropped: 0 };
+  for (const goal of goals) if (live(goal)) goalCounts[goal.status ?? 'active'] += 1;
+  return {
+    membership: membershipRow?.value ?? null,
+    lastHeldDate: lastHeld[0]?.date,
+    planned: planned && { id: planned.id, date: planned.date, time: planned.time },
+    overdue: {
+      count: due.overdue.length,
+      first: due.overdue.slice(0, HOME_MILESTONES_SHOWN).map(milestoneLine),
+    },
+    dueSoon: {
+      count: due.dueSoon.length,
+      first: due.dueSoon.slice(0, HOME_MILESTONES_SHOWN).map(milestoneLine),
+    },
+    openActions: {
+      count: open.length,
+      first: open
+        .slice(0, HOME_ACTIONS_SHOWN)
+        .map(({ id, text, owner, dueDate, meetingId }) => ({ id, text, owner, dueDate, meetingId })),
+    },
+    goalCounts,
+  };
+}
