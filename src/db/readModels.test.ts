@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freshJournal } from '../../tests/helpers/journal';
+import type { MentoringDb } from './database';
+import {
+  firstThenLive,
+  liveHomeFacts,
+  liveShellState,
+  type Subscribable,
+  startFirstReads,
+} from './firstLoad';
+import { repo } from './index';
+import { dexieReader } from './liveReadModels';
+import { openExisting, rawReader } from './readers';
+import { HOME_ACTIONS_SHOWN, HOME_READS, readHome, readShell, SHELL_READS } from './readModels';
+
+let db: MentoringDb | undefined;
+afterEach(async () => {
+  db?.close();
+  await db?.delete();
+  db = undefined;
+});
+
+const TODAY = '2026-06-15';
+
+/** Reads a read model both ways: over plain IndexedDB (the first paint) and over Dexie (the live query). */
+async function bothWays<T>(
+  tables: Readonly<Record<string, readonly string[]>>,
+  read: (reader: ReturnType<typeof rawReader>) => Promise<T>,
+) {
+  const raw = (await openExisting(db!.name))!;
+  try {
+    return { raw: await read(rawReader(raw, Object.keys(tables))), dexie: await read(dexieReader(db!)) };
+  } finally {
+    raw.close();
+  }
+}
+
+/** The first `count` values a subscribable gives. */
+function firstValues<T>(source: Subscribable<T>, count: number): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const values: T[] = [];
+    const subscription = source.subscribe({
+      next: (value) => {
+        values.push(value);
+        if (values.length === count) {
+          queueMicrotask(() => subscription.unsubscribe());
+          resolve(values);
+        }
+      },
+      error: reject,
+    });
+  });
+}
+
+async function journalWithHistory() {
+  const current = await freshJournal('mentee', { menteeName: 'Ana', mentorName: 'Ben' });
+  db = current.db;
+  const j = current.journalId;
+  await repo('meeting').create(j, {
+    date: '2026-05-01',
+    status: 'held',
+    sharedNotes: 'long notes '.repeat(200),
+  });
+  await repo('meeting').create(j, { date: '2026-06-01', status: 'held' });
+  await repo('meeting').create(j, { date: '2026-06-10', status: 'planned' }); // past, never marked held
+  await repo('meeting').create(j, { date: '2026-07-01', time: '15:00', status: 'planned' });
+  await repo('meeting').create(j, { date: '2026-07-01', time: '09:30', status: 'planned' });
+  await repo('meeting').create(j, { date: '2026-06-20', status: 'cancelled' });
+  const gone = await repo('meeting').create(j, { date: '2026-06-16', status: 'planned' });
+  await repo('meeting').remove(gone.id);
+  await repo('milestone').create(j, { title: 'Late', dueDate: '2026-06-01', status: 'planned' });
+  await repo('milestone').create(j, { title: 'Done early', dueDate: '2026-06-01', status: 'done' });
+  await repo('milestone').create(j, { title: 'Soon', dueDate: '2026-06-30' });
+  await repo('milestone').create(j, { title: 'Far', dueDate: '2026-12-30' });
+  for (let i = 0; i < HOME_ACTIONS_SHOWN + 2; i++)
+    await repo('actionItem').create(j, { text: `Action ${i}`, done: false, dueDate: `2026-07-${10 + i}` });
+  await repo('actionItem').create(j, { text: 'Closed', done: true });
+  await repo('goal').create(j, { title: 'A', status: 'active' });
+  await repo('goal').create(j, { title: 'B', status: 'achieved' });
+  await repo('goal').create(j, { title: 'C' });
+  // Another journal on the device never counts.
+  const other = await freshJournalOnSameDb(current.db);
+  await repo('meeting', current.db).create(other, { date: '2026-06-14', status: 'held' });
+  await repo('goal', current.db).create(other, { title: 'Elsewhere', status: 'dropped' });
+  return current;
+}
+
+async function freshJournalOnSameDb(target: MentoringDb): Promise<string> {
+  const { device } = await import('./index');
+  const id = `journal-${crypto.randomUUID()}`;
+  await device(target).setMembership(id, { role: 'mentor' });
+  await repo('journal', target).create(id, { menteeName: 'Zed', mentorName: 'Yan' }, { id });
+  await device(target).setCurrentJournalId(id);
+  return id;
+}
+
+describe('the Home read model', () => {
+  it('gives the latest held meeting, the next planned one (by time on its day), what is due, open actions and goal counts', async () => {
+    const { journalId } = await journalWithHistory();
+    const { raw, dexie } = await bothWays(HOME_READS, (reader) => readHome(reader, journalId, TODAY));
+    expect(raw).toEqual(dexie);
+    expect(raw.lastHeldDate).toBe('2026-06-01');
+    expect(raw.planned).toMatchObject({ date: '2026-07-01', time: '09:30' });
+    expect(raw.overdue).toEqual({ count: 1, first: [expect.objectContaining({ title: 'Late' })] });
+    expect(raw.dueSoon).toEqual({ count: 1, first: [expect.objectContaining({ title: 'Soon' })] });
+    expect(raw.openActions.count).toBe(HOME_ACTIONS_SHOWN + 2);
+    expect(raw.openActions.first.map((a) => a.text)).toEqual(
+      Array.from({ length: HOME_ACTIONS_SHOWN }, (_, i) => `Action ${i}`),
+    );
+    expect(raw.goalCounts).toEqual({ active: 2, achieved: 1, paused: 0, dropped: 0 });
+    expect(raw.membership).toMatchObject({ journalId, role: 'mentee' });
+    // No note text is carried to the screen.
+    expect(JSON.stringify(raw)).not.toContain('long notes');
+  });
+});
+
+describe('the shell read model', () => {
+  it('lists the journals on this device by name, with the current one', async () => {
+    await journalWithHistory();
+    const { raw, dexie } = await bothWays(SHELL_READS, readShell);
+    expect(raw).toEqual(dexie);
+    expect(raw.journals.map((j) => j.journal.menteeName)).toEqual(['Ana', 'Zed']);
+    expect(raw.current?.journal.menteeName).toBe('Zed');
+  });
+});
+
+describe('the first load', () => {
+  it('on a first run, reading directly creates no database (Dexie makes it as usual)', async () => {
+    const name = `never-made-${crypto.randomUUID()}`;
+    expect(await openExisting(name)).toBeUndefined();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).not.toContain(name);
+  });
+
+  it('shows the direct read first, then follows the live query: an edit reaches Home', async () => {
+    const { journalId } = await journalWithHistory();
+    startFirstReads(true, TODAY);
+    const paused = await new Promise<number[]>((resolve, reject) => {
+      const seen: number[] = [];
+      const subscription = liveHomeFacts(journalId, TODAY).subscribe({
+        next: (facts) => {
+          seen.push(facts.goalCounts.paused);
+          // The direct read, then the live query's first value: now a goal is added elsewhere.
+          if (seen.length === 2)
+            repo('goal').create(journalId, { title: 'D', status: 'paused' }).catch(reject);
+          if (seen.length === 3) {
+            queueMicrotask(() => subscription.unsubscribe());
+            resolve(seen);
+          }
+        },
+        error: reject,
+      });
+    });
+    expect(paused).toEqual([0, 0, 1]);
+  });
+
+  it('the shell state comes the same way, and a failed direct read leaves the live query to answer', async () => {
+    await journalWithHistory();
+    const [state] = await firstValues(liveShellState(), 1);
+    expect(state!.current?.journal.menteeName).toBe('Zed');
+    const live = { subscribe: liveShellState().subscribe };
+    const [fallback] = await firstValues(
+      firstThenLive(
+        () => Promise.reject(new Error('no IndexedDB here')),
+        async () => live,
+      ),
+      1,
+    );
+    expect(fallback!.journals).toHaveLength(2);
+  });
+});
