@@ -59,19 +59,41 @@ function preloadHomeScreen(): Plugin {
         const visit = (fileName: string) => {
           if (inEntry.has(fileName) || scripts.has(fileName)) return;
           const chunk = bundle[fileName];
-          if (!chunk || chunk.type !== 'chunk') return;
+          if (chunk?.type !== 'chunk') return;
           scripts.add(fileName);
           for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
           for (const imported of chunk.imports) visit(imported);
         };
         visit(home.fileName);
-        const base = ctx.server ? '/' : (ctx.path.replace(/[^/]*$/, '') || '/');
+        const base = ctx.server ? '/' : ctx.path.replace(/[^/]*$/, '') || '/';
         const tags = [
           ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`),
           ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="${base}${f}">`),
         ];
         return html.replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
       },
+    },
+  };
+}
+
+/**
+ * Serves the published JSON Schemas from the build, at /schemas/<name>.schema.json: the files in
+ * docs/, which tests keep equal to what the zod schemas generate.
+ */
+function publishSchemas(): Plugin {
+  const names = ['pair-file', 'committee-summary'];
+  return {
+    name: 'mentoring-journal:schemas',
+    apply: 'build',
+    generateBundle() {
+      for (const name of names) {
+        const fileName = `schemas/${name}.schema.json`;
+        this.emitFile({
+          type: 'asset',
+          fileName,
+          source: readFileSync(new URL(`./docs/${name}.schema.json`, import.meta.url)),
+        });
+      }
     },
   };
 }
@@ -91,6 +113,7 @@ export default defineConfig({
     preact(),
     contentSecurityPolicy(),
     preloadHomeScreen(),
+    publishSchemas(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: null,

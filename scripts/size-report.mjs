@@ -33,7 +33,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   writeFileSync(join(dist, 'size-report.json'), `${JSON.stringify(report, null, 2)}\n`);
   for (const f of report.files)
     console.log(`  ${f.file.padEnd(44)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
-  console.log(
-    `initial load (JS + CSS, gzip): ${(report.initialGzip / 1024).toFixed(1)} KB — budget 45 KB`,
-  );
+  console.log(`initial load (JS + CSS, gzip): ${(report.initialGzip / 1024).toFixed(1)} KB — budget 45 KB`);
 }

@@ -112,15 +112,17 @@ export function startFirstReads(opensHome: boolean, today: string): void {
   const connection = openExisting(currentDbName()).catch(() => undefined);
   // A direct read that fails only means the live query gives the first value: never an error here.
   primedShell = readRaw(SHELL_READS, readShell, connection).catch(() => undefined);
-  const done = !opensHome
-    ? primedShell
-    : (primedHome = primedShell.then(async (shell) => {
-        const journalId = shell?.current?.journalId;
-        if (!journalId) return undefined;
-        const read = readRaw(HOME_READS, (r) => readHome(r, journalId, today), connection);
-        const facts = await read.catch(() => undefined);
-        return { key: homeKey(journalId, today), facts };
-      }));
+  primedHome = undefined;
+  if (opensHome) {
+    primedHome = primedShell.then(async (shell) => {
+      const journalId = shell?.current?.journalId;
+      if (!journalId) return undefined;
+      const read = readRaw(HOME_READS, (r) => readHome(r, journalId, today), connection);
+      const facts = await read.catch(() => undefined);
+      return { key: homeKey(journalId, today), facts };
+    });
+  }
+  const done = primedHome ?? primedShell;
   const close = () => connection.then((db) => db?.close());
   done.then(close, close);
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { publishedSummaryValidator } from '../../tests/helpers/summarySchema';
 import { CHECK_IN_QUESTIONS } from '../model/checkIn';
 import { VISIBILITIES, type Visibility } from '../model/constants';
 import type { AnyRecord } from '../model/kinds';
@@ -15,7 +16,7 @@ describe('buildSummary: what the committee reads', () => {
   test('states the format, the day, who made it and the pair’s facts with the programme progress', () => {
     const summary = buildSummary([], journalOf({ menteeConfirmedOn: '2025-01-20' }), options);
     expect(summary.format).toBe('mentoring-journal-committee-summary');
-    expect(summary.version).toBe(1);
+    expect(summary.formatVersion).toBe(2);
     expect(summary.generatedOn).toBe(TODAY);
     expect(summary.generatedBy).toBe('mentee');
     expect(summary.journal).toEqual({
@@ -245,7 +246,11 @@ describe('toJson', () => {
     const summary = buildSummary([], journalOf(), options);
     const file = toJson(summary);
     expect(file.fileName).toBe('committee-summary-zofia-łukasiewicz-2025-09-01.json');
-    expect(file.text.startsWith('{\n  "format": "mentoring-journal-committee-summary",\n')).toBe(true);
+    expect(
+      file.text.startsWith(
+        '{\n  "$schema": "urn:mentoring-journal:committee-summary:2",\n  "format": "mentoring-journal-committee-summary",\n',
+      ),
+    ).toBe(true);
     expect(JSON.parse(file.text)).toEqual(summary);
   });
 
@@ -336,7 +341,8 @@ function buildRecords(drafts: Draft[]) {
 }
 
 describe('privacy property', () => {
-  test('for any records, no text of a private or pair record (nor an unlisted field) is anywhere in the JSON file', () => {
+  test('for any records, no text of a private or pair record (nor an unlisted field) is anywhere in the JSON file, and the file matches the published schema', () => {
+    const validate = publishedSummaryValidator();
     fc.assert(
       fc.property(
         fc.array(draftArb, { maxLength: 25 }),
@@ -345,6 +351,7 @@ describe('privacy property', () => {
           const { records, secret, expected } = buildRecords(drafts);
           const summary = buildSummary(records, journalOf(), { today: TODAY, role });
           const { text } = toJson(summary);
+          expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
           const parsed = JSON.stringify(JSON.parse(text));
           for (const value of secret) {
             const marker = value.slice(0, value.indexOf('⟧') + 1);

@@ -9,129 +9,53 @@
  */
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../model/checkIn';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS, type Role } from '../model/constants';
-import type { Goal, GoalStatus } from '../model/goal';
+import { GOAL_STATUSES, type Goal } from '../model/goal';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
-import type { Meeting, MeetingMode } from '../model/meeting';
+import { MEETING_MODES, type Meeting } from '../model/meeting';
 import { compareMeetings, isMeetingHeld } from '../model/meetingRules';
-import type { Milestone, MilestoneStatus } from '../model/milestone';
+import { MILESTONE_STATUSES, type Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
 import type { Note } from '../model/note';
 import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
+import {
+  type CommitteeSummary,
+  SUMMARY_FORMAT,
+  SUMMARY_SCHEMA_ID,
+  SUMMARY_VERSION,
+  type SummaryAgreement,
+  type SummaryCheckIn,
+  type SummaryGap,
+  type SummaryGoal,
+  type SummaryJournal,
+  type SummaryMeeting,
+  type SummaryMilestone,
+  type SummaryStory,
+} from './summarySchema';
 
-export const SUMMARY_FORMAT = 'mentoring-journal-committee-summary';
-export const SUMMARY_VERSION = 1;
-
-export interface SummaryJournal {
-  menteeName: string;
-  mentorName: string;
-  programme: string;
-  startDate?: string;
-  lengthMonths: number;
-  /** The day the programme ends (start + length), when the start date is known. */
-  endDate?: string;
-  /** Whole months elapsed on the day the summary was made (0 to the length). */
-  monthsElapsed?: number;
-  /** Share of the programme elapsed, 0–100. */
-  percentElapsed?: number;
-  phase?: 'not-started' | 'running' | 'ended';
-  /** The day the pair closed the partnership, if they did. */
-  closedDate?: string;
-}
-
-export interface SummaryAgreement {
-  /** When the mentee confirmed the partnership agreement. */
-  menteeConfirmedOn?: string;
-  /** When the mentor confirmed it. */
-  mentorConfirmedOn?: string;
-}
-
-export interface SummaryMeeting {
-  date: string;
-  mode?: MeetingMode;
-}
-
-/** A stretch between meetings longer than the agreed cadence. */
-export interface SummaryGap {
-  /** The meeting (or programme start) the stretch begins at. */
-  from: string;
-  /** The next meeting, or the summary's date (or programme end) when still open. */
-  to: string;
-  days: number;
-  /** True when no meeting has ended the stretch yet. */
-  open: boolean;
-}
-
-export interface SummaryMeetings {
-  /** Meetings marked held (shared meetings only; never their notes, agenda or actions). */
-  heldCount: number;
-  held: SummaryMeeting[];
-  /** The agreed longest stretch between meetings, in days. */
-  cadenceDays: number;
-  /** True when no stretch between meetings (from the start) was longer than the cadence. */
-  cadenceKept: boolean;
-  gapsOverCadence: SummaryGap[];
-}
-
-export interface SummaryGoal {
-  id: string;
-  title: string;
-  status: GoalStatus;
-  targetDate?: string;
-  successCriteria?: string;
-}
-
-export interface SummaryMilestone {
-  id: string;
-  title: string;
-  dueDate?: string;
-  status: MilestoneStatus;
-  doneDate?: string;
-  /** The goal it serves — only when that goal is itself marked for the committee. */
-  goalTitle?: string;
-}
-
-export interface SummaryStory {
-  id: string;
-  title: string;
-  problem?: string;
-  action?: string;
-  result?: string;
-}
-
-export interface SummaryCheckIn {
-  id: string;
-  date?: string;
-  author: Role;
-  answers: { question: string; answer: string }[];
-}
-
-export interface SummaryNote {
-  id: string;
-  text: string;
-}
-
-export interface CommitteeSummary {
-  format: typeof SUMMARY_FORMAT;
-  version: typeof SUMMARY_VERSION;
-  /** The calendar day the summary was made. */
-  generatedOn: string;
-  /** Who made it (the role on the device that exported it). */
-  generatedBy: Role;
-  journal: SummaryJournal;
-  agreement: SummaryAgreement;
-  meetings: SummaryMeetings;
-  goals: SummaryGoal[];
-  milestones: SummaryMilestone[];
-  stories: SummaryStory[];
-  checkIns: SummaryCheckIn[];
-  notes: SummaryNote[];
-}
+export {
+  type CommitteeSummary,
+  SUMMARY_FORMAT,
+  SUMMARY_SCHEMA_ID,
+  SUMMARY_VERSION,
+  type SummaryAgreement,
+  type SummaryCheckIn,
+  type SummaryGap,
+  type SummaryGoal,
+  type SummaryJournal,
+  type SummaryMeeting,
+  type SummaryMeetings,
+  type SummaryMilestone,
+  type SummaryNote,
+  type SummaryStory,
+} from './summarySchema';
 
 export interface SummaryOptions {
   /** Today's calendar date, YYYY-MM-DD. */
   today: string;
+  /** The moment the summary is made (an ISO date-time); now unless given. */
+  generatedAt?: string;
   /** The role of the person making the summary. */
   role: Role;
 }
@@ -142,6 +66,13 @@ const byDateThenTitle =
   <T>(date: (t: T) => string | undefined, title: (t: T) => string | undefined) =>
   (a: T, b: T) =>
     byText(date(a) ?? '9999-99-99', date(b) ?? '9999-99-99') || byText(title(a), title(b));
+
+/** A value of a known list, else `fallback`: a value a newer version wrote never breaks the file's schema. */
+function known<T extends string>(values: readonly T[], value: unknown, fallback: T): T;
+function known<T extends string>(values: readonly T[], value: unknown): T | undefined;
+function known<T extends string>(values: readonly T[], value: unknown, fallback?: T): T | undefined {
+  return (values as readonly unknown[]).includes(value) ? (value as T) : fallback;
+}
 
 /** Whether a string has something other than white space in it. */
 function filled(text: string | undefined): text is string {
@@ -166,7 +97,7 @@ function compact<T extends object>(value: T): T {
 export function buildSummary(
   records: readonly AnyRecord[],
   journal: Journal,
-  { today, role }: SummaryOptions,
+  { today, role, generatedAt = new Date().toISOString() }: SummaryOptions,
 ): CommitteeSummary {
   const mine = records.filter((r) => r.journalId === journal.id && !r.deleted);
   const shared = (kind: AnyRecord['kind']) =>
@@ -184,7 +115,7 @@ export function buildSummary(
   const held = (shared('meeting') as Meeting[])
     .filter((m) => isMeetingHeld(m) && isCalendarDate(m.date))
     .sort(compareMeetings)
-    .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: m.mode }));
+    .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: known(MEETING_MODES, m.mode) }));
   const gapsOverCadence = cadenceGaps(
     held.map((m) => m.date),
     startDate,
@@ -197,9 +128,12 @@ export function buildSummary(
   const committeeGoalTitles = new Map(goals.map((g) => [g.id, g.title] as const));
 
   return {
+    $schema: SUMMARY_SCHEMA_ID,
     format: SUMMARY_FORMAT,
-    version: SUMMARY_VERSION,
+    formatVersion: SUMMARY_VERSION,
+    journalId: journal.id,
     generatedOn: today,
+    generatedAt,
     generatedBy: role,
     journal: compact<SummaryJournal>({
       menteeName: journal.menteeName ?? '',
@@ -229,7 +163,7 @@ export function buildSummary(
         compact<SummaryGoal>({
           id: g.id,
           title: g.title?.trim() || 'Untitled goal',
-          status: g.status ?? 'active',
+          status: known(GOAL_STATUSES, g.status, 'active'),
           targetDate: g.targetDate,
           successCriteria: g.successCriteria,
         }),
@@ -248,7 +182,7 @@ export function buildSummary(
           id: m.id,
           title: m.title?.trim() || 'Untitled milestone',
           dueDate: m.dueDate,
-          status: m.status ?? 'planned',
+          status: known(MILESTONE_STATUSES, m.status, 'planned'),
           doneDate: m.doneDate,
           goalTitle: m.goalId ? committeeGoalTitles.get(m.goalId) : undefined,
         }),

@@ -30,7 +30,7 @@ export function fileJsonSchema(): unknown {
   >;
   return {
     $schema: schema.$schema,
-    $id: 'https://mentoring-journal.invalid/pair-file.schema.json',
+    $id: `urn:mentoring-journal:pair-file:${FORMAT_VERSION}`,
     title: `Mentoring Journal file (pair file or backup), format version ${FORMAT_VERSION}`,
     description:
       'Generated from src/sync/envelope.ts and src/model/*.ts by src/sync/schemaDoc.test.ts; do not edit by hand. See docs/file-formats.md.',

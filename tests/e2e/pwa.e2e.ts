@@ -69,6 +69,21 @@ describe('the built page', () => {
       expect(size, `${icon.src} is a ${icon.sizes} PNG`).toEqual({ width, height });
     }
   });
+
+  test('serves robots.txt as text, and the published JSON Schemas of the pair file and the committee summary', async () => {
+    const robots = await fetch(new URL('robots.txt', server.url));
+    expect(robots.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await robots.text()).toMatch(/^User-agent: \*$/m);
+    for (const [name, id] of [
+      ['pair-file', 'urn:mentoring-journal:pair-file:2'],
+      ['committee-summary', 'urn:mentoring-journal:committee-summary:2'],
+    ]) {
+      const response = await fetch(new URL(`schemas/${name}.schema.json`, server.url));
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      const schema = await response.json();
+      expect(schema).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: id });
+    }
+  });
 });
 
 describe('in Chromium', () => {
