@@ -30,7 +30,10 @@ export interface KindInfo {
    * apart (`null`: the element itself, for lists of text).
    */
   sets?: Readonly<Record<string, string | null>>;
-  /** The committee summary shows records of this kind marked for the committee (only then is that choice offered). */
+  /**
+   * The committee summary shows records of this kind marked for the committee (only then is that
+   * choice offered): opportunities once done, with their takeaways; reflection answers the mentee chose.
+   */
   inSummary?: boolean;
   /** The heading its hits are grouped under in search, for the kinds search covers. */
   searchHeading?: string;
@@ -130,6 +133,7 @@ export const KIND_REGISTRY = {
     plural: 'reflections',
     defaultVisibility: 'private',
     mayBePrivate: true,
+    inSummary: true,
   },
   contact: {
     table: 'contacts',
@@ -146,6 +150,7 @@ export const KIND_REGISTRY = {
     plural: 'opportunities',
     defaultVisibility: 'pair',
     mayBePrivate: true,
+    inSummary: true,
     sets: { goalIds: null },
   },
   checkIn: {

@@ -15,7 +15,7 @@ describe('who a record may be shown to', () => {
   it('offers the committee only for kinds the committee summary shows', () => {
     expect(visibilityChoices('story', 'mentee', 'mentee')).toEqual(['private', 'pair', 'committee']);
     expect(visibilityChoices('contact', 'mentee', 'mentee')).toEqual(['private', 'pair']);
-    expect(visibilityChoices('opportunity', 'mentee', 'mentee')).toEqual(['private', 'pair']);
+    expect(visibilityChoices('opportunity', 'mentee', 'mentee')).toEqual(['private', 'pair', 'committee']);
     expect(visibilityChoices('reflection', 'mentee', 'mentee', 'committee')).toEqual([
       'private',
       'pair',

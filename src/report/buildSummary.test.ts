@@ -145,6 +145,7 @@ describe('buildSummary: what the committee reads', () => {
         title: 'Lead a small project',
         status: 'active',
         targetDate: '2025-12-01',
+        pastTarget: false,
         successCriteria: 'Project delivered on time',
       },
     ]);
@@ -242,6 +243,132 @@ describe('buildSummary: what the committee reads', () => {
 });
 
 describe('toJson', () => {
+  test('shows progress: each goal’s latest %, past its target or not; milestones counted; meetings held against the cadence; the latest check-in’s date', () => {
+    const late = record('goal', 'committee', {
+      title: 'Late goal',
+      status: 'active',
+      targetDate: '2025-08-01',
+    });
+    const done = record('goal', 'committee', {
+      title: 'Done goal',
+      status: 'achieved',
+      targetDate: '2025-08-01',
+    });
+    const records = [
+      late,
+      done,
+      record('progressEntry', 'pair', { goalId: late.id, date: '2025-05-01', percent: 30 }),
+      record('progressEntry', 'pair', {
+        goalId: late.id,
+        date: '2025-07-01',
+        percent: 60,
+        note: 'Private words',
+      }),
+      record('progressEntry', 'pair', { goalId: late.id, date: '2025-06-01', percent: 45 }),
+      record('milestone', 'pair', {
+        title: 'A',
+        dueDate: '2025-06-01',
+        status: 'done',
+        doneDate: '2025-05-30',
+      }),
+      record('milestone', 'pair', {
+        title: 'B',
+        dueDate: '2025-06-01',
+        status: 'done',
+        doneDate: '2025-06-10',
+      }),
+      record('milestone', 'pair', { title: 'C', dueDate: '2025-08-31', status: 'planned' }),
+      record('milestone', 'pair', { title: 'D', dueDate: '2025-09-01', status: 'planned' }),
+      record('milestone', 'pair', { title: 'E', dueDate: '2025-04-01', status: 'missed' }),
+      record('milestone', 'pair', { title: 'F', dueDate: '2025-04-01', status: 'dropped' }),
+      record('milestone', 'private', { title: 'G', dueDate: '2025-04-01', status: 'planned' }),
+      record('meeting', 'pair', { date: '2025-02-01', status: 'held' }),
+      record('meeting', 'pair', { date: '2025-03-01', status: 'held' }),
+      record('meeting', 'pair', { date: '2025-07-01', status: 'held' }),
+      record('checkIn', 'private', { date: '2025-06-15', goingWell: 'Kept to ourselves' }),
+      record('checkIn', 'pair', { date: '2025-03-15' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.goals.map((g) => [g.title, g.pastTarget, g.latestPercent, g.latestProgressOn])).toEqual([
+      ['Done goal', false, undefined, undefined],
+      ['Late goal', true, 60, '2025-07-01'],
+    ]);
+    // Dropped and private milestones are not counted; C is due yesterday: overdue; D is due today.
+    expect(summary.milestoneCounts).toEqual({ total: 5, done: 2, onTime: 1, overdue: 1, missed: 1 });
+    // 15 Jan to 1 Sep is 229 days: two full 91-day cadences. The longest stretch: 1 Mar to 1 Jul.
+    expect(summary.meetings).toMatchObject({
+      heldCount: 3,
+      expectedCount: 2,
+      lastHeldOn: '2025-07-01',
+      longestGapDays: 122,
+    });
+    expect(summary.latestCheckInOn).toBe('2025-06-15');
+    expect(JSON.stringify(summary)).not.toContain('Kept to ourselves');
+    expect(JSON.stringify(summary)).not.toContain('Private words');
+  });
+
+  test('covers only a period when asked, and leaves out the sections the pair chose', () => {
+    const records = [
+      record('meeting', 'pair', { date: '2025-02-01', status: 'held' }),
+      record('meeting', 'pair', { date: '2025-05-01', status: 'held' }),
+      record('milestone', 'committee', {
+        title: 'In May',
+        dueDate: '2025-05-10',
+        status: 'done',
+        doneDate: '2025-05-09',
+      }),
+      record('milestone', 'committee', { title: 'In February', dueDate: '2025-02-10', status: 'done' }),
+      record('story', 'committee', { title: 'A story', problem: 'P' }),
+      record('checkIn', 'committee', { date: '2025-02-15', goingWell: 'Early' }),
+    ];
+    const summary = buildSummary(records, journalOf(), {
+      ...options,
+      period: { from: '2025-04-01', to: '2025-06-30' },
+      leaveOut: ['stories'],
+    });
+    expect(summary.period).toEqual({ from: '2025-04-01', to: '2025-06-30' });
+    expect(summary.leftOut).toEqual(['stories']);
+    expect(summary.meetings.held.map((m) => m.date)).toEqual(['2025-05-01']);
+    expect(summary.milestones.map((m) => m.title)).toEqual(['In May']);
+    expect(summary.milestoneCounts.total).toBe(1);
+    expect(summary.stories).toEqual([]);
+    expect(summary.checkIns).toEqual([]);
+    expect(summary.latestCheckInOn).toBeUndefined();
+    // 1 Apr to 30 Jun is 90 days: no full 91-day cadence, so none expected yet.
+    expect(summary.meetings.expectedCount).toBe(0);
+  });
+
+  test('shows opportunities once done, with takeaways, and the reflection answers chosen for the committee', () => {
+    const records = [
+      record('opportunity', 'committee', {
+        title: 'Leadership institute',
+        status: 'done',
+        type: 'institute',
+        takeaways: 'Delegate more',
+      }),
+      record('opportunity', 'committee', { title: 'Still applying', status: 'applied' }),
+      record('opportunity', 'pair', { title: 'Pair only', status: 'done' }),
+      record('reflection', 'committee', {
+        promptId: 'nope',
+        answer: 'Towards management',
+        answeredOn: '2025-04-01',
+      }),
+      record('reflection', 'private', { promptId: 'nope', answer: 'Secret doubts' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.opportunities.map((o) => [o.title, o.type, o.takeaways])).toEqual([
+      ['Leadership institute', 'institute', 'Delegate more'],
+    ]);
+    expect(summary.reflections).toEqual([
+      expect.objectContaining({
+        question: 'A reflection',
+        answer: 'Towards management',
+        answeredOn: '2025-04-01',
+      }),
+    ]);
+    expect(JSON.stringify(summary)).not.toContain('Secret doubts');
+  });
+
   test('names the file after the mentee and the day, and pretty-prints the summary', () => {
     const summary = buildSummary([], journalOf(), options);
     const file = toJson(summary);
@@ -279,9 +406,10 @@ const TEXT_FIELDS: Partial<Record<AnyRecord['kind'], { all: string[]; shown: str
     all: ['title', 'problem', 'action', 'result', 'soWhat', 'short', 'period'],
     shown: ['title', 'problem', 'action', 'result'],
   },
-  reflection: { all: ['answer'], shown: [] },
+  reflection: { all: ['answer'], shown: ['answer'] },
   contact: { all: ['name', 'role', 'organisation', 'notes'], shown: [] },
-  opportunity: { all: ['title', 'link', 'takeaways'], shown: [] },
+  // Shown only once done (see buildRecords).
+  opportunity: { all: ['title', 'link', 'takeaways'], shown: ['title', 'takeaways'] },
   checkIn: { all: [...CHECK_IN_QUESTIONS], shown: [...CHECK_IN_QUESTIONS] },
   duty: { all: ['text'], shown: [] },
   agreementChange: { all: ['field', 'from', 'to'], shown: [] },
@@ -322,7 +450,11 @@ function buildRecords(drafts: Draft[]) {
     fields.all.forEach((field, f) => {
       const value = `⟦${i}:${field}⟧${d.texts[f % d.texts.length]}`;
       content[field] = value;
-      const shown = d.visibility === 'committee' && !d.deleted && fields.shown.includes(field);
+      const shown =
+        d.visibility === 'committee' &&
+        !d.deleted &&
+        fields.shown.includes(field) &&
+        (d.kind !== 'opportunity' || d.status === 'done');
       (shown ? expected : secret).push(value);
     });
     if (d.status) content.status = d.status;
@@ -379,6 +511,8 @@ describe('buildSummary and the registry of kinds', () => {
     story: { title: 'Registry story', problem: 'P', action: 'A', result: 'R', status: 'ready' },
     note: { text: 'Registry note', parentKind: 'journal' },
     checkIn: { date: '2025-03-01', [CHECK_IN_QUESTIONS[0]!]: 'Going well' },
+    opportunity: { title: 'Registry webinar', status: 'done', takeaways: 'Learnt a lot' },
+    reflection: { promptId: 'direction', answer: 'Towards management', answeredOn: '2025-04-01' },
   };
 
   test('shows a committee-marked record of exactly the kinds the registry marks as in the summary', () => {

@@ -9,7 +9,7 @@
  */
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../model/checkIn';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS, type Role } from '../model/constants';
-import { GOAL_STATUSES, type Goal } from '../model/goal';
+import { GOAL_STATUSES, type Goal, type ProgressEntry } from '../model/goal';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
 import { MEETING_MODES, type Meeting } from '../model/meeting';
@@ -17,12 +17,24 @@ import { compareMeetings, isMeetingHeld } from '../model/meetingRules';
 import { MILESTONE_STATUSES, type Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
 import type { Note } from '../model/note';
+import { OPPORTUNITY_TYPES, type Opportunity } from '../model/opportunity';
+import {
+  expectedMeetings,
+  inPeriod,
+  isGoalPastTarget,
+  latestProgress,
+  longestStretch,
+  milestoneCounts,
+} from '../model/progressRules';
+import type { Reflection } from '../model/reflection';
+import { reflectionPrompt } from '../model/reflectionPrompts';
 import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
 import {
   type CommitteeSummary,
   SUMMARY_FORMAT,
   SUMMARY_SCHEMA_ID,
+  SUMMARY_SECTIONS,
   SUMMARY_VERSION,
   type SummaryAgreement,
   type SummaryCheckIn,
@@ -31,6 +43,9 @@ import {
   type SummaryJournal,
   type SummaryMeeting,
   type SummaryMilestone,
+  type SummaryOpportunity,
+  type SummaryReflection,
+  type SummarySection,
   type SummaryStory,
 } from './summarySchema';
 
@@ -56,6 +71,10 @@ export interface SummaryOptions {
   today: string;
   /** The moment the summary is made (an ISO date-time); now unless given. */
   generatedAt?: string;
+  /** The dates it covers (meetings, milestones, check-ins); the whole programme unless given. */
+  period?: { from?: string; to?: string };
+  /** Sections to leave out (the pair chose so in the preview). */
+  leaveOut?: readonly SummarySection[];
   /** The role of the person making the summary. */
   role: Role;
 }
@@ -97,7 +116,7 @@ function compact<T extends object>(value: T): T {
 export function buildSummary(
   records: readonly AnyRecord[],
   journal: Journal,
-  { today, role, generatedAt = new Date().toISOString() }: SummaryOptions,
+  { today, role, generatedAt = new Date().toISOString(), period, leaveOut = [] }: SummaryOptions,
 ): CommitteeSummary {
   const mine = records.filter((r) => r.journalId === journal.id && !r.deleted);
   const shared = (kind: AnyRecord['kind']) =>
@@ -111,21 +130,36 @@ export function buildSummary(
   const startDate = isCalendarDate(journal.startDate) ? journal.startDate : undefined;
   const closedDate = isCalendarDate(journal.closedDate) ? journal.closedDate : undefined;
 
+  // Measured up to today, the end of the programme or the close, and the end of the period.
+  const ended = closedDate ?? (progress?.phase === 'ended' ? progress.endDate : undefined);
+  const from = period?.from && (!startDate || period.from > startDate) ? period.from : startDate;
+  const until = [today, ended, period?.to].filter(isCalendarDate).sort()[0]!;
+  const inRange = (date: string | undefined) => inPeriod(date, period);
+
   // Meetings: dates and ways of meeting only.
   const held = (shared('meeting') as Meeting[])
-    .filter((m) => isMeetingHeld(m) && isCalendarDate(m.date))
+    .filter((m) => isMeetingHeld(m) && isCalendarDate(m.date) && inRange(m.date))
     .sort(compareMeetings)
     .map((m) => compact<SummaryMeeting>({ date: m.date!, mode: known(MEETING_MODES, m.mode) }));
-  const gapsOverCadence = cadenceGaps(
-    held.map((m) => m.date),
-    startDate,
-    closedDate ?? (progress?.phase === 'ended' ? progress.endDate : undefined),
-    today,
-    cadenceDays,
-  );
+  const heldDates = held.map((m) => m.date);
+  const gapsOverCadence = cadenceGaps(heldDates, from, ended, until, cadenceDays);
 
+  const left = new Set(leaveOut);
+  const section = <T>(name: SummarySection, items: () => T[]): T[] => (left.has(name) ? [] : items());
   const goals = forCommittee<Goal>('goal');
   const committeeGoalTitles = new Map(goals.map((g) => [g.id, g.title] as const));
+  const progressByGoal = new Map<string, ProgressEntry[]>();
+  for (const entry of shared('progressEntry') as ProgressEntry[]) {
+    if (!entry.goalId || (period?.to && entry.date && entry.date > period.to)) continue;
+    progressByGoal.set(entry.goalId, [...(progressByGoal.get(entry.goalId) ?? []), entry]);
+  }
+  // Milestones in the period: due in it, or done in it.
+  const milestonesInRange = (list: Milestone[]) =>
+    period ? list.filter((m) => inRange(m.dueDate) || inRange(m.doneDate)) : list;
+  const checkInDates = (mine.filter((r) => r.kind === 'checkIn') as CheckIn[])
+    .map((c) => c.date)
+    .filter((d) => isCalendarDate(d) && inRange(d) && d <= today)
+    .sort();
 
   return {
     $schema: SUMMARY_SCHEMA_ID,
@@ -151,75 +185,138 @@ export function buildSummary(
       menteeConfirmedOn: isCalendarDate(journal.menteeConfirmedOn) ? journal.menteeConfirmedOn : undefined,
       mentorConfirmedOn: isCalendarDate(journal.mentorConfirmedOn) ? journal.mentorConfirmedOn : undefined,
     }),
-    meetings: {
+    ...(period && { period: compact({ from: period.from, to: period.to }) }),
+    ...(left.size > 0 && { leftOut: SUMMARY_SECTIONS.filter((name) => left.has(name)) }),
+    meetings: compact({
       heldCount: held.length,
+      expectedCount: expectedMeetings(from, cadenceDays, until),
+      lastHeldOn: heldDates.at(-1),
+      longestGapDays: longestStretch(heldDates, from, until),
       held,
       cadenceDays,
       cadenceKept: gapsOverCadence.length === 0,
       gapsOverCadence,
-    },
-    goals: goals
-      .map((g) =>
-        compact<SummaryGoal>({
-          id: g.id,
-          title: g.title?.trim() || 'Untitled goal',
-          status: known(GOAL_STATUSES, g.status, 'active'),
-          targetDate: g.targetDate,
-          successCriteria: g.successCriteria,
-        }),
-      )
-      .sort(
-        byDateThenTitle(
-          (g) => g.targetDate,
-          (g) => g.title,
+    }),
+    goals: section('goals', () =>
+      goals
+        .map((g) => {
+          const latest = latestProgress(progressByGoal.get(g.id) ?? []);
+          return compact<SummaryGoal>({
+            id: g.id,
+            title: g.title?.trim() || 'Untitled goal',
+            status: known(GOAL_STATUSES, g.status, 'active'),
+            targetDate: g.targetDate,
+            pastTarget: isGoalPastTarget(g, today),
+            latestPercent: latest?.percent,
+            latestProgressOn: latest?.date,
+            successCriteria: g.successCriteria,
+          });
+        })
+        .sort(
+          byDateThenTitle(
+            (g) => g.targetDate,
+            (g) => g.title,
+          ),
         ),
-      ),
+    ),
+    milestoneCounts: milestoneCounts(milestonesInRange(shared('milestone') as Milestone[]), today),
     // The timeline's own order (src/model/milestoneRules.ts), so the committee reads them as the pair does.
-    milestones: forCommittee<Milestone>('milestone')
-      .sort(compareMilestones)
-      .map((m) =>
-        compact<SummaryMilestone>({
-          id: m.id,
-          title: m.title?.trim() || 'Untitled milestone',
-          dueDate: m.dueDate,
-          status: known(MILESTONE_STATUSES, m.status, 'planned'),
-          doneDate: m.doneDate,
-          goalTitle: m.goalId ? committeeGoalTitles.get(m.goalId) : undefined,
-        }),
-      ),
-    stories: forCommittee<Story>('story')
-      .map((s) =>
-        compact<SummaryStory>({
-          id: s.id,
-          title: s.title?.trim() || 'Untitled story',
-          problem: s.problem,
-          action: s.action,
-          result: s.result,
-        }),
-      )
-      .sort((a, b) => byText(a.title, b.title)),
-    checkIns: forCommittee<CheckIn>('checkIn')
-      .map((c) =>
-        compact<SummaryCheckIn>({
-          id: c.id,
-          date: c.date,
-          author: c.author,
-          answers: CHECK_IN_QUESTIONS.filter((q) => filled(c[q])).map((q) => ({
-            question: CHECK_IN_QUESTION_TEXT[q].label,
-            answer: c[q]!,
-          })),
-        }),
-      )
-      .sort(
-        byDateThenTitle(
-          (c) => c.date,
-          (c) => c.author,
+    milestones: section('milestones', () =>
+      milestonesInRange(forCommittee<Milestone>('milestone'))
+        .sort(compareMilestones)
+        .map((m) =>
+          compact<SummaryMilestone>({
+            id: m.id,
+            title: m.title?.trim() || 'Untitled milestone',
+            dueDate: m.dueDate,
+            status: known(MILESTONE_STATUSES, m.status, 'planned'),
+            doneDate: m.doneDate,
+            goalTitle: m.goalId ? committeeGoalTitles.get(m.goalId) : undefined,
+          }),
         ),
-      ),
-    notes: forCommittee<Note>('note')
-      .filter((n) => filled(n.text))
-      .map((n) => ({ id: n.id, text: n.text! }))
-      .sort((a, b) => byText(a.text, b.text)),
+    ),
+    stories: section('stories', () =>
+      forCommittee<Story>('story')
+        .map((s) =>
+          compact<SummaryStory>({
+            id: s.id,
+            title: s.title?.trim() || 'Untitled story',
+            problem: s.problem,
+            action: s.action,
+            result: s.result,
+          }),
+        )
+        .sort((a, b) => byText(a.title, b.title)),
+    ),
+    // The date only, whoever the check-in was kept for: a pair that keeps its check-ins to itself
+    // still shows that it checks in.
+    ...(checkInDates.length > 0 && { latestCheckInOn: checkInDates.at(-1) }),
+    checkIns: section('checkIns', () =>
+      forCommittee<CheckIn>('checkIn')
+        .filter((c) => inRange(c.date))
+        .map((c) =>
+          compact<SummaryCheckIn>({
+            id: c.id,
+            date: c.date,
+            author: c.author,
+            answers: CHECK_IN_QUESTIONS.filter((q) => filled(c[q])).map((q) => ({
+              question: CHECK_IN_QUESTION_TEXT[q].label,
+              answer: c[q]!,
+            })),
+          }),
+        )
+        .sort(
+          byDateThenTitle(
+            (c) => c.date,
+            (c) => c.author,
+          ),
+        ),
+    ),
+    // Opportunities the mentee took part in (done), with what they took away.
+    opportunities: section('opportunities', () =>
+      forCommittee<Opportunity>('opportunity')
+        .filter((o) => o.status === 'done')
+        .map((o) =>
+          compact<SummaryOpportunity>({
+            id: o.id,
+            title: o.title?.trim() || 'Untitled opportunity',
+            type: known(OPPORTUNITY_TYPES, o.type),
+            endDate: o.endDate,
+            takeaways: o.takeaways,
+          }),
+        )
+        .sort(
+          byDateThenTitle(
+            (o) => o.endDate,
+            (o) => o.title,
+          ),
+        ),
+    ),
+    // Reflection answers the mentee chose to show, with the question they answer.
+    reflections: section('reflections', () =>
+      forCommittee<Reflection>('reflection')
+        .filter((r) => filled(r.answer))
+        .map((r) =>
+          compact<SummaryReflection>({
+            id: r.id,
+            question: reflectionPrompt(r.promptId)?.text ?? 'A reflection',
+            answer: r.answer!,
+            answeredOn: r.answeredOn,
+          }),
+        )
+        .sort(
+          byDateThenTitle(
+            (r) => r.answeredOn,
+            (r) => r.question,
+          ),
+        ),
+    ),
+    notes: section('notes', () =>
+      forCommittee<Note>('note')
+        .filter((n) => filled(n.text))
+        .map((n) => ({ id: n.id, text: n.text! }))
+        .sort((a, b) => byText(a.text, b.text)),
+    ),
   };
 }
 

@@ -8,6 +8,7 @@ import { dateSchema, dateTimeSchema, roleSchema } from '../model/common';
 import { GOAL_STATUSES } from '../model/goal';
 import { MEETING_MODES } from '../model/meeting';
 import { MILESTONE_STATUSES } from '../model/milestone';
+import { OPPORTUNITY_TYPES } from '../model/opportunity';
 
 export const SUMMARY_FORMAT = 'mentoring-journal-committee-summary';
 /** 2: `$schema`, `formatVersion` (was `version`), `journalId`, `generatedAt`. */
@@ -54,6 +55,15 @@ export const summaryMeetingsSchema = z.object({
     z.number(),
     'Meetings marked held (shared ones; never their notes, agenda or actions).',
   ),
+  expectedCount: described(
+    z.number(),
+    'Meetings the agreed cadence asks for from the start to the summary’s day (or the end): one per full cadence.',
+  ),
+  lastHeldOn: z.optional(described(dateSchema, 'The latest meeting held.')),
+  longestGapDays: described(
+    z.number(),
+    'The longest stretch without a meeting, from the start, between meetings, and up to the summary’s day (or the end).',
+  ),
   held: z.array(summaryMeetingSchema),
   cadenceDays: described(z.number(), 'The agreed longest stretch between meetings, in days.'),
   cadenceKept: z.boolean(),
@@ -65,8 +75,49 @@ export const summaryGoalSchema = z.object({
   title: text,
   status: z.enum(GOAL_STATUSES),
   targetDate: z.optional(dateSchema),
+  pastTarget: described(z.boolean(), 'Past its target date and neither achieved nor dropped.'),
+  latestPercent: z.optional(described(z.number(), 'The latest progress the pair logged, 0–100.')),
+  latestProgressOn: z.optional(dateSchema),
   successCriteria: z.optional(text),
 });
+
+export const summaryMilestoneCountsSchema = z.object({
+  total: described(
+    z.number(),
+    'Milestones the pair shares (not private, not dropped), due or done in the period.',
+  ),
+  done: z.number(),
+  onTime: described(z.number(), 'Done on or before the due date.'),
+  overdue: described(z.number(), 'Still open and past the due date.'),
+  missed: z.number(),
+});
+
+export const summaryOpportunitySchema = z.object({
+  id: text,
+  title: text,
+  type: z.optional(z.enum(OPPORTUNITY_TYPES)),
+  endDate: z.optional(dateSchema),
+  takeaways: z.optional(text),
+});
+
+export const summaryReflectionSchema = z.object({
+  id: text,
+  question: text,
+  answer: text,
+  answeredOn: z.optional(dateSchema),
+});
+
+/** Parts of the summary a pair may leave out before exporting. */
+export const SUMMARY_SECTIONS = [
+  'goals',
+  'milestones',
+  'stories',
+  'checkIns',
+  'opportunities',
+  'reflections',
+  'notes',
+] as const;
+export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 
 export const summaryMilestoneSchema = z.object({
   id: text,
@@ -105,13 +156,31 @@ export const committeeSummarySchema = z.object({
     'The moment it was made: of two summaries of one pair, the later wins.',
   ),
   generatedBy: described(roleSchema, 'Who made it.'),
+  period: z.optional(
+    described(
+      z.object({ from: z.optional(dateSchema), to: z.optional(dateSchema) }),
+      'The dates the summary covers (meetings, milestones, check-ins); the whole programme when absent.',
+    ),
+  ),
+  leftOut: z.optional(
+    described(
+      z.array(z.enum(SUMMARY_SECTIONS)),
+      'Sections the pair chose to leave out (they are empty here).',
+    ),
+  ),
   journal: summaryJournalSchema,
   agreement: summaryAgreementSchema,
   meetings: summaryMeetingsSchema,
   goals: z.array(summaryGoalSchema),
+  milestoneCounts: summaryMilestoneCountsSchema,
   milestones: z.array(summaryMilestoneSchema),
   stories: z.array(summaryStorySchema),
+  latestCheckInOn: z.optional(
+    described(dateSchema, 'The latest partnership check-in, whoever sees it (the date only).'),
+  ),
   checkIns: z.array(summaryCheckInSchema),
+  opportunities: z.array(summaryOpportunitySchema),
+  reflections: z.array(summaryReflectionSchema),
   notes: z.array(summaryNoteSchema),
 });
 
@@ -125,6 +194,9 @@ export type SummaryMilestone = z.infer<typeof summaryMilestoneSchema>;
 export type SummaryStory = z.infer<typeof summaryStorySchema>;
 export type SummaryCheckIn = z.infer<typeof summaryCheckInSchema>;
 export type SummaryNote = z.infer<typeof summaryNoteSchema>;
+export type SummaryMilestoneCounts = z.infer<typeof summaryMilestoneCountsSchema>;
+export type SummaryOpportunity = z.infer<typeof summaryOpportunitySchema>;
+export type SummaryReflection = z.infer<typeof summaryReflectionSchema>;
 export type CommitteeSummary = z.infer<typeof committeeSummarySchema>;
 
 /** The published JSON Schema (draft 2020-12) of the summary file, generated from the zod schema. */
