@@ -4,7 +4,7 @@
  * language, because the file is read by someone else.
  */
 import { MILESTONE_STATUS_LABELS } from '../model/labels';
-import type { CommitteeSummary, SummaryGap, SummaryMilestone } from './buildSummary';
+import type { CommitteeSummary, SummaryGap, SummaryGoal, SummaryMilestone } from './buildSummary';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -56,10 +56,60 @@ export function agreementLines(summary: CommitteeSummary): string[] {
   ];
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /** "3 meetings held." */
 export function meetingsCountLine(summary: CommitteeSummary): string {
   const n = summary.meetings.heldCount;
-  return n === 0 ? 'No meetings held yet.' : `${n} ${n === 1 ? 'meeting' : 'meetings'} held.`;
+  return n === 0 ? 'No meetings held yet.' : `${plural(n, 'meeting', 'meetings')} held.`;
+}
+
+/** "The agreed cadence asks for 4 by now; the longest stretch without one was 122 days." */
+export function meetingsProgressLine(summary: CommitteeSummary): string {
+  const { expectedCount, longestGapDays, lastHeldOn } = summary.meetings;
+  return [
+    `The agreed cadence asks for ${expectedCount} by now`,
+    lastHeldOn ? `the last was on ${formatDay(lastHeldOn)}` : undefined,
+    `the longest stretch without one was ${plural(longestGapDays, 'day', 'days')}.`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** "What the summary covers": the whole programme so far, or a period. */
+export function periodLine(summary: CommitteeSummary): string {
+  const { from, to } = summary.period ?? {};
+  if (from && to) return `Covers ${formatDay(from)} to ${formatDay(to)}.`;
+  if (from) return `Covers ${formatDay(from)} to ${formatDay(summary.generatedOn)}.`;
+  if (to) return `Covers the programme up to ${formatDay(to)}.`;
+  return 'Covers the whole programme so far.';
+}
+
+/** "Latest progress 60% (1 Jul 2025) · past its target date" */
+export function goalProgressLine(goal: SummaryGoal): string | undefined {
+  const parts = [
+    goal.latestPercent !== undefined
+      ? `latest progress ${goal.latestPercent}%${goal.latestProgressOn ? ` (${formatDay(goal.latestProgressOn)})` : ''}`
+      : undefined,
+    goal.pastTarget ? 'past its target date' : undefined,
+  ].filter(Boolean);
+  if (parts.length === 0) return undefined;
+  const line = parts.join(' · ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/** "5 milestones: 2 done (1 on time), 1 overdue, 1 missed." */
+export function milestoneCountsLine(summary: CommitteeSummary): string {
+  const { total, done, onTime, overdue, missed } = summary.milestoneCounts;
+  if (total === 0) return 'No milestones set yet.';
+  return `${plural(total, 'milestone', 'milestones')}: ${done} done (${onTime} on time), ${overdue} overdue, ${missed} missed.`;
+}
+
+/** "Latest check-in: 15 Jun 2025." */
+export function checkInLine(summary: CommitteeSummary): string {
+  return summary.latestCheckInOn
+    ? `Latest partnership check-in: ${formatDay(summary.latestCheckInOn)}.`
+    : 'No partnership check-in yet.';
 }
 
 /** Whether the pair met at least as often as agreed. */

@@ -79,4 +79,38 @@ describe('CommitteeSummaryScreen', () => {
     expect(text).not.toContain('Pair-only goal');
     expect(text).not.toContain('My private worry');
   });
+
+  test('a section left out in the preview is left out of the file; a period covers only its dates', async () => {
+    const { current } = await journalWithItems();
+    await repo('meeting').create(current.journalId, { date: '2025-06-10', status: 'held' });
+    const spy = vi.spyOn(download, 'downloadFile').mockImplementation(() => undefined);
+    renderInJournal(<CommitteeSummaryScreen />, current);
+    await screen.findByText('Teen reading club');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Stories' }));
+    await waitFor(() => expect(screen.queryByText('Teen reading club')).toBeNull());
+    await userEvent.click(screen.getByRole('radio', { name: 'A period' }));
+    await userEvent.type(screen.getByLabelText('From'), '2025-06-01');
+    await userEvent.type(screen.getByLabelText('To'), '2025-06-30');
+    await screen.findByText(/Covers .*Jun 2025 to .*Jun 2025\./);
+    await userEvent.click(screen.getByRole('button', { name: 'Download summary (JSON)' }));
+    await waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
+    const summary = JSON.parse(spy.mock.calls[0]![1] as string);
+    expect(summary.stories).toEqual([]);
+    expect(summary.leftOut).toEqual(['stories']);
+    expect(summary.period).toEqual({ from: '2025-06-01', to: '2025-06-30' });
+    expect(summary.meetings.held.map((m: { date: string }) => m.date)).toEqual(['2025-06-10']);
+  });
+
+  test('a period that ends before it starts says so at the date, and nothing can be downloaded', async () => {
+    const { current } = await journalWithItems();
+    renderInJournal(<CommitteeSummaryScreen />, current);
+    await screen.findByText('Teen reading club');
+    await userEvent.click(screen.getByRole('radio', { name: 'A period' }));
+    await userEvent.type(screen.getByLabelText('From'), '2025-06-30');
+    await userEvent.type(screen.getByLabelText(/^To/), '2025-06-01');
+    expect(await screen.findByText('The start of the period must come before its end.')).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Download summary (JSON)' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
 });

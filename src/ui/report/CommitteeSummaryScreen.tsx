@@ -4,17 +4,24 @@ import type { AnyRecord } from '../../model/kinds';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
 import { downloadFile } from '../../report/download';
+import { SUMMARY_SECTIONS, type SummarySection } from '../../report/summarySchema';
 import {
   agreementLines,
   cadenceLine,
+  checkInLine,
   formatDay,
   gapLine,
+  goalProgressLine,
   meetingsCountLine,
+  meetingsProgressLine,
+  milestoneCountsLine,
   milestoneMeta,
   pairLine,
+  periodLine,
   progressLines,
 } from '../../report/summaryText';
 import { toJson } from '../../report/toJson';
+import { CheckboxField, DateField } from '../components/fields';
 import { today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
@@ -31,10 +38,14 @@ function useSummaryRecords(journalId: string): AnyRecord[] | undefined {
   const stories = useLive(() => repo('story').live(journalId), [journalId]);
   const checkIns = useLive(() => repo('checkIn').live(journalId), [journalId]);
   const notes = useLive(() => repo('note').live(journalId), [journalId]);
+  const progress = useLive(() => repo('progressEntry').live(journalId), [journalId]);
+  const opportunities = useLive(() => repo('opportunity').live(journalId), [journalId]);
+  const reflections = useLive(() => repo('reflection').live(journalId), [journalId]);
   return useMemo(() => {
-    if (!goals || !milestones || !meetings || !stories || !checkIns || !notes) return undefined;
-    return [...goals, ...milestones, ...meetings, ...stories, ...checkIns, ...notes] as AnyRecord[];
-  }, [goals, milestones, meetings, stories, checkIns, notes]);
+    const all = [goals, milestones, meetings, stories, checkIns, notes, progress, opportunities, reflections];
+    if (all.some((list) => list === undefined)) return undefined;
+    return all.flat() as AnyRecord[];
+  }, [goals, milestones, meetings, stories, checkIns, notes, progress, opportunities, reflections]);
 }
 
 /** How many items of each kind stay out of the summary (private or pair only). */
@@ -67,9 +78,15 @@ export function CommitteeSummaryScreen() {
   const { journalId, journal, role } = useJournal();
   const records = useSummaryRecords(journalId);
   const day = today();
+  const [choice, setChoice] = useState<SummaryChoice>({ whole: true, leaveOut: [] });
+  const period = choice.whole ? undefined : { from: choice.from, to: choice.to };
+  const periodError = !choice.whole && choice.from && choice.to && choice.from > choice.to;
   const summary = useMemo(
-    () => (records ? buildSummary(records, journal, { today: day, role }) : undefined),
-    [records, journal, day, role],
+    () =>
+      records && !periodError
+        ? buildSummary(records, journal, { today: day, role, period, leaveOut: choice.leaveOut })
+        : undefined,
+    [records, journal, day, role, choice],
   );
   const [busy, setBusy] = useState<'pdf' | undefined>(undefined);
 
@@ -109,12 +126,25 @@ export function CommitteeSummaryScreen() {
           how many meetings you held, with their dates and how you met, and whether you met as often as agreed
           — never meeting notes, agendas or actions;
         </li>
-        <li>goals, milestones, stories, check-ins and notes marked “{COMMITTEE}”.</li>
+        <li>
+          how far you have come: goals’ latest progress, milestones done and overdue, and the date of your
+          latest check-in;
+        </li>
+        <li>
+          goals, milestones, stories, check-ins, notes, reflection answers and finished development
+          opportunities marked “{COMMITTEE}”.
+        </li>
       </ul>
       <p>
         Anything marked “{VISIBILITY_LABELS.private}” or “{VISIBILITY_LABELS.pair}” stays out. To add an item,
         open it and set “Who can see it” to “{COMMITTEE}”.
       </p>
+
+      <SummaryChoices
+        choice={choice}
+        onChange={setChoice}
+        error={periodError ? 'The start of the period must come before its end.' : undefined}
+      />
 
       <div class="actions">
         {/* aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus. */}
@@ -137,6 +167,88 @@ export function CommitteeSummaryScreen() {
   );
 }
 
+/** What the pair chose in the preview: the period it covers and the sections left out. */
+interface SummaryChoice {
+  whole: boolean;
+  from?: string;
+  to?: string;
+  leaveOut: SummarySection[];
+}
+
+const SECTION_LABELS: Record<SummarySection, string> = {
+  goals: 'Goals',
+  milestones: 'Milestones',
+  stories: 'Stories',
+  checkIns: 'Partnership check-ins',
+  opportunities: 'Development opportunities',
+  reflections: 'Reflections',
+  notes: 'Notes',
+};
+
+/** Whole programme or a period, and which sections go in; the preview below follows at once. */
+function SummaryChoices({
+  choice,
+  onChange,
+  error,
+}: {
+  choice: SummaryChoice;
+  onChange: (choice: SummaryChoice) => void;
+  error?: string;
+}) {
+  return (
+    <div class="summary-choices">
+      <fieldset>
+        <legend>What it covers</legend>
+        <label class="choice">
+          <input
+            type="radio"
+            name="period"
+            checked={choice.whole}
+            onChange={() => onChange({ ...choice, whole: true })}
+          />
+          The whole programme so far
+        </label>
+        <label class="choice">
+          <input
+            type="radio"
+            name="period"
+            checked={!choice.whole}
+            onChange={() => onChange({ ...choice, whole: false })}
+          />
+          A period
+        </label>
+        {!choice.whole && (
+          <div class="period-dates">
+            <DateField label="From" value={choice.from} onInput={(from) => onChange({ ...choice, from })} />
+            <DateField
+              label="To"
+              value={choice.to}
+              onInput={(to) => onChange({ ...choice, to })}
+              error={error}
+            />
+          </div>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Sections to include</legend>
+        {SUMMARY_SECTIONS.map((name) => (
+          <CheckboxField
+            key={name}
+            label={SECTION_LABELS[name]}
+            checked={!choice.leaveOut.includes(name)}
+            onChange={(include) =>
+              onChange({
+                ...choice,
+                leaveOut: include ? choice.leaveOut.filter((n) => n !== name) : [...choice.leaveOut, name],
+              })
+            }
+          />
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
 function Preview({ summary, records }: { summary: CommitteeSummary; records: AnyRecord[] }) {
   const outside = leftOut(records);
   const notes = new Map(
@@ -155,7 +267,9 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
   return (
     <section aria-labelledby="summary-preview" class="summary-preview">
       <h2 id="summary-preview">What goes in</h2>
-      <p class="meta">Exactly what the files will hold, as of {formatDay(summary.generatedOn)}.</p>
+      <p class="meta">
+        Exactly what the files will hold, as of {formatDay(summary.generatedOn)}. {periodLine(summary)}
+      </p>
 
       <h3>The pair</h3>
       <p>{pairLine(summary)}</p>
@@ -170,7 +284,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
 
       <h3>Meetings held</h3>
       <p>
-        {meetingsCountLine(summary)} {cadenceLine(summary)}
+        {meetingsCountLine(summary)} {meetingsProgressLine(summary)} {cadenceLine(summary)}
       </p>
       {summary.meetings.gapsOverCadence.length > 0 && (
         <ul>
@@ -203,6 +317,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              {goalProgressLine(g) && <p class="meta">{goalProgressLine(g)}</p>}
               {g.successCriteria && <p class="item-text">Success criteria: {g.successCriteria}</p>}
               <ChangeLink href={`/goals/${g.id}`} name={g.title} />
             </li>
@@ -211,6 +326,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
       )}
 
       <h3>Milestones ({summary.milestones.length})</h3>
+      <p>{milestoneCountsLine(summary)}</p>
       {summary.milestones.length === 0 ? (
         <p class="empty">No milestones marked “{COMMITTEE}”.</p>
       ) : (
@@ -243,6 +359,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
       )}
 
       <h3>Check-ins ({summary.checkIns.length})</h3>
+      <p>{checkInLine(summary)}</p>
       {summary.checkIns.length === 0 ? (
         <p class="empty">No check-ins marked “{COMMITTEE}”.</p>
       ) : (
@@ -265,6 +382,37 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
             );
           })}
         </ul>
+      )}
+
+      {summary.opportunities.length > 0 && (
+        <>
+          <h3>Development opportunities ({summary.opportunities.length})</h3>
+          <ul class="cards">
+            {summary.opportunities.map((o) => (
+              <li class="card" key={o.id}>
+                <p class="item-title">{o.title}</p>
+                {o.endDate && <p class="meta">Finished {formatDay(o.endDate)}</p>}
+                {o.takeaways && <p class="item-text">What I took away: {o.takeaways}</p>}
+                <ChangeLink href="/opportunities" name={o.title} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {summary.reflections.length > 0 && (
+        <>
+          <h3>Reflections ({summary.reflections.length})</h3>
+          <ul class="cards">
+            {summary.reflections.map((r) => (
+              <li class="card" key={r.id}>
+                <p class="item-title">{r.question}</p>
+                <p class="item-text">{r.answer}</p>
+                <ChangeLink href="/reflection" name={r.question} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
 
       {summary.notes.length > 0 && (
@@ -302,7 +450,8 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
         </>
       )}
       <p class="meta">
-        Private notes, meeting notes, agendas, actions, reflections and contacts are never included.
+        Private notes, meeting notes, agendas, actions and contacts are never included; opportunities only
+        once done.
       </p>
     </section>
   );
