@@ -15,7 +15,7 @@ import {
   SHELL_READS,
 } from './readModels';
 
-export type { HomeFacts, JournalOnDevice, JournalsOnDevice } from './readModels';
+export type { HomeFacts, JournalOnDevice, JournalsOnDevice, MeetingLine } from './readModels';
 
 /** What `useLive` subscribes to: Dexie's observables fit it, and so do the ones made here. */
 export interface Subscribable<T> {

@@ -10,7 +10,7 @@ import type { Goal, GoalStatus } from '../model/goal';
 import type { Journal } from '../model/journal';
 import { journalTitle } from '../model/labels';
 import type { ActionItem, Meeting } from '../model/meeting';
-import { compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../model/meetingRules';
+import { awaitsHeldMark, compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
 import { milestonesDue } from '../model/schedule';
 import type { Membership } from './device';
@@ -89,6 +89,8 @@ export interface HomeFacts {
   lastHeldDate?: string;
   /** The first upcoming planned meeting. */
   planned?: MeetingLine;
+  /** The latest meeting whose day has passed, when it is still only planned: was it held? */
+  awaitingHeld?: MeetingLine;
   overdue: { count: number; first: MilestoneLine[] };
   dueSoon: { count: number; first: MilestoneLine[] };
   openActions: { count: number; first: ActionLine[] };
@@ -121,7 +123,7 @@ const milestoneLine = ({ id, title, dueDate }: Milestone): MilestoneLine => ({ i
  */
 export async function readHome(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
   const live = (record: { deleted?: boolean }) => !record.deleted;
-  const [membershipRow, lastHeld, upcoming, milestones, actions, goals] = await Promise.all([
+  const [membershipRow, lastHeld, upcoming, lastPast, milestones, actions, goals] = await Promise.all([
     reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
     reader.scan<Meeting>({
       table: 'meetings',
@@ -140,6 +142,16 @@ export async function readHome(reader: Reader, journalId: string, today: string)
       filter: (m) => live(m) && isUpcomingMeeting(m, today),
       limit: UPCOMING_LOOKED_AT,
     }),
+    // The latest meeting before today that was not cancelled: if it is still only planned, Home asks.
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, ''],
+      upper: [journalId, today],
+      reverse: true,
+      filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
+      limit: 1,
+    }),
     reader.equal<Milestone>('milestones', 'journalId', journalId),
     reader.equal<ActionItem>('actionItems', 'journalId', journalId),
     reader.equal<Goal>('goals', 'journalId', journalId),
@@ -155,6 +167,10 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     membership: membershipRow?.value ?? null,
     lastHeldDate: lastHeld[0]?.date,
     planned: planned && { id: planned.id, date: planned.date, time: planned.time },
+    awaitingHeld:
+      lastPast[0] && awaitsHeldMark(lastPast[0], today)
+        ? { id: lastPast[0].id, date: lastPast[0].date, time: lastPast[0].time }
+        : undefined,
     overdue: {
       count: due.overdue.length,
       first: due.overdue.slice(0, HOME_MILESTONES_SHOWN).map(milestoneLine),

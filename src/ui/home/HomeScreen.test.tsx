@@ -1,8 +1,9 @@
-import { cleanup, screen, within } from '@testing-library/preact';
+import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { device, type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
-import { today } from '../components/labels';
+import { formatDate, today } from '../components/labels';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
 import { dayInWords, HomeScreen } from './HomeScreen';
 
@@ -125,5 +126,28 @@ describe('home', () => {
     expect(dayInWords('2026-03-10', '2026-03-10')).toBe('Today');
     expect(dayInWords('2026-03-11', '2026-03-10')).toBe('Tomorrow');
     expect(dayInWords('2026-03-12', '2026-03-10')).toBe('Mar 12, 2026');
+  });
+
+  it('asks whether a planned meeting whose day has passed was held; Mark as held counts it', async () => {
+    const now = today();
+    const current = await freshJournal('mentee', { startDate: addDays(now, -60), cadenceDays: 30 });
+    db = current.db;
+    const past = await repo('meeting').create(current.journalId, {
+      date: addDays(now, -3),
+      time: '10:00',
+      status: 'planned',
+    });
+    renderInJournal(<HomeScreen />, current);
+    const question = await screen.findByText(
+      `Was the meeting on ${formatDate(addDays(now, -3))} at 10:00 held?`,
+    );
+    expect(screen.queryByText(/No meeting planned yet/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Reschedule' }).getAttribute('href')).toBe(
+      `/meetings/${past.id}`,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Mark as held' }));
+    await waitFor(() => expect(question.isConnected).toBe(false));
+    expect((await repo('meeting').get(past.id))?.status).toBe('held');
+    expect(await screen.findByText(`Last met ${formatDate(addDays(now, -3))}, every 30 days.`)).toBeTruthy();
   });
 });

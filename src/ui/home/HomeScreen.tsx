@@ -1,7 +1,9 @@
-import { liveHomeFacts } from '../../db/firstLoad';
+import { useState } from 'preact/hooks';
+import { liveHomeFacts, type MeetingLine } from '../../db/firstLoad';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { daysBetween, nextMeetingDue, programmeProgress } from '../../model/schedule';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import '../goals/goals.css';
@@ -27,6 +29,43 @@ export function dayInWords(date: string, now: string): string {
   if (days === 0) return 'Today';
   if (days === 1) return 'Tomorrow';
   return formatDate(date);
+}
+
+/**
+ * A planned meeting whose day has passed: was it held? Marking it held counts the next meeting from
+ * it; otherwise the pair opens it to give it a new date. (Dexie loads for the write only.)
+ */
+function WasItHeld({ meeting }: { meeting: MeetingLine }) {
+  const [busy, setBusy] = useState(false);
+  const day = meeting.date ? formatDate(meeting.date) : 'its day';
+  async function markHeld() {
+    setBusy(true);
+    try {
+      const { repo } = await import('../../db');
+      await repo('meeting').update(meeting.id, { status: 'held' });
+      announce('Marked as held');
+    } catch (error) {
+      announceError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div class="warning was-it-held">
+      <p>
+        Was the meeting on {day}
+        {meeting.time && ` at ${meeting.time}`} held?
+      </p>
+      <p class="actions">
+        <button type="button" onClick={markHeld} disabled={busy}>
+          Mark as held
+        </button>
+        <a class="button" href={`/meetings/${meeting.id}`}>
+          Reschedule
+        </a>
+      </p>
+    </div>
+  );
 }
 
 /**
@@ -134,7 +173,8 @@ export function HomeScreen() {
               ) : (
                 <p class="empty">Set a start date and how often you meet in the agreement.</p>
               )}
-              {!planned && (
+              {facts.awaitingHeld && <WasItHeld meeting={facts.awaitingHeld} />}
+              {!planned && !facts.awaitingHeld && (
                 <p class="meta">
                   No meeting planned yet. <a href="/meetings">Plan one</a> and add what you want to talk
                   about.
