@@ -5,7 +5,7 @@ import { journalTitle } from '../model/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
-import { SCREENS } from './routes';
+import { COHORT_PATH, SCREENS } from './routes';
 import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
 
@@ -69,7 +69,10 @@ export function App() {
       </ErrorBoundary>
       {!current || creating ? (
         <ErrorBoundary>
-          <FirstRun onCancel={current ? () => setCreating(false) : undefined} />
+          <WithoutJournal
+            cohortAllowed={!current}
+            onCancel={current ? () => setCreating(false) : undefined}
+          />
         </ErrorBoundary>
       ) : (
         <JournalContext.Provider value={current}>
@@ -91,6 +94,30 @@ export function App() {
       )}
       <StatusRegion />
     </LocationProvider>
+  );
+}
+
+const CohortScreen = SCREENS.find((s) => s.path === COHORT_PATH)!.load;
+
+/**
+ * With no journal on this device (or while starting one): the first-run form — or, at /cohort, the
+ * cohort view, which a programme committee member uses without a journal of their own.
+ */
+function WithoutJournal({ cohortAllowed, onCancel }: { cohortAllowed: boolean; onCancel?: () => void }) {
+  const { path } = useLocation();
+  const shown = useRef(path);
+  useEffect(() => {
+    if (shown.current === path) return;
+    shown.current = path;
+    focusScreenHeading();
+  }, [path]);
+  if (!cohortAllowed || path !== COHORT_PATH) return <FirstRun onCancel={onCancel} />;
+  return (
+    <main id="main" class="screen">
+      <ScreenBoundary>
+        <CohortScreen />
+      </ScreenBoundary>
+    </main>
   );
 }
 

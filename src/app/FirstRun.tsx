@@ -6,6 +6,7 @@ import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from '../model/constants'
 import { DateField, RadioGroup, TextField } from '../ui/components/fields';
 import { today } from '../ui/components/labels';
 import { announceError } from '../ui/components/status';
+import { COHORT_PATH } from './routes';
 
 const ROLE_CHOICES = [
   { value: 'mentee', label: 'The mentee — I am being mentored' },
@@ -220,6 +221,16 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           </>
         )}
       </section>
+      {!onCancel && (
+        <section class="committee-entry" aria-label="For the programme committee">
+          <p>Reading the summaries that pairs send their programme? You need no journal of your own.</p>
+          <div class="actions">
+            <a class="button" href={COHORT_PATH}>
+              I’m on the programme committee
+            </a>
+          </div>
+        </section>
+      )}
     </main>
   );
 }

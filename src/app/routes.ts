@@ -1,4 +1,8 @@
 import { lazy } from 'preact-iso';
+import { COHORT_PATH } from '../ui/cohort/handoff';
+
+/** The cohort view: for committee members, shown with or without a journal on this device. */
+export { COHORT_PATH };
 
 /**
  * Every screen, lazy-loaded so the first load stays small. `nav` places a screen in the bottom
@@ -107,6 +111,12 @@ export const SCREENS = [
     name: 'Committee summary',
     nav: 'more',
     load: lazy(() => import('../ui/report/CommitteeSummaryScreen').then((m) => m.CommitteeSummaryScreen)),
+  },
+  {
+    path: COHORT_PATH,
+    name: 'Cohort view',
+    nav: 'more',
+    load: lazy(() => import('../ui/cohort/CohortScreen').then((m) => m.CohortScreen)),
   },
   {
     path: '/settings',
