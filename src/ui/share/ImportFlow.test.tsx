@@ -1,15 +1,19 @@
-import { render, screen, within } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
+import { LocationProvider } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pairSummary, summaryText } from '../../../tests/helpers/summaries';
 import { MentoringDb, repo, setDb } from '../../db';
 import { createJournal } from '../../db/journals';
 import { payloadChecksum } from '../../sync/envelope';
 import { exportPairFile } from '../../sync/exportFile';
 import { applyImportFile, previewImport } from '../../sync/importFile';
+import { takeHandedFiles } from '../cohort/handoff';
 import { ImportFlow } from './ImportFlow';
 
 const dbs: MentoringDb[] = [];
 afterEach(async () => {
+  cleanup();
   setDb(undefined);
   for (const db of dbs.splice(0)) {
     db.close();
@@ -64,5 +68,38 @@ describe('importing a file dated far ahead', () => {
     await user.click(within(preview).getByRole('button', { name: 'Import' }));
     expect(await screen.findByText(/Merged into your journal/)).toBeTruthy();
     expect((await repo('goal', mentee).list(journalId)).map((g) => g.title)).toEqual(['Run a story time']);
+  });
+});
+
+describe('opening a committee summary under Share', () => {
+  it('recognises it and offers the cohort view instead of refusing it; nothing is imported', async () => {
+    const db = device();
+    const journal = await createJournal(
+      { role: 'mentee', menteeName: 'Ana Kowalska', mentorName: 'Sam Reid' },
+      db,
+    );
+    setDb(db);
+    const text = summaryText(
+      pairSummary({ journalId: journal.id, mentee: 'Ana Kowalska', mentor: 'Sam Reid', today: '2025-09-01' }),
+    );
+    const user = userEvent.setup();
+    history.replaceState(null, '', '/share');
+    render(
+      <LocationProvider>
+        <ImportFlow mode="share" />
+      </LocationProvider>,
+    );
+    await user.upload(
+      screen.getByLabelText('Choose a file to import'),
+      new File([text], 'committee-summary-ana-kowalska-2025-09-01.json', { type: 'application/json' }),
+    );
+    const offer = await screen.findByRole('region', { name: 'This is a committee summary' });
+    expect(offer.textContent).toMatch(/the summary of Ana Kowalska & Sam Reid, made on /);
+    expect(screen.queryByText(/not a Mentoring Journal file/)).toBeNull();
+
+    await user.click(within(offer).getByRole('button', { name: 'Open it in the cohort view' }));
+    expect(location.pathname).toBe('/cohort');
+    expect(takeHandedFiles().map((f) => f.name)).toEqual(['committee-summary-ana-kowalska-2025-09-01.json']);
+    expect(await repo('goal', db).list(journal.id)).toEqual([]);
   });
 });

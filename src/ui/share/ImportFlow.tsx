@@ -8,7 +8,11 @@ import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import './ShareScreen.css';
+import { useLocation } from 'preact-iso';
 import { capitalize } from '../../model/describe';
+import { journalTitle } from '../../model/labels';
+import type { CohortFile } from '../cohort/cohort';
+import { COHORT_PATH, handToCohortView } from '../cohort/handoff';
 
 type ImportModule = typeof import('../../sync/importFile');
 type Preview = Awaited<ReturnType<ImportModule['previewImport']>>;
@@ -19,7 +23,8 @@ type State =
   | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
   | { step: 'preview'; preview: Preview; name: string }
   | { step: 'applying'; preview: Preview }
-  | { step: 'done'; message: string };
+  | { step: 'done'; message: string }
+  | { step: 'summary'; file: CohortFile; about: string };
 
 const COLUMNS = [
   ['added', 'New'],
@@ -67,6 +72,7 @@ export function ImportFlow({
   const [passphrase, setPassphrase] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const location = useLocation();
 
   const open = async (bytes: Uint8Array, name: string, pass?: string) => {
     setError(undefined);
@@ -108,6 +114,22 @@ export function ImportFlow({
     const started = performance.now();
     const bytes = new Uint8Array(await file.arrayBuffer());
     performance.measure?.('mj:read-file', { start: started, end: performance.now() });
+    // A committee summary is read by the cohort view, not imported: offer that instead.
+    const { readSummary } = await import('../../report/readSummary');
+    const reading = readSummary(bytes);
+    if (reading.ok) {
+      const { summary } = reading;
+      const about = `the summary of ${journalTitle(summary)}, made on ${formatDate(summary.generatedOn)}`;
+      setError(undefined);
+      setState({ step: 'summary', file: { name: file.name, data: bytes }, about });
+      return;
+    }
+    if (reading.kind === 'damaged' || reading.kind === 'newer-version') {
+      setState({ step: 'idle' });
+      setError(reading.reason);
+      announce(reading.reason, 'error');
+      return;
+    }
     await open(bytes, file.name);
   };
 
@@ -194,6 +216,31 @@ export function ImportFlow({
         </p>
       )}
       {state.step === 'done' && <p class="import-done">{state.message}</p>}
+
+      {state.step === 'summary' && (
+        <section class="card" aria-labelledby="import-summary-title">
+          <h3 id="import-summary-title">This is a committee summary</h3>
+          <p>
+            It is {state.about}, for the programme committee: not a file to import into a journal. The cohort
+            view reads it, alongside other pairs’ summaries.
+          </p>
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                handToCohortView([state.file]);
+                location.route(COHORT_PATH);
+              }}
+            >
+              Open it in the cohort view
+            </button>
+            <button type="button" onClick={() => setState({ step: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
 
       {state.step === 'passphrase' && (
         <form
