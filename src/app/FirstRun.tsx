@@ -124,6 +124,16 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
         A journal holds one mentoring partnership: its goals, milestones, meetings and stories. It lives on
         this device only. You and your partner each keep a copy and bring them together by exchanging a file.
       </p>
+      {!onCancel && (
+        <section class="committee-entry" aria-label="For the programme committee">
+          <p>Reading the summaries that pairs send their programme? You need no journal of your own.</p>
+          <div class="actions">
+            <a class="button" href={COHORT_PATH}>
+              I’m on the programme committee
+            </a>
+          </div>
+        </section>
+      )}
       <form ref={form} onSubmit={submit} noValidate aria-label="New journal">
         <fieldset>
           <legend>The partnership</legend>
@@ -221,16 +231,6 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           </>
         )}
       </section>
-      {!onCancel && (
-        <section class="committee-entry" aria-label="For the programme committee">
-          <p>Reading the summaries that pairs send their programme? You need no journal of your own.</p>
-          <div class="actions">
-            <a class="button" href={COHORT_PATH}>
-              I’m on the programme committee
-            </a>
-          </div>
-        </section>
-      )}
     </main>
   );
 }

@@ -108,7 +108,7 @@ describe('the cohort view', () => {
     const opened = screen.getByRole('region', { name: 'What was opened' });
     expect(
       within(opened).getByText(
-        /^Opened 7 files: 4 pairs added; 1 newer summary replaced older ones; 2 files could not be read\.$/,
+        /^Opened 7 files: 4 pairs added; 1 newer summary replaced an older one; 2 files could not be read\.$/,
       ),
     ).toBeTruthy();
     expect(
@@ -157,6 +157,7 @@ describe('the cohort view', () => {
     renderScreen();
     await openFiles(user);
     await user.click(screen.getByRole('button', { name: 'Download the table (CSV)' }));
+    await waitFor(() => expect(saved).toHaveBeenCalledOnce());
     const [name, data, type] = saved.mock.calls[0]!;
     expect(name).toMatch(/^cohort-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(type).toBe('text/csv;charset=utf-8');

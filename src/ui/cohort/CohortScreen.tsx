@@ -21,7 +21,6 @@ import {
   type CohortNotice,
   type RefusedFile,
 } from './cohort';
-import { cohortCsv, cohortCsvName } from './cohortCsv';
 import {
   COHORT_COLUMNS,
   type CohortRow,
@@ -55,7 +54,10 @@ export function cohortName(entries: readonly CohortEntry[]): string {
 function openedSentence({ files, added, notices, refused }: Opened): string {
   const replaced = notices.filter((n) => n.kind === 'replaced').length;
   const parts = [`${plural(added, 'pair', 'pairs')} added`];
-  if (replaced) parts.push(`${plural(replaced, 'newer summary', 'newer summaries')} replaced older ones`);
+  if (replaced)
+    parts.push(
+      plural(replaced, 'newer summary replaced an older one', 'newer summaries replaced older ones'),
+    );
   if (refused.length) parts.push(`${plural(refused.length, 'file', 'files')} could not be read`);
   return `Opened ${plural(files, 'file', 'files')}: ${parts.join('; ')}.`;
 }
@@ -207,10 +209,16 @@ export function CohortScreen() {
     announce(kept ? 'Cohort closed. It is still kept on this device.' : 'Cohort closed. Nothing was stored.');
   };
 
-  const downloadCsv = () => {
-    const day = today();
-    downloadFile(cohortCsvName(day), cohortCsv(rows), 'text/csv;charset=utf-8');
-    announce(`Saved ${cohortCsvName(day)} to your downloads.`);
+  const downloadCsv = async () => {
+    try {
+      // The CSV writer (papaparse) loads only when asked for.
+      const { cohortCsv, cohortCsvName } = await import('./cohortCsv');
+      const name = cohortCsvName(today());
+      downloadFile(name, cohortCsv(rows), 'text/csv;charset=utf-8');
+      announce(`Saved ${name} to your downloads.`);
+    } catch (error) {
+      announceError(error);
+    }
   };
 
   const otherKept = (keptList ?? []).filter((c) => c.id !== kept?.id);
@@ -227,6 +235,45 @@ export function CohortScreen() {
         <p class="cohort-no-journal">
           <a href="/">Start a journal of my own instead</a>
         </p>
+      )}
+
+      {otherKept.length > 0 && (
+        <section class="cohort-kept" aria-labelledby="cohort-kept-title">
+          <h2 id="cohort-kept-title">Kept on this device</h2>
+          <ul class="cards">
+            {otherKept.map((c) => (
+              <li key={c.id} class="card">
+                <p>
+                  <strong>{c.name}</strong>: {plural(c.pairCount, 'pair', 'pairs')}, kept{' '}
+                  {formatDate(today(new Date(c.keptAt)))}
+                </p>
+                {confirmRemove === c.id ? (
+                  <ConfirmDelete
+                    question={`Remove ${c.name} from this device?`}
+                    detail="The summaries kept with it are deleted from this device. The pairs’ own files are not touched."
+                    confirmLabel="Yes, remove"
+                    onConfirm={() => remove(c.id)}
+                    onKeep={() => setConfirmRemove(undefined)}
+                  />
+                ) : (
+                  <div class="actions">
+                    <button type="button" aria-label={`Open ${c.name}`} onClick={() => openKept(c)}>
+                      Open
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Remove ${c.name} from this device`}
+                      data-delete-opener
+                      onClick={() => setConfirmRemove(c.id)}
+                    >
+                      Remove from this device
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       <section class="cohort-open" aria-labelledby="cohort-open-title">
@@ -268,45 +315,6 @@ export function CohortScreen() {
       </section>
 
       {opened && <OpenedReport opened={opened} />}
-
-      {otherKept.length > 0 && (
-        <section class="cohort-kept" aria-labelledby="cohort-kept-title">
-          <h2 id="cohort-kept-title">Kept on this device</h2>
-          <ul class="cards">
-            {otherKept.map((c) => (
-              <li key={c.id} class="card">
-                <p>
-                  <strong>{c.name}</strong>: {plural(c.pairCount, 'pair', 'pairs')}, kept{' '}
-                  {formatDate(today(new Date(c.keptAt)))}
-                </p>
-                {confirmRemove === c.id ? (
-                  <ConfirmDelete
-                    question={`Remove ${c.name} from this device?`}
-                    detail="The summaries kept with it are deleted from this device. The pairs’ own files are not touched."
-                    confirmLabel="Yes, remove"
-                    onConfirm={() => remove(c.id)}
-                    onKeep={() => setConfirmRemove(undefined)}
-                  />
-                ) : (
-                  <div class="actions">
-                    <button type="button" aria-label={`Open ${c.name}`} onClick={() => openKept(c)}>
-                      Open
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`Remove ${c.name} from this device`}
-                      data-delete-opener
-                      onClick={() => setConfirmRemove(c.id)}
-                    >
-                      Remove from this device
-                    </button>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
 
       {rows.length > 0 && (
         <div class="cohort-pairs">
