@@ -109,7 +109,9 @@ function WithoutJournal({ cohortAllowed, onCancel }: { cohortAllowed: boolean; o
   useEffect(() => {
     if (shown.current === path) return;
     shown.current = path;
-    focusScreenHeading();
+    // A summary opened while starting another journal (Join) goes to the shell's cohort view.
+    if (path === COHORT_PATH && !cohortAllowed) onCancel?.();
+    else focusScreenHeading();
   }, [path]);
   if (!cohortAllowed || path !== COHORT_PATH) return <FirstRun onCancel={onCancel} />;
   return (

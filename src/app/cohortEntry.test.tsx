@@ -53,4 +53,24 @@ describe('with a journal', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Cohort view' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Start a journal of my own instead' })).toBeNull();
   });
+
+  it('a summary opened while starting another journal (Join) opens in the cohort view, in the shell', async () => {
+    await createJournal({ role: 'mentor', menteeName: 'Bea', mentorName: 'Kim' }, fresh.db);
+    const user = userEvent.setup();
+    render(<App />);
+    const switcher = await screen.findByRole('combobox', { name: 'Current journal' });
+    await user.selectOptions(switcher, '+ Start a new journal…');
+    await user.click(await screen.findByRole('button', { name: 'Join with my partner’s file' }));
+    await user.upload(
+      await screen.findByLabelText('Choose my partner’s file'),
+      new File([summary()], 'ana.json', { type: 'application/json' }),
+    );
+    const offer = await screen.findByRole('region', { name: 'This is a committee summary' });
+    await user.click(within(offer).getByRole('button', { name: 'Open it in the cohort view' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Cohort view' })).toBeTruthy();
+    expect(await screen.findByRole('rowheader', { name: 'Ana Kowalska' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeTruthy();
+    expect(await fresh.db.table('journals').count()).toBe(1);
+  });
 });
