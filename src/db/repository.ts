@@ -17,6 +17,7 @@ import { KIND_INFO } from '../model/tables';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { StorageError, toStorageError } from './errors';
+import { askToKeepStorageOnce } from './persistence';
 
 /** The content fields of a kind: everything a screen may set. */
 export type ContentOf<K extends KindName> = Omit<RecordFor<K>, (typeof FIXED_FIELDS)[number] | 'deleted'>;
@@ -129,13 +130,17 @@ export class Repository<K extends KindName> {
       if (!loadedValidator)
         throw new Error('Load the schemas (loadValidator) before opening the transaction.');
       const validate = loadedValidator;
+      askToKeepStorageOnce();
       return this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
     }
     // The schemas load on the first write, outside the transaction: awaiting an import inside a
     // Dexie transaction would let it commit early.
     const validate = await loadValidator();
     try {
-      return await this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
+      const result = await this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
+      // Something worth keeping is now stored: ask the browser to keep it (once per page).
+      askToKeepStorageOnce();
+      return result;
     } catch (error) {
       throw toStorageError(error);
     }

@@ -4,6 +4,7 @@ import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { daysBetween, nextMeetingDue, programmeProgress } from '../../model/schedule';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
+import { STORAGE_ADVICE_TEXT, useStorageAdvice } from '../components/storageAdvice';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import '../goals/goals.css';
@@ -11,6 +12,8 @@ import './home.css';
 
 /** Days without a backup after which Home suggests making one. */
 export const BACKUP_REMINDER_DAYS = 14;
+/** The same, when this browser may clear the journal (storage not persistent): sooner. */
+export const BACKUP_REMINDER_DAYS_AT_RISK = 7;
 
 /** A calendar date for an instant, on this device's calendar. */
 function localDate(instant: string | undefined): string | undefined {
@@ -91,8 +94,11 @@ export function HomeScreen() {
   const backupDate = localDate(membership?.lastBackupAt);
   const exportDate = localDate(membership?.lastExportAt);
   const daysSinceBackup = backupDate ? daysBetween(backupDate, now) : undefined;
+  const storage = useStorageAdvice();
+  const atRisk = storage !== undefined && storage !== 'kept';
+  const reminderDays = atRisk ? BACKUP_REMINDER_DAYS_AT_RISK : BACKUP_REMINDER_DAYS;
   const suggestBackup =
-    facts !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= BACKUP_REMINDER_DAYS);
+    facts !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= reminderDays);
 
   return (
     <>
@@ -299,6 +305,17 @@ export function HomeScreen() {
 
         <section class="card" aria-labelledby="home-backup">
           <h2 id="home-backup">Backup</h2>
+          {storage && storage !== 'kept' && (
+            <div class="warning storage-advice">
+              <p>
+                <strong>This browser may not keep the journal.</strong> {STORAGE_ADVICE_TEXT[storage]}
+              </p>
+              <p>
+                Until then, back up often: Home reminds you after{' '}
+                {plural(BACKUP_REMINDER_DAYS_AT_RISK, 'day')}.
+              </p>
+            </div>
+          )}
           {facts === undefined ? (
             <p>Loading…</p>
           ) : (
