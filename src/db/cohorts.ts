@@ -12,6 +12,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import { getDb, type MentoringDb } from './database';
 import { toStorageError } from './errors';
+import { askToKeepStorageOnce } from './persistence';
 
 /** Every key of a kept cohort starts with this. */
 export const COHORT_KEY_PREFIX = 'cohort:';
@@ -62,7 +63,7 @@ export async function keepCohort(
   const id = cohort.id ?? crypto.randomUUID();
   const now = new Date(db.wallClock()).toISOString();
   try {
-    return await db.transaction('rw', db.local, async () => {
+    const saved = await db.transaction('rw', db.local, async () => {
       const before = (await db.local.get(metaKey(id)))?.value as KeptCohort | undefined;
       const kept: KeptCohort = {
         id,
@@ -77,6 +78,9 @@ export async function keepCohort(
       ]);
       return kept;
     });
+    // The person asked to keep it: ask the browser to keep this site's storage too (once per page).
+    askToKeepStorageOnce();
+    return saved;
   } catch (error) {
     throw toStorageError(error);
   }
