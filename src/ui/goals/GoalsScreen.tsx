@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { liveGoalRows } from '../../db/lists';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
@@ -12,7 +13,10 @@ import './goals.css';
 
 type Filter = GoalStatus | 'all';
 
-/** The pair's goals, filtered by status, and a quick way to start a new one. */
+/**
+ * The pair's goals, filtered by status, and a quick way to start a new one. It reads the goals'
+ * list rows, each with its milestones counted in their index (no milestone is read).
+ */
 export function GoalsScreen() {
   const { journalId } = useJournal();
   const location = useLocation();
@@ -20,8 +24,7 @@ export function GoalsScreen() {
   const [filter, setFilter] = useState<Filter>(
     initial && (GOAL_STATUS_ORDER as string[]).includes(initial) ? (initial as GoalStatus) : 'all',
   );
-  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const goals = useLive(() => liveGoalRows(journalId), [journalId]);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -33,12 +36,6 @@ export function GoalsScreen() {
     }
     return c;
   }, [goals]);
-
-  const milestoneCount = useMemo(() => {
-    const byGoal = new Map<string, number>();
-    for (const m of milestones ?? []) if (m.goalId) byGoal.set(m.goalId, (byGoal.get(m.goalId) ?? 0) + 1);
-    return byGoal;
-  }, [milestones]);
 
   const shown = useMemo(
     () =>
@@ -109,8 +106,8 @@ export function GoalsScreen() {
               </h2>
               <p class="meta">
                 <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
-                {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
-                {milestoneCount.get(g.id) ?? 0} milestone{milestoneCount.get(g.id) === 1 ? '' : 's'}
+                {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} · {g.milestoneCount}{' '}
+                milestone{g.milestoneCount === 1 ? '' : 's'}
               </p>
             </li>
           ))}

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
 import { today } from '../components/labels';
+import { PAGE_SIZE } from '../components/ShowMore';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
-import { MilestonesScreen, PAGE_SIZE } from './MilestonesScreen';
+import { MilestonesScreen } from './MilestonesScreen';
 
 let db: MentoringDb | undefined;
 
@@ -122,7 +123,11 @@ describe('milestone timeline', () => {
     const list = await screen.findByRole('list', { name: 'Milestone timeline, by due date' });
     const elapsed = performance.now() - started;
     expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
-    await userEvent.click(screen.getByRole('button', { name: `Show ${PAGE_SIZE} more (1900 not shown)` }));
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: `Show ${PAGE_SIZE} more milestones (${2000 - PAGE_SIZE} not shown)`,
+      }),
+    );
     expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE * 2);
     console.info(
       `jsdom: first render of 2,000 milestones (${PAGE_SIZE} shown) took ${elapsed.toFixed(0)} ms`,
