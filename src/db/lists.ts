@@ -7,17 +7,24 @@
  * story's long parts. Where an index holds what is shown (a meeting's date, a goal's milestones,
  * the stories linked to a goal), only the index is read.
  *
- * Every read runs in one explicit read-only transaction: its parts agree with each other, and
- * Dexie's live-query cache (which keeps a deep copy of every record read) is not used.
+ * Lists come in the order their screen shows them (the model's order rules), so that a screen's
+ * own sort — after a filter, or for the other direction — is one pass over ordered rows.
+ *
+ * Every read runs in one explicit read-only transaction, so its parts agree with each other. The
+ * live versions keep their latest result between visits of a screen until a write to a table they
+ * read (src/db/keptQuery.ts): going back to a list shows it without reading it again.
  */
-import { Dexie, liveQuery, type Observable, type Table } from 'dexie';
+import { Dexie, type Observable, type Table } from 'dexie';
 import type { Goal } from '../model/goal';
 import type { Meeting } from '../model/meeting';
+import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
+import { compareMilestones } from '../model/milestoneRules';
 import type { Story } from '../model/story';
-import { isStoryReady } from '../model/storyRules';
+import { compareStories, isStoryReady } from '../model/storyRules';
 import { KIND_INFO } from '../model/tables';
 import { getDb, type MentoringDb } from './database';
+import { keptLiveQuery } from './keptQuery';
 
 /** A story as the story bank lists it: without its long parts, its readiness worked out once. */
 export interface StoryRow {
@@ -86,48 +93,54 @@ async function journalRecords<T extends { deleted: boolean }>(table: Table<T, st
   return rows.filter((row) => !row.deleted);
 }
 
-/** The story bank's rows: every live story of the journal, cut down to what a card shows. */
+/** The story bank's rows: every live story of the journal, cut down to what a card shows, newest first. */
 export async function storyRows(journalId: string, db: MentoringDb = getDb()): Promise<StoryRow[]> {
   const stories = tableOf<Story>(db, 'story');
   return db.transaction('r', stories, async () =>
-    (await journalRecords(stories, journalId)).map((s) => ({
-      id: s.id,
-      createdAt: s.createdAt,
-      title: s.title,
-      context: s.context,
-      date: s.date,
-      period: s.period,
-      status: s.status,
-      skills: s.skills,
-      ready: isStoryReady(s),
-    })),
+    (await journalRecords(stories, journalId))
+      .map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt,
+        title: s.title,
+        context: s.context,
+        date: s.date,
+        period: s.period,
+        status: s.status,
+        skills: s.skills,
+        ready: isStoryReady(s),
+      }))
+      .sort((a, b) => compareStories(b, a)),
   );
 }
 
-/** `storyRows` kept live. */
+/** `storyRows` kept live, and kept between visits. */
 export function liveStoryRows(journalId: string, db: MentoringDb = getDb()): Observable<StoryRow[]> {
-  return liveQuery(() => storyRows(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.story.table], `storyRows/${journalId}`, () => storyRows(journalId, db));
 }
 
-/** The meetings list's rows: every live meeting of the journal, without its notes. */
+/** The meetings list's rows: every live meeting of the journal, without its notes, in `compareMeetings` order. */
 export async function meetingRows(journalId: string, db: MentoringDb = getDb()): Promise<MeetingRow[]> {
   const meetings = tableOf<Meeting>(db, 'meeting');
   return db.transaction('r', meetings, async () =>
-    (await journalRecords(meetings, journalId)).map((m) => ({
-      id: m.id,
-      date: m.date,
-      time: m.time,
-      durationMinutes: m.durationMinutes,
-      mode: m.mode,
-      place: m.place,
-      status: m.status,
-    })),
+    (await journalRecords(meetings, journalId))
+      .map((m) => ({
+        id: m.id,
+        date: m.date,
+        time: m.time,
+        durationMinutes: m.durationMinutes,
+        mode: m.mode,
+        place: m.place,
+        status: m.status,
+      }))
+      .sort(compareMeetings),
   );
 }
 
-/** `meetingRows` kept live. */
+/** `meetingRows` kept live, and kept between visits. */
 export function liveMeetingRows(journalId: string, db: MentoringDb = getDb()): Observable<MeetingRow[]> {
-  return liveQuery(() => meetingRows(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.meeting.table], `meetingRows/${journalId}`, () =>
+    meetingRows(journalId, db),
+  );
 }
 
 /**
@@ -158,9 +171,11 @@ export async function meetingDates(journalId: string, db: MentoringDb = getDb())
   });
 }
 
-/** `meetingDates` kept live. */
+/** `meetingDates` kept live, and kept between visits. */
 export function liveMeetingDates(journalId: string, db: MentoringDb = getDb()): Observable<MeetingDate[]> {
-  return liveQuery(() => meetingDates(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.meeting.table], `meetingDates/${journalId}`, () =>
+    meetingDates(journalId, db),
+  );
 }
 
 function milestoneRow(m: Milestone): MilestoneRow {
@@ -175,20 +190,22 @@ function milestoneRow(m: Milestone): MilestoneRow {
   };
 }
 
-/** The milestone timeline's rows: every live milestone of the journal, without its evidence. */
+/** The milestone timeline's rows: every live milestone of the journal, without its evidence, in timeline order. */
 export async function milestoneRows(journalId: string, db: MentoringDb = getDb()): Promise<MilestoneRow[]> {
   const milestones = tableOf<Milestone>(db, 'milestone');
   return db.transaction('r', milestones, async () =>
-    (await journalRecords(milestones, journalId)).map(milestoneRow),
+    (await journalRecords(milestones, journalId)).map(milestoneRow).sort(compareMilestones),
   );
 }
 
-/** `milestoneRows` kept live. */
+/** `milestoneRows` kept live, and kept between visits. */
 export function liveMilestoneRows(journalId: string, db: MentoringDb = getDb()): Observable<MilestoneRow[]> {
-  return liveQuery(() => milestoneRows(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.milestone.table], `milestoneRows/${journalId}`, () =>
+    milestoneRows(journalId, db),
+  );
 }
 
-/** One goal's live milestones, read by the goalId index, without their evidence. */
+/** One goal's live milestones, read by the goalId index, without their evidence, in timeline order. */
 export async function goalMilestoneRows(
   journalId: string,
   goalId: string,
@@ -198,17 +215,20 @@ export async function goalMilestoneRows(
   return db.transaction('r', milestones, async () =>
     (await milestones.where('goalId').equals(goalId).toArray())
       .filter((m) => !m.deleted && m.journalId === journalId)
-      .map(milestoneRow),
+      .map(milestoneRow)
+      .sort(compareMilestones),
   );
 }
 
-/** `goalMilestoneRows` kept live. */
+/** `goalMilestoneRows` kept live, and kept between visits. */
 export function liveGoalMilestoneRows(
   journalId: string,
   goalId: string,
   db: MentoringDb = getDb(),
 ): Observable<MilestoneRow[]> {
-  return liveQuery(() => goalMilestoneRows(journalId, goalId, db));
+  return keptLiveQuery(db, [KIND_INFO.milestone.table], `goalMilestoneRows/${journalId}/${goalId}`, () =>
+    goalMilestoneRows(journalId, goalId, db),
+  );
 }
 
 /** The journal's live goals by their titles. */
@@ -219,9 +239,11 @@ export async function goalTitles(journalId: string, db: MentoringDb = getDb()): 
   );
 }
 
-/** `goalTitles` kept live. */
+/** `goalTitles` kept live, and kept between visits. */
 export function liveGoalTitles(journalId: string, db: MentoringDb = getDb()): Observable<GoalTitle[]> {
-  return liveQuery(() => goalTitles(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.goal.table], `goalTitles/${journalId}`, () =>
+    goalTitles(journalId, db),
+  );
 }
 
 /**
@@ -244,9 +266,11 @@ export async function goalRows(journalId: string, db: MentoringDb = getDb()): Pr
   });
 }
 
-/** `goalRows` kept live. */
+/** `goalRows` kept live, and kept between visits. */
 export function liveGoalRows(journalId: string, db: MentoringDb = getDb()): Observable<GoalRow[]> {
-  return liveQuery(() => goalRows(journalId, db));
+  return keptLiveQuery(db, [KIND_INFO.goal.table, KIND_INFO.milestone.table], `goalRows/${journalId}`, () =>
+    goalRows(journalId, db),
+  );
 }
 
 /** The live stories linked to a goal, by title, read by the goalIds index. */
@@ -263,11 +287,13 @@ export async function linkedStories(
   );
 }
 
-/** `linkedStories` kept live. */
+/** `linkedStories` kept live, and kept between visits. */
 export function liveLinkedStories(
   journalId: string,
   goalId: string,
   db: MentoringDb = getDb(),
 ): Observable<{ id: string; title?: string }[]> {
-  return liveQuery(() => linkedStories(journalId, goalId, db));
+  return keptLiveQuery(db, [KIND_INFO.story.table], `linkedStories/${journalId}/${goalId}`, () =>
+    linkedStories(journalId, goalId, db),
+  );
 }

@@ -27,3 +27,25 @@ export function missingForReady(story: StoryParts): (typeof STORY_REQUIRED_FOR_R
 export function isStoryReady(story: StoryParts): boolean {
   return story.status === 'ready' && missingForReady(story).length === 0;
 }
+
+/** The fields story order reads. */
+export interface DatedStory {
+  date?: string;
+  createdAt: string;
+}
+
+/** The day a story is ordered by: its own date, else the day it was started. */
+export function storyDay(story: DatedStory): string {
+  return story.date ?? story.createdAt.slice(0, 10);
+}
+
+/**
+ * Story bank order, oldest first: by the story's day (`storyDay`), then by when it was started.
+ * Reverse it (`compareStories(b, a)`) for newest first. Dates compare as text: ISO dates sort so.
+ */
+export function compareStories(a: DatedStory, b: DatedStory): number {
+  const dayA = storyDay(a);
+  const dayB = storyDay(b);
+  if (dayA !== dayB) return dayA < dayB ? -1 : 1;
+  return a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+}

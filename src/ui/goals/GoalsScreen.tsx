@@ -13,6 +13,9 @@ import './goals.css';
 
 type Filter = GoalStatus | 'all';
 
+/** Dates (YYYY-MM-DD) compare as text. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The pair's goals, filtered by status, and a quick way to start a new one. It reads the goals'
  * list rows, each with its milestones counted in their index (no milestone is read).
@@ -43,7 +46,7 @@ export function GoalsScreen() {
         .filter((g) => filter === 'all' || (g.status ?? 'active') === filter)
         .sort(
           (a, b) =>
-            (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') ||
+            compareText(a.targetDate ?? '9999', b.targetDate ?? '9999') ||
             (a.title ?? '').localeCompare(b.title ?? ''),
         ),
     [goals, filter],

@@ -4,7 +4,7 @@ import { repo } from '../../db';
 import { liveStoryRows, type StoryRow } from '../../db/lists';
 import type { RecordFor } from '../../model/kinds';
 import type { StoryContext, StoryStatus } from '../../model/story';
-import { STORY_BANK_TARGET } from '../../model/storyRules';
+import { compareStories, STORY_BANK_TARGET } from '../../model/storyRules';
 import { normaliseSkill, summariseSkills } from '../../model/themes';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { SelectField } from '../components/fields';
@@ -21,11 +21,6 @@ type StoryRecord = RecordFor<'story'>;
 type Sort = 'newest' | 'oldest';
 
 const SORT_LABELS: Record<Sort, string> = { newest: 'Newest first', oldest: 'Oldest first' };
-
-/** The date a story is sorted by: its own date, else the day it was started. */
-function sortDate(story: StoryRow): string {
-  return story.date ?? story.createdAt.slice(0, 10);
-}
 
 /** The content a duplicate starts from: everything but the status, with "(copy)" on the title. */
 export function duplicateContent(story: StoryRecord) {
@@ -70,10 +65,8 @@ export function StoriesScreen() {
         (!context || s.context === context) &&
         (!status || (s.status ?? 'draft') === status),
     );
-    list.sort((a, b) => {
-      const order = sortDate(a).localeCompare(sortDate(b)) || a.createdAt.localeCompare(b.createdAt);
-      return sort === 'newest' ? -order : order;
-    });
+    // The rows come newest first, so either order costs one pass.
+    list.sort((a, b) => (sort === 'newest' ? compareStories(b, a) : compareStories(a, b)));
     return list;
   }, [stories, skill, context, status, sort]);
   const paging = usePaging<HTMLUListElement>(`${skill}|${context}|${status}|${sort}`);
