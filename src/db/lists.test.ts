@@ -93,14 +93,29 @@ describe('list read models', () => {
   it('milestone rows leave the evidence out; a goal’s rows are its own live milestones only', async () => {
     const goal = await repo('goal').create(J, { title: 'Lead a project', description: LONG });
     const other = await repo('goal').create(J, { title: 'Write a grant' });
-    await repo('milestone').create(J, { title: 'Draft', goalId: goal.id, evidence: LONG, status: 'done' });
-    await repo('milestone').create(J, { title: 'Plan', goalId: goal.id });
+    await repo('milestone').create(J, {
+      title: 'Draft',
+      goalId: goal.id,
+      evidence: LONG,
+      status: 'done',
+      dueDate: '2026-03-01',
+    });
+    await repo('milestone').create(J, { title: 'Plan', goalId: goal.id, dueDate: '2026-03-01' });
     await repo('milestone').create(J, { title: 'Elsewhere', goalId: other.id });
     const dropped = await repo('milestone').create(J, { title: 'Deleted', goalId: goal.id });
     await repo('milestone').remove(dropped.id);
-    expect((await milestoneRows(J)).map((m) => m.title).sort()).toEqual(['Draft', 'Elsewhere', 'Plan']);
-    const rows = await goalMilestoneRows(J, goal.id);
-    expect(rows.map((m) => m.title).sort()).toEqual(['Draft', 'Plan']);
+    expect((await milestoneRows(J, '2026-03-02')).map((m) => m.title)).toEqual([
+      'Draft',
+      'Plan',
+      'Elsewhere',
+    ]);
+    const rows = await goalMilestoneRows(J, goal.id, '2026-03-02');
+    // In timeline order, each marked as it stands on the day asked about.
+    expect(rows.map(({ title, open, overdue }) => ({ title, open, overdue }))).toEqual([
+      { title: 'Draft', open: false, overdue: false },
+      { title: 'Plan', open: true, overdue: true },
+    ]);
+    expect((await goalMilestoneRows(J, goal.id, '2026-03-01')).map((m) => m.overdue)).toEqual([false, false]);
     for (const row of rows) expect(row).not.toHaveProperty('evidence');
     expect(await goalTitles(J)).toEqual(
       expect.arrayContaining([

@@ -20,6 +20,7 @@ import type { Meeting } from '../model/meeting';
 import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
+import { isMilestoneOverdue, isOpenMilestone } from '../model/schedule';
 import type { Story } from '../model/story';
 import { compareStories, isStoryReady } from '../model/storyRules';
 import { KIND_INFO } from '../model/tables';
@@ -57,7 +58,7 @@ export interface MeetingDate {
   date?: string;
 }
 
-/** A milestone as a list shows it: without its evidence. */
+/** A milestone as a list shows it: without its evidence, with where it stands on the day it was read for. */
 export interface MilestoneRow {
   id: string;
   title?: string;
@@ -66,6 +67,10 @@ export interface MilestoneRow {
   status?: Milestone['status'];
   doneDate?: string;
   agreedAtMeetingId?: string;
+  /** Not done, missed or dropped (`isOpenMilestone`). */
+  open: boolean;
+  /** Open and past its due date on that day (`isMilestoneOverdue`). */
+  overdue: boolean;
 }
 
 /** A goal by its title only: what a milestone names and a goal picker offers. */
@@ -178,45 +183,67 @@ export function liveMeetingDates(journalId: string, db: MentoringDb = getDb()): 
   );
 }
 
-function milestoneRow(m: Milestone): MilestoneRow {
-  return {
-    id: m.id,
-    title: m.title,
-    goalId: m.goalId,
-    dueDate: m.dueDate,
-    status: m.status,
-    doneDate: m.doneDate,
-    agreedAtMeetingId: m.agreedAtMeetingId,
-  };
+/** Milestones as rows for `today`, in timeline order (`compareMilestones`). */
+function milestoneRowsOf(milestones: readonly Milestone[], today: string): MilestoneRow[] {
+  return milestones
+    .map((m) => {
+      const open = isOpenMilestone(m);
+      return {
+        id: m.id,
+        title: m.title,
+        goalId: m.goalId,
+        dueDate: m.dueDate,
+        status: m.status,
+        doneDate: m.doneDate,
+        agreedAtMeetingId: m.agreedAtMeetingId,
+        open,
+        overdue: open && isMilestoneOverdue(m, today),
+      };
+    })
+    .sort(compareMilestones);
 }
 
-/** The milestone timeline's rows: every live milestone of the journal, without its evidence, in timeline order. */
-export async function milestoneRows(journalId: string, db: MentoringDb = getDb()): Promise<MilestoneRow[]> {
-  const milestones = tableOf<Milestone>(db, 'milestone');
-  return db.transaction('r', milestones, async () =>
-    (await journalRecords(milestones, journalId)).map(milestoneRow).sort(compareMilestones),
-  );
-}
-
-/** `milestoneRows` kept live, and kept between visits. */
-export function liveMilestoneRows(journalId: string, db: MentoringDb = getDb()): Observable<MilestoneRow[]> {
-  return keptLiveQuery(db, [KIND_INFO.milestone.table], `milestoneRows/${journalId}`, () =>
-    milestoneRows(journalId, db),
-  );
-}
-
-/** One goal's live milestones, read by the goalId index, without their evidence, in timeline order. */
-export async function goalMilestoneRows(
+/**
+ * The milestone timeline's rows: every live milestone of the journal, without its evidence, in
+ * timeline order, each marked open or overdue on `today`.
+ */
+export async function milestoneRows(
   journalId: string,
-  goalId: string,
+  today: string,
   db: MentoringDb = getDb(),
 ): Promise<MilestoneRow[]> {
   const milestones = tableOf<Milestone>(db, 'milestone');
   return db.transaction('r', milestones, async () =>
-    (await milestones.where('goalId').equals(goalId).toArray())
-      .filter((m) => !m.deleted && m.journalId === journalId)
-      .map(milestoneRow)
-      .sort(compareMilestones),
+    milestoneRowsOf(await journalRecords(milestones, journalId), today),
+  );
+}
+
+/** `milestoneRows` kept live, and kept between visits. */
+export function liveMilestoneRows(
+  journalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Observable<MilestoneRow[]> {
+  return keptLiveQuery(db, [KIND_INFO.milestone.table], `milestoneRows/${journalId}/${today}`, () =>
+    milestoneRows(journalId, today, db),
+  );
+}
+
+/** One goal's live milestones as `milestoneRows` gives them, read by the goalId index. */
+export async function goalMilestoneRows(
+  journalId: string,
+  goalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Promise<MilestoneRow[]> {
+  const milestones = tableOf<Milestone>(db, 'milestone');
+  return db.transaction('r', milestones, async () =>
+    milestoneRowsOf(
+      (await milestones.where('goalId').equals(goalId).toArray()).filter(
+        (m) => !m.deleted && m.journalId === journalId,
+      ),
+      today,
+    ),
   );
 }
 
@@ -224,10 +251,14 @@ export async function goalMilestoneRows(
 export function liveGoalMilestoneRows(
   journalId: string,
   goalId: string,
+  today: string,
   db: MentoringDb = getDb(),
 ): Observable<MilestoneRow[]> {
-  return keptLiveQuery(db, [KIND_INFO.milestone.table], `goalMilestoneRows/${journalId}/${goalId}`, () =>
-    goalMilestoneRows(journalId, goalId, db),
+  return keptLiveQuery(
+    db,
+    [KIND_INFO.milestone.table],
+    `goalMilestoneRows/${journalId}/${goalId}/${today}`,
+    () => goalMilestoneRows(journalId, goalId, today, db),
   );
 }
 

@@ -7,8 +7,7 @@ import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
 import type { MilestoneStatus } from '../../model/milestone';
-import { compareMilestones, milestoneStatusPatch } from '../../model/milestoneRules';
-import { isMilestoneOverdue } from '../../model/schedule';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today } from '../components/labels';
@@ -320,14 +319,14 @@ function ProgressEntry({
  */
 function GoalMilestones({ goalId }: { goalId: string }) {
   const { journalId } = useJournal();
-  const milestones = useLive(() => liveGoalMilestoneRows(journalId, goalId), [journalId, goalId]);
+  const now = today();
+  const milestones = useLive(() => liveGoalMilestoneRows(journalId, goalId, now), [journalId, goalId, now]);
   const paging = usePaging<HTMLUListElement>(goalId);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const now = today();
-
-  const sorted = useMemo(() => [...(milestones ?? [])].sort(compareMilestones), [milestones]);
+  // The rows come in timeline order (compareMilestones).
+  const sorted = milestones ?? [];
 
   const changeStatus = async (m: MilestoneRow, status: MilestoneStatus) => {
     try {
@@ -362,14 +361,14 @@ function GoalMilestones({ goalId }: { goalId: string }) {
         <p class="empty">No milestones for this goal yet.</p>
       ) : (
         <>
-          <ul class="cards" aria-label="Milestones of this goal" ref={paging.listRef}>
+          <ul class="cards goal-milestone-list" aria-label="Milestones of this goal" ref={paging.listRef}>
             {sorted.slice(0, paging.limit).map((m) => (
               <li key={m.id} class="card">
                 <h3>{m.title?.trim() || 'Untitled milestone'}</h3>
                 <p class="meta">
                   {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
                   {m.doneDate && ` · done ${formatDate(m.doneDate)}`}{' '}
-                  {isMilestoneOverdue(m, now) && <span class="badge warn">Overdue</span>}
+                  {m.overdue && <span class="badge warn">Overdue</span>}
                 </p>
                 <label class="inline-status">
                   <span>Status</span>

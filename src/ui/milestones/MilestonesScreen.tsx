@@ -14,12 +14,7 @@ import type { Visibility } from '../../model/constants';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import { compareMeetings } from '../../model/meetingRules';
 import type { MilestoneStatus } from '../../model/milestone';
-import {
-  compareMilestones,
-  milestoneReschedulePatch,
-  milestoneStatusPatch,
-} from '../../model/milestoneRules';
-import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
+import { milestoneReschedulePatch, milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today } from '../components/labels';
@@ -53,14 +48,14 @@ type GoalLink = { kind: 'none' } | { kind: 'linked'; id: string; title: string }
  */
 export function MilestonesScreen() {
   const { journalId } = useJournal();
-  const milestones = useLive(() => liveMilestoneRows(journalId), [journalId]);
+  const now = today();
+  const milestones = useLive(() => liveMilestoneRows(journalId, now), [journalId, now]);
   const goals = useLive(() => liveGoalTitles(journalId), [journalId]);
   const meetings = useLive(() => liveMeetingDates(journalId), [journalId]);
   const [filter, setFilter] = useState<Filter>('open');
   const [editing, setEditing] = useState<string | undefined>(undefined);
   // Milestones changed here stay in view even when their new status falls outside the filter.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const now = today();
 
   const goalTitles = useMemo(
     () => new Map((goals ?? []).map((g) => [g.id, g.title?.trim() || 'Untitled goal'])),
@@ -71,23 +66,24 @@ export function MilestonesScreen() {
     const c: Record<Filter, number> = { open: 0, overdue: 0, closed: 0, all: 0 };
     for (const m of milestones ?? []) {
       c.all += 1;
-      if (isOpenMilestone(m)) c.open += 1;
+      if (m.open) c.open += 1;
       else c.closed += 1;
-      if (isMilestoneOverdue(m, now)) c.overdue += 1;
+      if (m.overdue) c.overdue += 1;
     }
     return c;
-  }, [milestones, now]);
+  }, [milestones]);
 
   const shown = useMemo(() => {
     const keep = (m: MilestoneRow) => {
       if (touched.has(m.id)) return true;
-      if (filter === 'open') return isOpenMilestone(m);
-      if (filter === 'overdue') return isMilestoneOverdue(m, now);
-      if (filter === 'closed') return !isOpenMilestone(m);
+      if (filter === 'open') return m.open;
+      if (filter === 'overdue') return m.overdue;
+      if (filter === 'closed') return !m.open;
       return true;
     };
-    return (milestones ?? []).filter(keep).sort(compareMilestones);
-  }, [milestones, filter, touched, now]);
+    // The rows come in timeline order (compareMilestones), which a filter keeps.
+    return (milestones ?? []).filter(keep);
+  }, [milestones, filter, touched]);
 
   // A new filter starts again from the first page.
   const paging = usePaging<HTMLOListElement>(filter);
@@ -167,7 +163,7 @@ export function MilestonesScreen() {
               <MilestoneItem
                 key={m.id}
                 milestone={m}
-                overdue={isMilestoneOverdue(m, now)}
+                overdue={m.overdue}
                 goal={linkOf(m)}
                 meetingLabel={agreedAt(m.agreedAtMeetingId)}
                 editing={editing === m.id}
@@ -307,7 +303,9 @@ function sameRow(a: MilestoneRow, b: MilestoneRow): boolean {
       a.dueDate === b.dueDate &&
       a.status === b.status &&
       a.doneDate === b.doneDate &&
-      a.agreedAtMeetingId === b.agreedAtMeetingId)
+      a.agreedAtMeetingId === b.agreedAtMeetingId &&
+      a.open === b.open &&
+      a.overdue === b.overdue)
   );
 }
 
