@@ -305,6 +305,19 @@ describe('workspace', () => {
     console.info(
       `2,000 milestones: open timeline ${openMs} ms, switch to All ${allMs} ms, one status change ${changeMs} ms`,
     );
+
+    // The next page, from the keyboard: focus lands on its first milestone, and axe finds nothing.
+    expect(await timeline.getByRole('listitem').count()).toBe(50);
+    await page.getByRole('button', { name: /^Show 50 more milestones/ }).focus();
+    await page.keyboard.press('Enter');
+    await timeline.getByRole('listitem').nth(99).waitFor();
+    const focused = await page.evaluate(() => {
+      const item = document.activeElement;
+      const items = [...(item?.parentElement?.children ?? [])];
+      return { tag: item?.tagName, index: items.indexOf(item as Element) };
+    });
+    expect(focused).toEqual({ tag: 'LI', index: 50 });
+    await expectNoAxeViolations(page, '/milestones, second page shown');
     expect(openMs).toBeLessThan(3_000);
     expect(changeMs).toBeLessThan(1_500);
   });

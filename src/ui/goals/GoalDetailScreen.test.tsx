@@ -233,6 +233,32 @@ describe('goals list', () => {
     expect(card('Idle')).toMatch(/· 0 milestones$/);
   });
 
+  it(`shows ${PAGE_SIZE} goals at first and the rest on request; the filter counts every goal`, async () => {
+    const current = await setup();
+    const base = await repo('goal').create(current.journalId, {
+      title: 'G00',
+      status: 'active',
+      targetDate: '2026-01-01',
+    });
+    await current.db.table('goals').bulkPut(
+      Array.from({ length: 59 }, (_, i) => ({
+        ...base,
+        id: `goal-${i + 1}`,
+        title: `G${String(i + 1).padStart(2, '0')}`,
+        targetDate: addDays('2026-01-01', i + 1),
+        status: i < 9 ? ('paused' as const) : ('active' as const),
+      })),
+    );
+    renderInJournal(<GoalsScreen />, current);
+    const list = await screen.findByRole('list', { name: 'Goals' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
+    expect(screen.getByRole('radio', { name: 'All (60)' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Active (51)' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 10 more goals' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(60);
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('G50'));
+  });
+
   it('adds a goal with a title as active', async () => {
     const current = await setup();
     renderInJournal(<GoalsScreen />, current);

@@ -6,6 +6,7 @@ import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
 import { formatDate } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -18,7 +19,8 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The pair's goals, filtered by status, and a quick way to start a new one. It reads the goals'
- * list rows, each with its milestones counted in their index (no milestone is read).
+ * list rows, each with its milestones counted in their index (no milestone is read), and shows
+ * them a page at a time; the filter's counts cover every goal.
  */
 export function GoalsScreen() {
   const { journalId } = useJournal();
@@ -51,6 +53,9 @@ export function GoalsScreen() {
         ),
     [goals, filter],
   );
+
+  // A long list shows a page at a time; another filter starts again from the first page.
+  const paging = usePaging<HTMLUListElement>(filter);
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -101,20 +106,28 @@ export function GoalsScreen() {
             : 'No goals with this status.'}
         </p>
       ) : (
-        <ul class="cards" aria-label="Goals">
-          {shown.map((g) => (
-            <li key={g.id} class="card">
-              <h2>
-                <a href={`/goals/${g.id}`}>{g.title?.trim() || 'Untitled goal'}</a>
-              </h2>
-              <p class="meta">
-                <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
-                {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} · {g.milestoneCount}{' '}
-                milestone{g.milestoneCount === 1 ? '' : 's'}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="cards goal-list" aria-label="Goals" ref={paging.listRef}>
+            {shown.slice(0, paging.limit).map((g) => (
+              <li key={g.id} class="card">
+                <h2>
+                  <a href={`/goals/${g.id}`}>{g.title?.trim() || 'Untitled goal'}</a>
+                </h2>
+                <p class="meta">
+                  <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
+                  {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
+                  {g.milestoneCount} milestone{g.milestoneCount === 1 ? '' : 's'}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <ShowMore
+            shown={Math.min(paging.limit, shown.length)}
+            total={shown.length}
+            noun={['goal', 'goals']}
+            onMore={paging.showMore}
+          />
+        </>
       )}
     </>
   );
