@@ -323,6 +323,50 @@ describe('workspace', () => {
   });
 });
 
+describe('lists kept between visits', () => {
+  /** A tap on a link to `path`, as the bottom bar's links do: a client-side navigation, no reload. */
+  async function tapTo(p: Page, path: string, heading: string) {
+    await p.evaluate((to) => {
+      const link = document.createElement('a');
+      link.href = to;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }, path);
+    await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+
+  test('going back to a list shows what another tab changed while it was closed', async () => {
+    await freshJournal();
+    await addGoalWithMilestones();
+    const goalPath = new URL(page.url()).pathname;
+    // This tab shows the timeline and the goal's page once, then leaves both for Goals (their rows are kept).
+    await go('/milestones', 'Milestones');
+    const timeline = page.getByRole('list', { name: 'Milestone timeline, by due date' });
+    await timeline.getByRole('heading', { name: 'Draft the plan' }).waitFor();
+    await tapTo(page, goalPath, 'Lead a weeding project');
+    const ofGoal = page.getByRole('list', { name: 'Milestones of this goal' });
+    await ofGoal.getByRole('heading', { name: 'Draft the plan' }).waitFor();
+    await tapTo(page, '/goals', 'Goals');
+
+    // Another tab of the same app renames a milestone.
+    const other = await context!.newPage();
+    await other.goto(`${server.url}milestones`);
+    await other.getByRole('button', { name: 'Edit Draft the plan' }).click();
+    await other.getByLabel('Title', { exact: true }).fill('Draft the weeding plan');
+    await other.getByRole('button', { name: 'Done editing' }).click();
+    await other.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    await other.close();
+
+    await tapTo(page, '/milestones', 'Milestones');
+    await timeline.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    expect(await timeline.getByRole('heading', { name: 'Draft the plan', exact: true }).count()).toBe(0);
+    await tapTo(page, goalPath, 'Lead a weeding project');
+    await ofGoal.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    expect(await ofGoal.getByRole('heading', { name: 'Draft the plan', exact: true }).count()).toBe(0);
+  });
+});
+
 describe('calendar dates across time zones', () => {
   test('a due date entered far east or far west of UTC is the same calendar date after a reload', async () => {
     for (const timezoneId of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
