@@ -4,8 +4,9 @@
  *
  * IndexedDB cannot read part of a record, so where a list needs a field that no index holds, the
  * records are read and cut down here to the fields shown: the screens never hold note text or a
- * story's long parts. Where an index holds what is shown (a meeting's date, a goal's milestones,
- * the stories linked to a goal), only the index is read.
+ * story's long parts. Where an index narrows the read (a goal's milestones, the stories linked to
+ * a goal), only those records are read; where an index holds what is shown (a meeting's date, how
+ * many milestones a goal has), only the index is read.
  *
  * Lists come in the order their screen shows them (the model's order rules), so that a screen's
  * own sort — after a filter, or for the other direction — is one pass over ordered rows.
