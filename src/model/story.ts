@@ -7,9 +7,6 @@ export type StoryContext = (typeof STORY_CONTEXTS)[number];
 export const STORY_STATUSES = ['draft', 'ready'] as const;
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
-/** The workshop's recommended size of a story bank. */
-export const STORY_BANK_TARGET = 6;
-
 export const storySkillSchema = z.object({
   name: shortText,
   /** "I enjoyed using this." */
@@ -38,10 +35,5 @@ export const StoryKind = defineKind('story', {
 });
 export type Story = z.infer<typeof StoryKind.schema>;
 
-/** The parts a story must have before it can be marked ready. */
-export const STORY_REQUIRED_FOR_READY = ['title', 'problem', 'action', 'result'] as const;
-
-/** Which of the parts needed for "ready" are still empty (completeness, separate from validity). */
-export function missingForReady(story: Partial<Story>): (typeof STORY_REQUIRED_FOR_READY)[number][] {
-  return STORY_REQUIRED_FOR_READY.filter((field) => !story[field]?.trim());
-}
+// Readiness is a rule of its own, free of zod (src/model/storyRules.ts); re-exported for older imports.
+export { missingForReady, STORY_BANK_TARGET, STORY_REQUIRED_FOR_READY } from './storyRules';

@@ -44,7 +44,12 @@ export function summariseSkills(stories: readonly StoryForThemes[]): SkillSummar
     string,
     { spellings: Map<string, number>; stories: { id: string; title: string }[]; enjoyed: Set<string> }
   >();
-  const ordered = [...stories].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  // Timestamps (ISO 8601) compare as text; a collator would cost a hundred times more per story.
+  const ordered = [...stories].sort((a, b) => {
+    const at = a.createdAt ?? '';
+    const bt = b.createdAt ?? '';
+    return at < bt ? -1 : at > bt ? 1 : 0;
+  });
   for (const story of ordered) {
     if (story.deleted) continue;
     const seenHere = new Set<string>();

@@ -284,12 +284,12 @@ describe('workspace', () => {
     const started = Date.now();
     await page.getByRole('link', { name: 'All milestones' }).click();
     const timeline = page.getByRole('list', { name: 'Milestone timeline, by due date' });
-    await timeline.getByRole('listitem').nth(99).waitFor();
+    await timeline.getByRole('listitem').nth(49).waitFor();
     const openMs = Date.now() - started;
 
     await page.getByLabel(/^All \(\d+\)$/).check();
     const allStarted = Date.now();
-    await page.getByRole('button', { name: /^Show 100 more/ }).waitFor();
+    await page.getByRole('button', { name: /^Show 50 more milestones/ }).waitFor();
     const allMs = Date.now() - allStarted;
 
     const first = timeline.getByRole('listitem').first();
@@ -305,8 +305,65 @@ describe('workspace', () => {
     console.info(
       `2,000 milestones: open timeline ${openMs} ms, switch to All ${allMs} ms, one status change ${changeMs} ms`,
     );
+
+    // The next page, from the keyboard: focus lands on its first milestone, and axe finds nothing.
+    expect(await timeline.getByRole('listitem').count()).toBe(50);
+    await page.getByRole('button', { name: /^Show 50 more milestones/ }).focus();
+    await page.keyboard.press('Enter');
+    await timeline.getByRole('listitem').nth(99).waitFor();
+    const focused = await page.evaluate(() => {
+      const item = document.activeElement;
+      const items = [...(item?.parentElement?.children ?? [])];
+      return { tag: item?.tagName, index: items.indexOf(item as Element) };
+    });
+    expect(focused).toEqual({ tag: 'LI', index: 50 });
+    await expectNoAxeViolations(page, '/milestones, second page shown');
     expect(openMs).toBeLessThan(3_000);
     expect(changeMs).toBeLessThan(1_500);
+  });
+});
+
+describe('lists kept between visits', () => {
+  /** A tap on a link to `path`, as the bottom bar's links do: a client-side navigation, no reload. */
+  async function tapTo(p: Page, path: string, heading: string) {
+    await p.evaluate((to) => {
+      const link = document.createElement('a');
+      link.href = to;
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }, path);
+    await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+
+  test('going back to a list shows what another tab changed while it was closed', async () => {
+    await freshJournal();
+    await addGoalWithMilestones();
+    const goalPath = new URL(page.url()).pathname;
+    // This tab shows the timeline and the goal's page once, then leaves both for Goals (their rows are kept).
+    await go('/milestones', 'Milestones');
+    const timeline = page.getByRole('list', { name: 'Milestone timeline, by due date' });
+    await timeline.getByRole('heading', { name: 'Draft the plan' }).waitFor();
+    await tapTo(page, goalPath, 'Lead a weeding project');
+    const ofGoal = page.getByRole('list', { name: 'Milestones of this goal' });
+    await ofGoal.getByRole('heading', { name: 'Draft the plan' }).waitFor();
+    await tapTo(page, '/goals', 'Goals');
+
+    // Another tab of the same app renames a milestone.
+    const other = await context!.newPage();
+    await other.goto(`${server.url}milestones`);
+    await other.getByRole('button', { name: 'Edit Draft the plan' }).click();
+    await other.getByLabel('Title', { exact: true }).fill('Draft the weeding plan');
+    await other.getByRole('button', { name: 'Done editing' }).click();
+    await other.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    await other.close();
+
+    await tapTo(page, '/milestones', 'Milestones');
+    await timeline.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    expect(await timeline.getByRole('heading', { name: 'Draft the plan', exact: true }).count()).toBe(0);
+    await tapTo(page, goalPath, 'Lead a weeding project');
+    await ofGoal.getByRole('heading', { name: 'Draft the weeding plan' }).waitFor();
+    expect(await ofGoal.getByRole('heading', { name: 'Draft the plan', exact: true }).count()).toBe(0);
   });
 });
 

@@ -2,7 +2,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
+import { addDays } from '../../model/schedule';
 import { today } from '../components/labels';
+import { PAGE_SIZE } from '../components/ShowMore';
 import { GoalDetailScreen, percentError } from './GoalDetailScreen';
 import { GoalsScreen } from './GoalsScreen';
 import { freshJournal, renderInJournal } from './testJournal';
@@ -115,16 +117,55 @@ describe('goal detail', () => {
     ).toEqual(['Find a funder', 'Ask for letters', 'Submit', 'Undated step']);
   });
 
-  it('lists stories linked to the goal', async () => {
+  it('lists exactly the stories linked to the goal', async () => {
     const current = await setup();
     const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    const other = await repo('goal').create(current.journalId, { title: 'Lead a team' });
     await repo('story').create(current.journalId, { title: 'Teen club', goalIds: [goal.id] });
+    await repo('story').create(current.journalId, { title: 'Budget', goalIds: [other.id, goal.id] });
     await repo('story').create(current.journalId, { title: 'Unrelated' });
+    await repo('story').create(current.journalId, { title: 'Other goal', goalIds: [other.id] });
+    const gone = await repo('story').create(current.journalId, { title: 'Deleted', goalIds: [goal.id] });
+    await repo('story').remove(gone.id);
     renderInJournal(<GoalDetailScreen id={goal.id} />, current);
     expect((await screen.findByRole('link', { name: 'Teen club' })).getAttribute('href')).toMatch(
       /^\/stories\//,
     );
-    expect(screen.queryByRole('link', { name: 'Unrelated' })).toBeNull();
+    const section = screen.getByRole('region', { name: 'Linked stories' });
+    expect(
+      within(section)
+        .getAllByRole('link')
+        .map((a) => a.textContent)
+        .sort(),
+    ).toEqual(['Budget', 'Teen club']);
+  });
+
+  it(`shows ${PAGE_SIZE} of a goal’s 120 milestones, the next page on request, each with its labelled status`, async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, { title: 'Write a grant' });
+    const base = await repo('milestone').create(current.journalId, {
+      title: 'M000',
+      goalId: goal.id,
+      dueDate: '2026-01-01',
+    });
+    await current.db.table('milestones').bulkPut(
+      Array.from({ length: 119 }, (_, i) => ({
+        ...base,
+        id: `m-${i + 1}`,
+        title: `M${String(i + 1).padStart(3, '0')}`,
+        dueDate: addDays('2026-01-01', i + 1),
+      })),
+    );
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    const list = await screen.findByRole('list', { name: 'Milestones of this goal' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE));
+    expect(within(list).getAllByRole('combobox')).toHaveLength(PAGE_SIZE);
+    expect(screen.getByLabelText('Status of M049')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 50 more milestones (70 not shown)' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE * 2);
+    await waitFor(() => expect(document.activeElement?.querySelector('h3')?.textContent).toBe('M050'));
+    await userEvent.selectOptions(screen.getByLabelText('Status of M050'), 'done');
+    await waitFor(async () => expect((await repo('milestone').get('m-50'))?.status).toBe('done'));
   });
 
   it('deletes the goal only after confirming, and keeps its milestones', async () => {
@@ -174,6 +215,48 @@ describe('goals list', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Paused (1)' }));
     expect(screen.queryByRole('link', { name: 'Active one' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Paused one' })).toBeTruthy();
+  });
+
+  it('shows how many live milestones serve each goal', async () => {
+    const current = await setup();
+    const busy = await repo('goal').create(current.journalId, { title: 'Busy', status: 'active' });
+    await repo('goal').create(current.journalId, { title: 'Idle', status: 'active' });
+    await repo('milestone').create(current.journalId, { title: 'One', goalId: busy.id });
+    await repo('milestone').create(current.journalId, { title: 'Two', goalId: busy.id });
+    const gone = await repo('milestone').create(current.journalId, { title: 'Three', goalId: busy.id });
+    await repo('milestone').remove(gone.id);
+    renderInJournal(<GoalsScreen />, current);
+    const card = (title: string) =>
+      screen.getByRole('link', { name: title }).closest('li')?.querySelector('.meta')?.textContent;
+    await screen.findByRole('link', { name: 'Busy' });
+    expect(card('Busy')).toMatch(/· 2 milestones$/);
+    expect(card('Idle')).toMatch(/· 0 milestones$/);
+  });
+
+  it(`shows ${PAGE_SIZE} goals at first and the rest on request; the filter counts every goal`, async () => {
+    const current = await setup();
+    const base = await repo('goal').create(current.journalId, {
+      title: 'G00',
+      status: 'active',
+      targetDate: '2026-01-01',
+    });
+    await current.db.table('goals').bulkPut(
+      Array.from({ length: 59 }, (_, i) => ({
+        ...base,
+        id: `goal-${i + 1}`,
+        title: `G${String(i + 1).padStart(2, '0')}`,
+        targetDate: addDays('2026-01-01', i + 1),
+        status: i < 9 ? ('paused' as const) : ('active' as const),
+      })),
+    );
+    renderInJournal(<GoalsScreen />, current);
+    const list = await screen.findByRole('list', { name: 'Goals' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
+    expect(screen.getByRole('radio', { name: 'All (60)' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Active (51)' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Show 10 more goals' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(60);
+    await waitFor(() => expect(document.activeElement?.textContent).toContain('G50'));
   });
 
   it('adds a goal with a title as active', async () => {

@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { liveGoalMilestoneRows, liveLinkedStories, type MilestoneRow } from '../../db/lists';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, MILESTONE_STATUS_LABELS } from '../../model/labels';
-import type { Milestone, MilestoneStatus } from '../../model/milestone';
-import { compareMilestones, milestoneStatusPatch } from '../../model/milestoneRules';
-import { isMilestoneOverdue } from '../../model/schedule';
+import type { MilestoneStatus } from '../../model/milestone';
+import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -18,6 +19,8 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
+
+const MILESTONE_STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
 
 /** The message for a percent that is not a whole number from 0 to 100, or undefined when it is fine. */
 export function percentError(text: string): string | undefined {
@@ -310,21 +313,22 @@ function ProgressEntry({
   );
 }
 
-/** The milestones that serve this goal, and a quick way to add one. */
+/**
+ * The milestones that serve this goal (their list rows, read by the goalId index), a page at a
+ * time, and a quick way to add one.
+ */
 function GoalMilestones({ goalId }: { goalId: string }) {
   const { journalId } = useJournal();
-  const milestones = useLive(
-    () => repo('milestone').live(journalId, { index: 'goalId', equals: goalId }),
-    [journalId, goalId],
-  );
+  const now = today();
+  const milestones = useLive(() => liveGoalMilestoneRows(journalId, goalId, now), [journalId, goalId, now]);
+  const paging = usePaging<HTMLUListElement>(goalId);
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const now = today();
+  // The rows come in timeline order (compareMilestones).
+  const sorted = milestones ?? [];
 
-  const sorted = useMemo(() => [...(milestones ?? [])].sort(compareMilestones), [milestones]);
-
-  const changeStatus = async (m: Milestone, status: MilestoneStatus) => {
+  const changeStatus = async (m: MilestoneRow, status: MilestoneStatus) => {
     try {
       await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
       announce(`${m.title?.trim() || 'Milestone'}: ${MILESTONE_STATUS_LABELS[status]}`);
@@ -356,32 +360,40 @@ function GoalMilestones({ goalId }: { goalId: string }) {
       {sorted.length === 0 ? (
         <p class="empty">No milestones for this goal yet.</p>
       ) : (
-        <ul class="cards" aria-label="Milestones of this goal">
-          {sorted.map((m) => (
-            <li key={m.id} class="card">
-              <h3>{m.title?.trim() || 'Untitled milestone'}</h3>
-              <p class="meta">
-                {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
-                {m.doneDate && ` · done ${formatDate(m.doneDate)}`}{' '}
-                {isMilestoneOverdue(m, now) && <span class="badge warn">Overdue</span>}
-              </p>
-              <label class="inline-status">
-                <span>Status</span>
-                <select
-                  aria-label={`Status of ${m.title?.trim() || 'Untitled milestone'}`}
-                  value={m.status ?? 'planned'}
-                  onChange={(e) => changeStatus(m, e.currentTarget.value as MilestoneStatus)}
-                >
-                  {optionsOf(MILESTONE_STATUS_LABELS).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="cards goal-milestone-list" aria-label="Milestones of this goal" ref={paging.listRef}>
+            {sorted.slice(0, paging.limit).map((m) => (
+              <li key={m.id} class="card">
+                <h3>{m.title?.trim() || 'Untitled milestone'}</h3>
+                <p class="meta">
+                  {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
+                  {m.doneDate && ` · done ${formatDate(m.doneDate)}`}{' '}
+                  {m.overdue && <span class="badge warn">Overdue</span>}
+                </p>
+                <label class="inline-status">
+                  <span>Status</span>
+                  <select
+                    aria-label={`Status of ${m.title?.trim() || 'Untitled milestone'}`}
+                    value={m.status ?? 'planned'}
+                    onChange={(e) => changeStatus(m, e.currentTarget.value as MilestoneStatus)}
+                  >
+                    {MILESTONE_STATUS_OPTIONS.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <ShowMore
+            shown={Math.min(paging.limit, sorted.length)}
+            total={sorted.length}
+            noun={['milestone', 'milestones']}
+            onMore={paging.showMore}
+          />
+        </>
       )}
       <form onSubmit={add} noValidate>
         <div class="inline-fields">
@@ -405,11 +417,10 @@ function GoalMilestones({ goalId }: { goalId: string }) {
   );
 }
 
-/** Accomplishment stories linked to this goal. */
+/** Accomplishment stories linked to this goal: only those, read by the goalIds index. */
 function LinkedStories({ goalId }: { goalId: string }) {
   const { journalId } = useJournal();
-  const stories = useLive(() => repo('story').live(journalId), [journalId]);
-  const linked = (stories ?? []).filter((s) => s.goalIds?.includes(goalId));
+  const linked = useLive(() => liveLinkedStories(journalId, goalId), [journalId, goalId]) ?? [];
   return (
     <section aria-labelledby="goal-stories">
       <h2 id="goal-stories">Linked stories</h2>

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { liveGoalRows } from '../../db/lists';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
 import { formatDate } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -12,7 +14,14 @@ import './goals.css';
 
 type Filter = GoalStatus | 'all';
 
-/** The pair's goals, filtered by status, and a quick way to start a new one. */
+/** Dates (YYYY-MM-DD) compare as text. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The pair's goals, filtered by status, and a quick way to start a new one. It reads the goals'
+ * list rows, each with its milestones counted in their index (no milestone is read), and shows
+ * them a page at a time; the filter's counts cover every goal.
+ */
 export function GoalsScreen() {
   const { journalId } = useJournal();
   const location = useLocation();
@@ -20,8 +29,7 @@ export function GoalsScreen() {
   const [filter, setFilter] = useState<Filter>(
     initial && (GOAL_STATUS_ORDER as string[]).includes(initial) ? (initial as GoalStatus) : 'all',
   );
-  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
+  const goals = useLive(() => liveGoalRows(journalId), [journalId]);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -34,23 +42,20 @@ export function GoalsScreen() {
     return c;
   }, [goals]);
 
-  const milestoneCount = useMemo(() => {
-    const byGoal = new Map<string, number>();
-    for (const m of milestones ?? []) if (m.goalId) byGoal.set(m.goalId, (byGoal.get(m.goalId) ?? 0) + 1);
-    return byGoal;
-  }, [milestones]);
-
   const shown = useMemo(
     () =>
       (goals ?? [])
         .filter((g) => filter === 'all' || (g.status ?? 'active') === filter)
         .sort(
           (a, b) =>
-            (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') ||
+            compareText(a.targetDate ?? '9999', b.targetDate ?? '9999') ||
             (a.title ?? '').localeCompare(b.title ?? ''),
         ),
     [goals, filter],
   );
+
+  // A long list shows a page at a time; another filter starts again from the first page.
+  const paging = usePaging<HTMLUListElement>(filter);
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -101,20 +106,28 @@ export function GoalsScreen() {
             : 'No goals with this status.'}
         </p>
       ) : (
-        <ul class="cards" aria-label="Goals">
-          {shown.map((g) => (
-            <li key={g.id} class="card">
-              <h2>
-                <a href={`/goals/${g.id}`}>{g.title?.trim() || 'Untitled goal'}</a>
-              </h2>
-              <p class="meta">
-                <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
-                {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
-                {milestoneCount.get(g.id) ?? 0} milestone{milestoneCount.get(g.id) === 1 ? '' : 's'}
-              </p>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="cards goal-list" aria-label="Goals" ref={paging.listRef}>
+            {shown.slice(0, paging.limit).map((g) => (
+              <li key={g.id} class="card">
+                <h2>
+                  <a href={`/goals/${g.id}`}>{g.title?.trim() || 'Untitled goal'}</a>
+                </h2>
+                <p class="meta">
+                  <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
+                  {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
+                  {g.milestoneCount} milestone{g.milestoneCount === 1 ? '' : 's'}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <ShowMore
+            shown={Math.min(paging.limit, shown.length)}
+            total={shown.length}
+            noun={['goal', 'goals']}
+            onMore={paging.showMore}
+          />
+        </>
       )}
     </>
   );

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { liveMeetingRows, type MeetingRow } from '../../db/lists';
 import { createMeeting } from '../../db/meetings';
 import { MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
-import type { Meeting } from '../../model/meeting';
 import { awaitsHeldMark, compareMeetings, isUpcomingMeeting } from '../../model/meetingRules';
 import { CheckboxField } from '../components/fields';
 import { today } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -15,12 +16,12 @@ import { formatLength, formatWhen } from './meetingLabels';
 import './meetings.css';
 
 /** Splits meetings into upcoming (planned, today or later, soonest first) and past (latest first). */
-export function splitMeetings(
-  meetings: readonly Meeting[],
+export function splitMeetings<M extends MeetingRow>(
+  meetings: readonly M[],
   day: string,
-): { upcoming: Meeting[]; past: Meeting[] } {
-  const upcoming: Meeting[] = [];
-  const past: Meeting[] = [];
+): { upcoming: M[]; past: M[] } {
+  const upcoming: M[] = [];
+  const past: M[] = [];
   for (const m of meetings) {
     // A planned meeting without a day yet is still ahead.
     const undatedPlan = !m.date && (m.status ?? 'planned') === 'planned';
@@ -30,11 +31,14 @@ export function splitMeetings(
   return { upcoming: upcoming.sort(compareMeetings), past: past.sort((a, b) => compareMeetings(b, a)) };
 }
 
-/** The pair's meetings: upcoming and past, plan a new one, export to a calendar. */
+/**
+ * The pair's meetings: upcoming and past, plan a new one, export to a calendar. It reads the
+ * meetings' list rows (no notes) and shows each group a page at a time; the counts cover them all.
+ */
 export function MeetingsScreen() {
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  const meetings = useLive(() => liveMeetingRows(journalId), [journalId]);
   const [planning, setPlanning] = useState(false);
   const day = today();
   const groups = useMemo(() => (meetings ? splitMeetings(meetings, day) : undefined), [meetings, day]);
@@ -75,7 +79,7 @@ export function MeetingsScreen() {
             {groups.upcoming.length === 0 ? (
               <p class="empty">No meeting planned yet. Choose a day with “Plan a meeting”.</p>
             ) : (
-              <MeetingList meetings={groups.upcoming} />
+              <MeetingList meetings={groups.upcoming} noun={['upcoming meeting', 'upcoming meetings']} />
             )}
           </section>
           <section aria-labelledby="past-heading">
@@ -83,7 +87,7 @@ export function MeetingsScreen() {
             {groups.past.length === 0 ? (
               <p class="empty">Meetings that have taken place will be listed here.</p>
             ) : (
-              <MeetingList meetings={groups.past} />
+              <MeetingList meetings={groups.past} noun={['past meeting', 'past meetings']} />
             )}
           </section>
           <CalendarExport meetings={meetings ?? []} />
@@ -93,51 +97,61 @@ export function MeetingsScreen() {
   );
 }
 
-function MeetingList({ meetings }: { meetings: Meeting[] }) {
+/** One group of meetings, a page at a time. */
+function MeetingList({ meetings, noun }: { meetings: MeetingRow[]; noun: readonly [string, string] }) {
   const day = today();
+  const paging = usePaging<HTMLUListElement>();
   return (
-    <ul class="cards meeting-list">
-      {meetings.map((m) => {
-        const now = m.date === day && (m.status ?? 'planned') === 'planned';
-        return (
-          <li key={m.id} class="card">
-            <a class="meeting-link" href={`/meetings/${m.id}`}>
-              {formatWhen(m)}
-            </a>
-            <p class="meta">
-              {now && (
-                <>
-                  <span class="badge today">Today</span>{' '}
-                </>
-              )}
-              <StatusBadge meeting={m} />{' '}
-              {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-            {now && (
-              <p>
-                <a class="button primary" href={`/meetings/${m.id}/run`}>
-                  Start meeting mode
-                </a>
+    <>
+      <ul class="cards meeting-list" ref={paging.listRef}>
+        {meetings.slice(0, paging.limit).map((m) => {
+          const now = m.date === day && (m.status ?? 'planned') === 'planned';
+          return (
+            <li key={m.id} class="card">
+              <a class="meeting-link" href={`/meetings/${m.id}`}>
+                {formatWhen(m)}
+              </a>
+              <p class="meta">
+                {now && (
+                  <>
+                    <span class="badge today">Today</span>{' '}
+                  </>
+                )}
+                <StatusBadge meeting={m} />{' '}
+                {[m.mode && MODE_LABELS[m.mode], formatLength(m.durationMinutes), m.place]
+                  .filter(Boolean)
+                  .join(' · ')}
               </p>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+              {now && (
+                <p>
+                  <a class="button primary" href={`/meetings/${m.id}/run`}>
+                    Start meeting mode
+                  </a>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <ShowMore
+        shown={Math.min(paging.limit, meetings.length)}
+        total={meetings.length}
+        noun={noun}
+        onMore={paging.showMore}
+      />
+    </>
   );
 }
 
 /** A meeting's status; a planned meeting whose day has passed says it was not marked held. */
-function StatusBadge({ meeting }: { meeting: Meeting }) {
+function StatusBadge({ meeting }: { meeting: MeetingRow }) {
   const status = meeting.status ?? 'planned';
   if (awaitsHeldMark(meeting, today())) return <span class="badge warn">Planned, not marked held</span>;
   return <span class={status === 'cancelled' ? 'badge warn' : 'badge'}>{MEETING_STATUS_LABELS[status]}</span>;
 }
 
 /** "Export to calendar (.ics)": loads the calendar code only when asked, then downloads the file. */
-function CalendarExport({ meetings }: { meetings: Meeting[] }) {
+function CalendarExport({ meetings }: { meetings: MeetingRow[] }) {
   const { journalId, journal } = useJournal();
   const [series, setSeries] = useState(false);
   const [message, setMessage] = useState<string>();

@@ -3,9 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
-import { today } from '../components/labels';
+import { formatDate, today } from '../components/labels';
+import { PAGE_SIZE } from '../components/ShowMore';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
-import { MilestonesScreen, PAGE_SIZE } from './MilestonesScreen';
+import { MilestonesScreen } from './MilestonesScreen';
 
 let db: MentoringDb | undefined;
 
@@ -106,27 +107,67 @@ describe('milestone timeline', () => {
     expect(screen.getByRole('heading', { name: 'Run a workshop' })).toBeTruthy();
   });
 
-  it(`shows ${PAGE_SIZE} of 2,000 milestones at first and more on request`, async () => {
+  it(`shows ${PAGE_SIZE} of 2,000 milestones at first, more on request with focus on the first new one; the counts cover all`, async () => {
     const current = await setup();
     const table = current.db.table('milestones');
     const base = await repo('milestone').create(current.journalId, { title: 'M0000', dueDate: '2026-01-01' });
+    // Every fourth one is done: 499 done, 1,501 open.
     const rows = Array.from({ length: 1999 }, (_, i) => ({
       ...base,
       id: `m-${i + 1}`,
       title: `M${String(i + 1).padStart(4, '0')}`,
       dueDate: addDays('2026-01-01', i + 1),
+      status: (i + 1) % 4 === 0 ? ('done' as const) : ('planned' as const),
     }));
     await table.bulkPut(rows);
+    const open = ['M0000', ...rows.filter((r) => r.status === 'planned').map((r) => r.title)];
     const started = performance.now();
     renderInJournal(<MilestonesScreen />, current);
     const list = await screen.findByRole('list', { name: 'Milestone timeline, by due date' });
     const elapsed = performance.now() - started;
     expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE);
-    await userEvent.click(screen.getByRole('button', { name: `Show ${PAGE_SIZE} more (1900 not shown)` }));
-    expect(within(list).getAllByRole('listitem')).toHaveLength(PAGE_SIZE * 2);
+    expect(screen.getByRole('radio', { name: 'Open (1501)' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Done, missed or dropped (499)' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'All (2000)' })).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: `Show ${PAGE_SIZE} more milestones (${1501 - PAGE_SIZE} not shown)`,
+      }),
+    );
+    const headings = () =>
+      within(list)
+        .getAllByRole('heading')
+        .map((h) => h.textContent);
+    expect(headings()).toEqual(open.slice(0, PAGE_SIZE * 2));
+    await waitFor(() =>
+      expect(document.activeElement?.querySelector('h2')?.textContent).toBe(open[PAGE_SIZE]),
+    );
+    // Another filter starts again from its first page.
+    await userEvent.click(screen.getByRole('radio', { name: 'All (2000)' }));
+    expect(headings()).toHaveLength(PAGE_SIZE);
+    expect(headings()[4]).toBe('M0004');
     console.info(
       `jsdom: first render of 2,000 milestones (${PAGE_SIZE} shown) took ${elapsed.toFixed(0)} ms`,
     );
+  });
+
+  it('says at which meeting a milestone was agreed, by that meeting’s date', async () => {
+    const current = await setup();
+    const held = await repo('meeting').create(current.journalId, { date: '2026-03-04', status: 'held' });
+    const undated = await repo('meeting').create(current.journalId, { status: 'planned' });
+    await repo('milestone').create(current.journalId, { title: 'Dated', agreedAtMeetingId: held.id });
+    await repo('milestone').create(current.journalId, { title: 'Undated', agreedAtMeetingId: undated.id });
+    await repo('milestone').create(current.journalId, {
+      title: 'Unknown',
+      agreedAtMeetingId: 'no-such-meeting',
+    });
+    renderInJournal(<MilestonesScreen />, current);
+    const item = async (title: string) =>
+      (await screen.findByRole('heading', { name: title })).closest('li')?.querySelector('.meta')
+        ?.textContent;
+    expect(await item('Dated')).toContain(`agreed at the meeting of ${formatDate('2026-03-04')}`);
+    expect(await item('Undated')).toContain('agreed at an undated meeting');
+    expect(await item('Unknown')).not.toContain('agreed at');
   });
 });
 

@@ -2,19 +2,23 @@ import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
+import {
+  type GoalTitle,
+  liveGoalTitles,
+  liveMeetingDates,
+  liveMilestoneRows,
+  type MeetingDate,
+  type MilestoneRow,
+} from '../../db/lists';
 import type { Visibility } from '../../model/constants';
 import { MILESTONE_STATUS_LABELS } from '../../model/labels';
 import { compareMeetings } from '../../model/meetingRules';
-import type { Milestone, MilestoneStatus } from '../../model/milestone';
-import {
-  compareMilestones,
-  milestoneReschedulePatch,
-  milestoneStatusPatch,
-} from '../../model/milestoneRules';
-import { isMilestoneOverdue, isOpenMilestone } from '../../model/schedule';
+import type { MilestoneStatus } from '../../model/milestone';
+import { milestoneReschedulePatch, milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, today } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -32,26 +36,26 @@ const FILTER_LABELS: Record<Filter, string> = {
   all: 'All',
 };
 
-/** How many milestones the timeline shows at first, and adds with each "Show more". */
-export const PAGE_SIZE = 100;
-
 const STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
 
 /** Where a milestone's goal stands: linked, never linked, or removed since. */
 type GoalLink = { kind: 'none' } | { kind: 'linked'; id: string; title: string } | { kind: 'removed' };
 
-/** The milestone timeline: ordered by due date, overdue ones marked, status changed in one tap. */
+/**
+ * The milestone timeline: ordered by due date, overdue ones marked, status changed in one tap. It
+ * reads the milestones' list rows (no evidence), the goals' titles and the meetings' dates (from
+ * their index), and shows a page at a time; the filters and their counts cover every milestone.
+ */
 export function MilestonesScreen() {
   const { journalId } = useJournal();
-  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
-  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
+  const now = today();
+  const milestones = useLive(() => liveMilestoneRows(journalId, now), [journalId, now]);
+  const goals = useLive(() => liveGoalTitles(journalId), [journalId]);
+  const meetings = useLive(() => liveMeetingDates(journalId), [journalId]);
   const [filter, setFilter] = useState<Filter>('open');
-  const [limit, setLimit] = useState(PAGE_SIZE);
   const [editing, setEditing] = useState<string | undefined>(undefined);
   // Milestones changed here stay in view even when their new status falls outside the filter.
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const now = today();
 
   const goalTitles = useMemo(
     () => new Map((goals ?? []).map((g) => [g.id, g.title?.trim() || 'Untitled goal'])),
@@ -62,31 +66,34 @@ export function MilestonesScreen() {
     const c: Record<Filter, number> = { open: 0, overdue: 0, closed: 0, all: 0 };
     for (const m of milestones ?? []) {
       c.all += 1;
-      if (isOpenMilestone(m)) c.open += 1;
+      if (m.open) c.open += 1;
       else c.closed += 1;
-      if (isMilestoneOverdue(m, now)) c.overdue += 1;
+      if (m.overdue) c.overdue += 1;
     }
     return c;
-  }, [milestones, now]);
+  }, [milestones]);
 
   const shown = useMemo(() => {
-    const keep = (m: Milestone) => {
+    const keep = (m: MilestoneRow) => {
       if (touched.has(m.id)) return true;
-      if (filter === 'open') return isOpenMilestone(m);
-      if (filter === 'overdue') return isMilestoneOverdue(m, now);
-      if (filter === 'closed') return !isOpenMilestone(m);
+      if (filter === 'open') return m.open;
+      if (filter === 'overdue') return m.overdue;
+      if (filter === 'closed') return !m.open;
       return true;
     };
-    return (milestones ?? []).filter(keep).sort(compareMilestones);
-  }, [milestones, filter, touched, now]);
+    // The rows come in timeline order (compareMilestones), which a filter keeps.
+    return (milestones ?? []).filter(keep);
+  }, [milestones, filter, touched]);
+
+  // A new filter starts again from the first page.
+  const paging = usePaging<HTMLOListElement>(filter);
 
   const changeFilter = (f: Filter) => {
     setFilter(f);
-    setLimit(PAGE_SIZE);
     setTouched(new Set());
   };
 
-  const changeStatus = useCallback(async (m: Milestone, status: MilestoneStatus) => {
+  const changeStatus = useCallback(async (m: MilestoneRow, status: MilestoneStatus) => {
     setTouched((t) => new Set(t).add(m.id));
     try {
       await repo('milestone').update(m.id, milestoneStatusPatch(status, m, today()));
@@ -102,21 +109,19 @@ export function MilestonesScreen() {
     setEditing((e) => (e === id ? undefined : id));
   }, []);
 
-  const linkOf = (m: Milestone): GoalLink => {
+  const linkOf = (m: MilestoneRow): GoalLink => {
     if (!m.goalId) return { kind: 'none' };
     const title = goalTitles.get(m.goalId);
     return title === undefined ? { kind: 'removed' } : { kind: 'linked', id: m.goalId, title };
   };
 
-  const meetingLabels = useMemo(
-    () =>
-      new Map(
-        (meetings ?? []).map(
-          (mt) => [mt.id, `Meeting of ${mt.date ? formatDate(mt.date) : 'undated'}`] as const,
-        ),
-      ),
-    [meetings],
-  );
+  const meetingDays = useMemo(() => new Map((meetings ?? []).map((mt) => [mt.id, mt.date])), [meetings]);
+  /** "agreed at the meeting of 4 Mar 2026", formatted only for the milestones shown. */
+  const agreedAt = (meetingId: string | undefined) => {
+    if (!meetingId || !meetingDays.has(meetingId)) return undefined;
+    const date = meetingDays.get(meetingId);
+    return date ? `agreed at the meeting of ${formatDate(date)}` : 'agreed at an undated meeting';
+  };
 
   return (
     <>
@@ -143,7 +148,7 @@ export function MilestonesScreen() {
         ))}
       </fieldset>
 
-      {milestones === undefined ? (
+      {milestones === undefined || goals === undefined || meetings === undefined ? (
         <p>Loading…</p>
       ) : shown.length === 0 ? (
         <p class="empty">
@@ -153,14 +158,14 @@ export function MilestonesScreen() {
         </p>
       ) : (
         <>
-          <ol class="cards timeline" aria-label="Milestone timeline, by due date">
-            {shown.slice(0, limit).map((m) => (
+          <ol class="cards timeline" aria-label="Milestone timeline, by due date" ref={paging.listRef}>
+            {shown.slice(0, paging.limit).map((m) => (
               <MilestoneItem
                 key={m.id}
                 milestone={m}
-                overdue={isMilestoneOverdue(m, now)}
+                overdue={m.overdue}
                 goal={linkOf(m)}
-                meetingLabel={m.agreedAtMeetingId ? meetingLabels.get(m.agreedAtMeetingId) : undefined}
+                meetingLabel={agreedAt(m.agreedAtMeetingId)}
                 editing={editing === m.id}
                 onStatus={changeStatus}
                 onToggleEdit={toggleEdit}
@@ -168,8 +173,8 @@ export function MilestonesScreen() {
                   editing === m.id ? (
                     <MilestoneEditor
                       id={m.id}
-                      goals={goals ?? []}
-                      meetings={meetings ?? []}
+                      goals={goals}
+                      meetings={meetings}
                       onClose={(deleted) => {
                         setEditing(undefined);
                         // Back to the milestone's Edit button; if it was deleted, to the screen's heading.
@@ -182,13 +187,12 @@ export function MilestonesScreen() {
               />
             ))}
           </ol>
-          {shown.length > limit && (
-            <div class="actions">
-              <button type="button" onClick={() => setLimit((l) => l + PAGE_SIZE)}>
-                Show {Math.min(PAGE_SIZE, shown.length - limit)} more ({shown.length - limit} not shown)
-              </button>
-            </div>
-          )}
+          <ShowMore
+            shown={Math.min(paging.limit, shown.length)}
+            total={shown.length}
+            noun={['milestone', 'milestones']}
+            onMore={paging.showMore}
+          />
         </>
       )}
     </>
@@ -196,12 +200,12 @@ export function MilestonesScreen() {
 }
 
 interface ItemProps {
-  milestone: Milestone;
+  milestone: MilestoneRow;
   overdue: boolean;
   goal: GoalLink;
   meetingLabel: string | undefined;
   editing: boolean;
-  onStatus: (m: Milestone, status: MilestoneStatus) => void;
+  onStatus: (m: MilestoneRow, status: MilestoneStatus) => void;
   onToggleEdit: (id: string) => void;
   /** The editor, shown inside the item while it is being edited. */
   editor?: ComponentChildren;
@@ -246,7 +250,7 @@ const MilestoneItem = memo(
           ) : (
             'No goal'
           )}
-          {meetingLabel && ` · agreed at the ${meetingLabel.charAt(0).toLowerCase()}${meetingLabel.slice(1)}`}
+          {meetingLabel && ` · ${meetingLabel}`}
         </p>
         <div class="milestone-controls">
           <div class="status-control">
@@ -286,9 +290,24 @@ const MilestoneItem = memo(
     a.onStatus === b.onStatus &&
     a.onToggleEdit === b.onToggleEdit &&
     sameGoal(a.goal, b.goal) &&
-    (a.milestone === b.milestone ||
-      JSON.stringify(a.milestone.stamps) === JSON.stringify(b.milestone.stamps)),
+    sameRow(a.milestone, b.milestone),
 );
+
+/** Whether two rows of one milestone show the same (a live query gives new rows on every change). */
+function sameRow(a: MilestoneRow, b: MilestoneRow): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.title === b.title &&
+      a.goalId === b.goalId &&
+      a.dueDate === b.dueDate &&
+      a.status === b.status &&
+      a.doneDate === b.doneDate &&
+      a.agreedAtMeetingId === b.agreedAtMeetingId &&
+      a.open === b.open &&
+      a.overdue === b.overdue)
+  );
+}
 
 /** Adds a milestone: a title, an optional goal and a due date. */
 function NewMilestone({
@@ -297,7 +316,7 @@ function NewMilestone({
   startOpen,
 }: {
   journalId: string;
-  goals: { id: string; title?: string }[];
+  goals: readonly GoalTitle[];
   /** Whether the form starts unfolded (read once: adding the first milestone does not fold it). */
   startOpen: boolean;
 }) {
@@ -368,24 +387,29 @@ export function MilestoneEditor({
   onClose,
 }: {
   id: string;
-  goals: { id: string; title?: string }[];
-  meetings: { id: string; date?: string }[];
+  goals: readonly GoalTitle[];
+  meetings: readonly MeetingDate[];
   /** Called when editing ends; `deleted` when the milestone was deleted. */
   onClose: (deleted?: boolean) => void;
 }) {
   const { record: m, set, flush } = useAutosave('milestone', id);
   const [confirming, setConfirming] = useState(false);
+  // Latest first; made once per change of the meetings, not on every key typed in the editor.
+  const meetingOptions = useMemo(
+    () =>
+      [...meetings]
+        .sort((a, b) => compareMeetings(b, a))
+        .map((mt) => ({
+          value: mt.id,
+          label: mt.date ? `Meeting of ${formatDate(mt.date)}` : 'Undated meeting',
+        })),
+    [meetings],
+  );
   if (!m || m.deleted) return null;
 
   const goalOptions = goals.map((g) => ({ value: g.id, label: g.title?.trim() || 'Untitled goal' }));
   if (m.goalId && !goals.some((g) => g.id === m.goalId))
     goalOptions.unshift({ value: m.goalId, label: 'Goal removed' });
-  const meetingOptions = [...meetings]
-    .sort((a, b) => compareMeetings(b, a))
-    .map((mt) => ({
-      value: mt.id,
-      label: mt.date ? `Meeting of ${formatDate(mt.date)}` : 'Undated meeting',
-    }));
 
   const remove = async () => {
     try {

@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderInJournal, useFreshDb } from '../../../tests/helpers/journal';
 import { repo } from '../../db';
+import { addDays } from '../../model/schedule';
+import { PAGE_SIZE } from '../components/ShowMore';
 import { StoriesScreen } from './StoriesScreen';
 
 const JOURNAL = 'journal-1';
@@ -83,5 +85,60 @@ describe('story bank', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Yes, delete' }));
     await waitFor(async () => expect((await repo('story').get(story.id))?.deleted).toBe(true));
     expect(await screen.findByText('No stories yet. Start with one thing you are proud of.')).toBeTruthy();
+  });
+
+  /** 120 stories, one a day from 1 Jan 2025, titled by number; the three oldest are the ready ones. */
+  async function manyStories() {
+    const base = await repo('story').create(JOURNAL, {
+      title: 'S000',
+      date: '2025-01-01',
+      ...complete,
+      status: 'ready',
+    });
+    const rows = Array.from({ length: 119 }, (_, i) => ({
+      ...base,
+      id: `story-${i + 1}`,
+      title: `S${String(i + 1).padStart(3, '0')}`,
+      date: addDays('2025-01-01', i + 1),
+      status: i < 2 ? ('ready' as const) : ('draft' as const),
+    }));
+    await fresh.db.table('stories').bulkPut(rows);
+  }
+
+  const cards = () => screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+
+  it(`shows ${PAGE_SIZE} stories at first, the next page on request with focus on its first story, and counts them all`, async () => {
+    await manyStories();
+    open();
+    await screen.findByText('S119');
+    expect(cards()).toHaveLength(PAGE_SIZE);
+    expect(cards()[0]).toBe('S119');
+    // The three ready stories are the oldest, far past the first page: they still count.
+    expect(screen.getByText('3 of 6 stories ready').tagName).toBe('STRONG');
+    expect(screen.getByText(/117 still in draft\./)).toBeTruthy();
+    expect(screen.getByText('120 stories.')).toBeTruthy();
+
+    const more = screen.getByRole('button', { name: 'Show 50 more stories (70 not shown)' });
+    more.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(cards()).toHaveLength(PAGE_SIZE * 2);
+    await waitFor(() => expect(document.activeElement?.querySelector('h3')?.textContent).toBe('S069'));
+    await userEvent.click(screen.getByRole('button', { name: 'Show 20 more stories' }));
+    expect(cards()).toHaveLength(120);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+  });
+
+  it('filters and orders the whole bank, not only the page shown, and starts again from the first page', async () => {
+    await manyStories();
+    open();
+    await screen.findByText('S119');
+    await userEvent.click(screen.getByRole('button', { name: 'Show 50 more stories (70 not shown)' }));
+    await userEvent.selectOptions(screen.getByLabelText('Order'), 'oldest');
+    expect(cards()).toHaveLength(PAGE_SIZE);
+    expect(cards().slice(0, 2)).toEqual(['S000', 'S001']);
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'ready');
+    expect(cards()).toEqual(['S000', 'S001', 'S002']);
+    expect(screen.getByText('3 of 120 stories match.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 });

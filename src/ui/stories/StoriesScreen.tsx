@@ -1,12 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
+import { liveStoryRows, type StoryRow } from '../../db/lists';
 import type { RecordFor } from '../../model/kinds';
-import { missingForReady, STORY_BANK_TARGET, type StoryContext, type StoryStatus } from '../../model/story';
+import type { StoryContext, StoryStatus } from '../../model/story';
+import { compareStories, STORY_BANK_TARGET } from '../../model/storyRules';
 import { normaliseSkill, summariseSkills } from '../../model/themes';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf } from '../components/labels';
+import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { recoverUnsaved } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -18,16 +21,6 @@ type StoryRecord = RecordFor<'story'>;
 type Sort = 'newest' | 'oldest';
 
 const SORT_LABELS: Record<Sort, string> = { newest: 'Newest first', oldest: 'Oldest first' };
-
-/** The date a story is sorted by: its own date, else the day it was started. */
-function sortDate(story: StoryRecord): string {
-  return story.date ?? story.createdAt.slice(0, 10);
-}
-
-/** A story counts toward the bank when it is marked ready and still has every part it needs. */
-export function isReady(story: StoryRecord): boolean {
-  return story.status === 'ready' && missingForReady(story).length === 0;
-}
 
 /** The content a duplicate starts from: everything but the status, with "(copy)" on the title. */
 export function duplicateContent(story: StoryRecord) {
@@ -47,11 +40,15 @@ export function duplicateContent(story: StoryRecord) {
   };
 }
 
-/** The story bank: every story, filtered and sorted, with progress toward the recommended 5–6. */
+/**
+ * The story bank: every story, filtered and sorted, with progress toward the recommended 5–6. It
+ * reads the stories' list rows (no long parts) and shows them a page at a time; the filters, the
+ * order and the counts cover every story.
+ */
 export function StoriesScreen() {
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const stories = useLive(() => repo('story').live(journalId), [journalId]);
+  const stories = useLive(() => liveStoryRows(journalId), [journalId]);
   const [skill, setSkill] = useState('');
   const [context, setContext] = useState<StoryContext | ''>('');
   const [status, setStatus] = useState<StoryStatus | ''>('');
@@ -68,12 +65,11 @@ export function StoriesScreen() {
         (!context || s.context === context) &&
         (!status || (s.status ?? 'draft') === status),
     );
-    list.sort((a, b) => {
-      const order = sortDate(a).localeCompare(sortDate(b)) || a.createdAt.localeCompare(b.createdAt);
-      return sort === 'newest' ? -order : order;
-    });
+    // The rows come newest first, so either order costs one pass.
+    list.sort((a, b) => (sort === 'newest' ? compareStories(b, a) : compareStories(a, b)));
     return list;
   }, [stories, skill, context, status, sort]);
+  const paging = usePaging<HTMLUListElement>(`${skill}|${context}|${status}|${sort}`);
 
   const newStory = async () => {
     try {
@@ -84,8 +80,11 @@ export function StoriesScreen() {
     }
   };
 
-  const duplicate = async (story: StoryRecord) => {
+  const duplicate = async (row: StoryRow) => {
     try {
+      // The list holds no long parts: the copy starts from the whole story, read now.
+      const story = await repo('story').get(row.id);
+      if (!story || story.deleted) throw new Error(`“${storyTitle(row)}” no longer exists on this device.`);
       const copy = await repo('story').create(journalId, duplicateContent(story), {
         visibility: story.visibility,
       });
@@ -96,7 +95,7 @@ export function StoriesScreen() {
     }
   };
 
-  const remove = async (story: StoryRecord) => {
+  const remove = async (story: StoryRow) => {
     try {
       await repo('story').remove(story.id);
       setConfirming(undefined);
@@ -106,7 +105,7 @@ export function StoriesScreen() {
     }
   };
 
-  const ready = (stories ?? []).filter(isReady).length;
+  const ready = useMemo(() => (stories ?? []).filter((s) => s.ready).length, [stories]);
   const filtered = skill || context || status;
 
   return (
@@ -185,8 +184,8 @@ export function StoriesScreen() {
                   ? `${shown.length} of ${stories.length} stories match.`
                   : `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}.`}
               </p>
-              <ul class="cards">
-                {shown.map((story) => (
+              <ul class="cards" ref={paging.listRef}>
+                {shown.slice(0, paging.limit).map((story) => (
                   <li key={story.id} class="card story-card">
                     <h3>
                       <a href={`/stories/${story.id}`}>{storyTitle(story)}</a>
@@ -200,8 +199,8 @@ export function StoriesScreen() {
                         .join(' · ') || `Started ${formatDate(story.createdAt.slice(0, 10))}`}
                     </p>
                     <p class="badges">
-                      <span class={isReady(story) ? 'badge' : 'badge warn'}>
-                        {isReady(story) ? STATUS_LABELS.ready : STATUS_LABELS.draft}
+                      <span class={story.ready ? 'badge' : 'badge warn'}>
+                        {story.ready ? STATUS_LABELS.ready : STATUS_LABELS.draft}
                       </span>
                       {(story.skills ?? []).map((k) => (
                         <span key={k.name} class="badge">
@@ -245,6 +244,12 @@ export function StoriesScreen() {
                   </li>
                 ))}
               </ul>
+              <ShowMore
+                shown={Math.min(paging.limit, shown.length)}
+                total={shown.length}
+                noun={['story', 'stories']}
+                onMore={paging.showMore}
+              />
             </>
           )}
         </>
