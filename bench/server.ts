@@ -6,8 +6,9 @@
  *   /__bench/dexie.mjs         Dexie's own module, for the import's floor (raw bulkPut)
  *   /__bench/files/<path>      the generated journal files, read by that floor
  *
- * With `gzip`, text is sent gzip-compressed with long-lived caching of hashed assets, like a real
- * static host (`npm run lighthouse`). The same handler also listens on a second loopback address
+ * With `gzip`, text is sent gzip-compressed with long-lived caching of hashed assets and every
+ * unknown path falls back to index.html, like a static host set up as the README's Deploy section
+ * asks (`npm run lighthouse`). The same handler also listens on a second loopback address
  * (127.0.0.2): another origin, so the app's service worker does not control pages served there.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -121,7 +122,9 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     const file = inside(dist, path);
     if (file && isFile(file)) return send(req, res, file);
     if (file && isFile(join(file, 'index.html'))) return send(req, res, join(file, 'index.html'));
-    if (extname(path) === '') return send(req, res, join(dist, 'index.html'));
+    // A static host set up as the README asks ("unknown paths fall back to index.html") answers every
+    // unknown path with the shell, robots.txt included; the bench's own server, only routes.
+    if (options.gzip || extname(path) === '') return send(req, res, join(dist, 'index.html'));
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.end('Not found');
   };
