@@ -64,7 +64,8 @@ export async function main(): Promise<void> {
   mkdirSync(filesRoot, { recursive: true });
   const started = new Date();
   const loadAtStart = loadavg()[0]!;
-  const dirty = shell('git status --porcelain') !== '';
+  // The bench's own outputs do not make the code measured "uncommitted".
+  const dirty = shell("git status --porcelain -- . ':!bench/results.json' ':!bench/lighthouse.json'") !== '';
   const meta = {
     date: started.toISOString(),
     commit: `${shell('git rev-parse --short HEAD')}${dirty ? ' (with uncommitted changes)' : ''}`,
@@ -79,13 +80,13 @@ export async function main(): Promise<void> {
   };
 
   const server = await startServer({ dist, files: filesRoot, root: ROOT });
-  const results: { size: number; files?: JournalFiles; result?: SizeResult; error?: string }[] = [];
+  const results: Results = [];
   try {
     for (const [i, size] of sizes.entries()) {
       const runs = runsFor(i);
       const t0 = performance.now();
       log(`bench: ${size.toLocaleString('en')} records, ${runs} runs`);
-      const entry: (typeof results)[number] = { size };
+      const entry: Results[number] = { size, load: [loadavg()[0]!, 0] };
       results.push(entry);
       try {
         log('  making the journal files…');
@@ -95,6 +96,7 @@ export async function main(): Promise<void> {
         entry.error = error instanceof Error ? error.message : String(error);
         log(`  failed: ${entry.error}`);
       }
+      entry.load[1] = loadavg()[0]!;
       log(`  ${size.toLocaleString('en')} done in ${Math.round((performance.now() - t0) / 1000)} s`);
       write(out, meta, results, undefined);
     }
@@ -108,7 +110,14 @@ export async function main(): Promise<void> {
   log(`bench: wrote ${out}`);
 }
 
-type Results = { size: number; files?: JournalFiles; result?: SizeResult; error?: string }[];
+type Results = {
+  size: number;
+  /** One-minute load average when this size started and ended. */
+  load: [number, number];
+  files?: JournalFiles;
+  result?: SizeResult;
+  error?: string;
+}[];
 
 function summaries(results: Results): Map<number, Partial<Record<FigureName, Summary>>> {
   const map = new Map<number, Partial<Record<FigureName, Summary>>>();
@@ -148,7 +157,7 @@ function render(
   lines.push(
     `Measured ${meta.date.slice(0, 16).replace('T', ' ')} UTC on ${meta.commit}, ${meta.chromium}, ${meta.cpus}; load average ${meta.loadAverage.start.toFixed(1)} at the start, ${meta.loadAverage.end.toFixed(1)} at the end (a shared machine: single figures are noisy, the ratios to floors measured in the same run are what compare).`,
   );
-  for (const { size, files, result, error } of results) {
+  for (const { size, files, result, error, load } of results) {
     const name = sizeName(size);
     if (error) {
       lines.push(`- ${name}: not measured: ${error}`);
@@ -158,7 +167,7 @@ function render(
     const c = files.journal.counts;
     const partnerFile = files.bytes['partner-1.json'] ?? 0;
     lines.push(
-      `- ${name}: ${size.toLocaleString('en')} records — ${c.meeting} meetings (${files.journal.heldMeetings} held; the PDF lists them), ${c.agendaItem} agenda points, ${c.actionItem} action items, ${c.milestone} milestones (${BIG_GOAL_MILESTONES} on one goal), ${c.note} notes, ${c.story} stories, ${c.goal} goals and ${size - (c.meeting ?? 0) - (c.agendaItem ?? 0) - (c.actionItem ?? 0) - (c.milestone ?? 0) - (c.note ?? 0) - (c.story ?? 0) - (c.goal ?? 0)} others; backup ${megabytes(files.bytes['backup.json'] ?? 0)}, partner file ${megabytes(partnerFile)} (${files.partnerRecords.toLocaleString('en')} shared records, ${files.editedPerRun.toLocaleString('en')} edited per run).`,
+      `- ${name}: ${size.toLocaleString('en')} records — ${c.meeting} meetings (${files.journal.heldMeetings} held; the PDF lists them), ${c.agendaItem} agenda points, ${c.actionItem} action items, ${c.milestone} milestones (${BIG_GOAL_MILESTONES} on one goal), ${c.note} notes, ${c.story} stories, ${c.goal} goals and ${size - (c.meeting ?? 0) - (c.agendaItem ?? 0) - (c.actionItem ?? 0) - (c.milestone ?? 0) - (c.note ?? 0) - (c.story ?? 0) - (c.goal ?? 0)} others; backup ${megabytes(files.bytes['backup.json'] ?? 0)}, partner file ${megabytes(partnerFile)} (${files.partnerRecords.toLocaleString('en')} shared records, ${files.editedPerRun.toLocaleString('en')} edited per run); load average ${load[0].toFixed(1)} → ${load[1].toFixed(1)}.`,
     );
     if (result.setup.fallback) lines.push(`  Loading: ${result.setup.fallback}.`);
     const m = medians.get(size) ?? {};
@@ -184,10 +193,11 @@ function render(
 function write(out: string, meta: object, results: Results, table: string | undefined) {
   const medians = summaries(results);
   const sizes = Object.fromEntries(
-    results.map(({ size, files, result, error }) => [
+    results.map(({ size, files, result, error, load }) => [
       size,
       {
         error,
+        loadAverage: { start: load[0], end: load[1] },
         journal: files && {
           counts: files.journal.counts,
           heldMeetings: files.journal.heldMeetings,
