@@ -52,7 +52,12 @@ interface Card {
 function useJournalIndex(journalId: string): JournalIndex {
   const index = journalIndex(journalId);
   const [, setVersion] = useState(0);
-  useEffect(() => index.subscribe(() => setVersion(index.version)), [index]);
+  useEffect(() => {
+    const stop = index.subscribe(() => setVersion(index.version));
+    // It may have changed between the first render and now.
+    setVersion(index.version);
+    return stop;
+  }, [index]);
   return index;
 }
 
@@ -101,7 +106,7 @@ function cardOf(
  */
 function useCards(index: JournalIndex, shown: readonly SearchHit[]): ReadonlyMap<string, Card> | undefined {
   const [cards, setCards] = useState<ReadonlyMap<string, Card>>();
-  const cache = useRef<{ version: number; records: Map<string, AnyHitRecord | null> }>({
+  const cache = useRef<{ version: number; records: Map<string, Promise<AnyHitRecord | undefined>> }>({
     version: -1,
     records: new Map(),
   });
@@ -112,33 +117,39 @@ function useCards(index: JournalIndex, shown: readonly SearchHit[]): ReadonlyMap
     if (cache.current.version !== index.version)
       cache.current = { version: index.version, records: new Map() };
     const { records } = cache.current;
-    const read = async (kind: SearchKind, wanted: readonly string[]) => {
+    const read = (kind: SearchKind, wanted: readonly string[]) => {
       const missing = [...new Set(wanted)].filter((id) => !records.has(id));
-      for (const id of missing) records.set(id, null);
-      for (const record of await readRecords(kind, missing, index.db)) records.set(record.id, record);
+      if (missing.length) {
+        const rows = readRecords(kind, missing, index.db).then(
+          (found) => new Map<string, AnyHitRecord>(found.map((record) => [record.id, record])),
+        );
+        for (const id of missing)
+          records.set(
+            id,
+            rows.then((byId) => byId.get(id)),
+          );
+      }
+      return Promise.all(wanted.map((id) => records.get(id)!));
     };
     (async () => {
-      const byKind = new Map<SearchKind, string[]>();
-      for (const hit of shown) byKind.set(hit.kind, [...(byKind.get(hit.kind) ?? []), hit.id]);
-      await Promise.all([...byKind].map(([kind, wanted]) => read(kind, wanted)));
-      const meetingIds = shown.flatMap((hit) => {
-        const record = records.get(hit.id);
+      const found = await Promise.all(
+        shown.map((hit) => read(hit.kind, [hit.id]).then(([record]) => record)),
+      );
+      const meetingIds = shown.flatMap((hit, i) => {
+        const record = found[i];
         if (!record) return [];
         const spec = searchSpec(hit.kind);
         return meetingsAskedFor([...(spec.context?.(record, index) ?? []), ...spec.title(record)]);
       });
-      await read('meeting', meetingIds);
-      if (cancelled) return;
       const meetings = new Map<string, Meeting>();
-      for (const id of meetingIds) {
-        const meeting = records.get(id);
-        if (meeting) meetings.set(id, meeting as Meeting);
-      }
+      for (const meeting of await read('meeting', meetingIds))
+        if (meeting) meetings.set(meeting.id, meeting as Meeting);
+      if (cancelled) return;
       const next = new Map<string, Card>();
-      for (const hit of shown) {
-        const record = records.get(hit.id);
+      shown.forEach((hit, i) => {
+        const record = found[i];
         if (record) next.set(hit.id, cardOf(hit, record, index, meetings));
-      }
+      });
       setCards(next);
     })().catch(() => {
       // A hit that cannot be read is left out; the index follows the database and will catch up.
@@ -196,7 +207,7 @@ export function SearchScreen() {
         <div class="field">
           <label for="search-box">Search this journal</label>
           <p class="hint" id="search-hint">
-            {KINDS_IN_WORDS}.
+            {`${KINDS_IN_WORDS}.`}
           </p>
           <input
             id="search-box"
