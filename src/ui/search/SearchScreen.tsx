@@ -222,7 +222,7 @@ export function SearchScreen() {
           />
         </div>
       </form>
-      <div aria-live="polite" class="meta search-count">
+      <div aria-live="polite" aria-busy={!index.ready} class="meta search-count">
         {!asked
           ? ''
           : results.total === 0

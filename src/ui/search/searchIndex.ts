@@ -84,7 +84,7 @@ function hashOf(text: string): number {
 /** Work is done in slices this long, so typing stays smooth while a big journal is indexed. */
 const SLICE_MS = 12;
 /** While the index is first built, the screen hears of progress this often. */
-const PROGRESS_MS = 300;
+const PROGRESS_MS = 500;
 
 const EMPTY: SearchResults = { groups: new Map(), total: 0, closeSpellings: false };
 
