@@ -21,9 +21,13 @@ export interface RecordChange<K extends KindName = KindName> {
   complete: boolean;
 }
 
-/** What follows the records: changes in order, and a failure to read them. */
+/**
+ * What follows the records: changes in order, and a failure to read them. A change may return a
+ * promise: nothing more is read until it settles, so a big journal is not held in memory whole
+ * while it is being indexed.
+ */
 export interface RecordListener {
-  change(change: RecordChange): void;
+  change(change: RecordChange): void | Promise<void>;
   error(error: unknown): void;
 }
 
@@ -46,7 +50,8 @@ function keysOf(tree: IntervalTree): string[] | undefined {
  * Reads every live record of `kinds` in a journal, one change per kind, then follows the writes to
  * those tables (in this tab or another, as Dexie reports them): each write gives a change with the
  * records it touched, read again. A write Dexie reports as a range (a bulk import, say) reads the
- * kind again whole. Changes reach the listener one at a time, in order. Returns a function that stops.
+ * kind again whole. Changes reach the listener one at a time, in order, each read after the one
+ * before has been taken in. Returns a function that stops.
  */
 export function followRecords(
   journalId: string,
@@ -63,8 +68,8 @@ export function followRecords(
         if (!stopped) listener.error(error);
       });
   };
-  const emit = (change: RecordChange) => {
-    if (!stopped) listener.change(change);
+  const emit = async (change: RecordChange) => {
+    if (!stopped) await listener.change(change);
   };
   const readAll = (kind: KindName) => async () => {
     const rows = await db
@@ -72,7 +77,7 @@ export function followRecords(
       .where('journalId')
       .equals(journalId)
       .toArray();
-    emit({ kind, records: rows.filter((row) => !row.deleted), removed: [], complete: true });
+    await emit({ kind, records: rows.filter((row) => !row.deleted), removed: [], complete: true });
   };
   const readSome = (kind: KindName, ids: string[]) => async () => {
     const rows = await db.table<RecordFor<KindName>, string>(KIND_INFO[kind].table).bulkGet(ids);
@@ -82,7 +87,7 @@ export function followRecords(
       if (row && !row.deleted && row.journalId === journalId) records.push(row);
       else removed.push(ids[i]!);
     });
-    emit({ kind, records, removed, complete: false });
+    await emit({ kind, records, removed, complete: false });
   };
 
   const parts = kinds.map((kind) => ({ kind, part: `idb://${db.name}/${KIND_INFO[kind].table}/` }));

@@ -120,7 +120,7 @@ export class JournalIndex implements SearchLookup {
   });
   private readonly records = new Map<string, IndexedRecord>();
   private readonly continuedBy = new Map<string, number>();
-  private readonly pending: { change: RecordChange; next: number }[] = [];
+  private readonly pending: { change: RecordChange; next: number; taken: () => void }[] = [];
   private readonly unread = new Set<SearchKind>(SEARCH_KINDS);
   private readonly listeners = new Set<() => void>();
   private readonly stop: () => void;
@@ -140,13 +140,14 @@ export class JournalIndex implements SearchLookup {
       journalId,
       SEARCH_KINDS,
       {
-        change: (change) => {
-          this.pending.push({ change, next: 0 });
-          if (!this.working) {
-            this.working = true;
-            soon(() => this.work());
-          }
-        },
+        change: (change) =>
+          new Promise<void>((taken) => {
+            this.pending.push({ change, next: 0, taken });
+            if (!this.working) {
+              this.working = true;
+              soon(() => this.work());
+            }
+          }),
         error: (error) => {
           this.error = error;
           this.notify();
@@ -249,6 +250,7 @@ export class JournalIndex implements SearchLookup {
       if (item.next >= change.records.length) {
         this.pending.shift();
         if (change.complete) this.unread.delete(kind);
+        item.taken();
       }
     }
     this.version++;
@@ -257,7 +259,7 @@ export class JournalIndex implements SearchLookup {
       soon(() => this.work());
     } else {
       this.working = false;
-      this.notify();
+      if (this.ready || performance.now() - this.lastProgress >= PROGRESS_MS) this.notify();
     }
   }
 
@@ -316,7 +318,7 @@ let current: JournalIndex | undefined;
  * is instant. Only the latest journal's index is kept: asking for another drops it.
  */
 export function journalIndex(journalId: string, db: MentoringDb = getDb()): JournalIndex {
-  if (current && (current.journalId !== journalId || current.db !== db || current.error)) {
+  if (current && (current.journalId !== journalId || current.db !== db)) {
     current.dispose();
     current = undefined;
   }
