@@ -83,8 +83,13 @@ function hashOf(text: string): number {
 
 /** Work is done in slices this long, so typing stays smooth while a big journal is indexed. */
 const SLICE_MS = 12;
-/** While the index is first built, the screen hears of progress this often. */
+/**
+ * While the index is first built, the screen hears of progress this often — or less often when
+ * its searches are slow (a one-letter query on a big journal), so searching the partial index
+ * never takes more than a small share of the time the build needs.
+ */
 const PROGRESS_MS = 500;
+const PROGRESS_PER_SEARCH = 8;
 
 const EMPTY: SearchResults = { groups: new Map(), total: 0, closeSpellings: false };
 
@@ -126,6 +131,7 @@ export class JournalIndex implements SearchLookup {
   private readonly stop: () => void;
   private working = false;
   private lastProgress = 0;
+  private lastSearchMs = 0;
   /** Grows with every change to what the index holds. */
   version = 0;
   /** Why the journal could not be read, if it could not. */
@@ -194,6 +200,13 @@ export class JournalIndex implements SearchLookup {
   search(query: string): SearchResults {
     const words = queryWords(query);
     if (words.length === 0) return EMPTY;
+    const started = performance.now();
+    const results = this.find(words);
+    this.lastSearchMs = performance.now() - started;
+    return results;
+  }
+
+  private find(words: string[]): SearchResults {
     const text = words.join(' ');
     let found = this.mini.search(text, { prefix: true, combineWith: 'AND' });
     let closeSpellings = false;
@@ -255,12 +268,18 @@ export class JournalIndex implements SearchLookup {
     }
     this.version++;
     if (this.pending.length) {
-      if (performance.now() - this.lastProgress >= PROGRESS_MS) this.notify();
+      if (this.progressDue()) this.notify();
       soon(() => this.work());
     } else {
       this.working = false;
-      if (this.ready || performance.now() - this.lastProgress >= PROGRESS_MS) this.notify();
+      if (this.ready || this.progressDue()) this.notify();
     }
+  }
+
+  private progressDue(): boolean {
+    return (
+      performance.now() - this.lastProgress >= Math.max(PROGRESS_MS, PROGRESS_PER_SEARCH * this.lastSearchMs)
+    );
   }
 
   private notify() {
