@@ -48,17 +48,20 @@ interface Card {
   snippet: string;
 }
 
-/** The journal's index, and a re-render whenever it changes. */
-function useJournalIndex(journalId: string): JournalIndex {
+/**
+ * The journal's index, and the version of it the screen shows: a new one each time the index says
+ * it changed (the index may move on in between, while it is built; the screen follows at its pace).
+ */
+function useJournalIndex(journalId: string): [JournalIndex, number] {
   const index = journalIndex(journalId);
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(index.version);
   useEffect(() => {
     const stop = index.subscribe(() => setVersion(index.version));
     // It may have changed between the first render and now.
     setVersion(index.version);
     return stop;
   }, [index]);
-  return index;
+  return [index, version];
 }
 
 function textOf(parts: readonly HitPart[], meetings: ReadonlyMap<string, Meeting>): string {
@@ -104,7 +107,11 @@ function cardOf(
  * The cards of the hits on show, read from the database (the index holds no texts). The cards of
  * the previous query stay until the new ones are read, so the list does not flicker while typing.
  */
-function useCards(index: JournalIndex, shown: readonly SearchHit[]): ReadonlyMap<string, Card> | undefined {
+function useCards(
+  index: JournalIndex,
+  version: number,
+  shown: readonly SearchHit[],
+): ReadonlyMap<string, Card> | undefined {
   const [cards, setCards] = useState<ReadonlyMap<string, Card>>();
   const cache = useRef<{ version: number; records: Map<string, Promise<AnyHitRecord | undefined>> }>({
     version: -1,
@@ -114,8 +121,7 @@ function useCards(index: JournalIndex, shown: readonly SearchHit[]): ReadonlyMap
   useEffect(() => {
     let cancelled = false;
     // A change to the index may be an edit of a record on show: read them again.
-    if (cache.current.version !== index.version)
-      cache.current = { version: index.version, records: new Map() };
+    if (cache.current.version !== version) cache.current = { version, records: new Map() };
     const { records } = cache.current;
     const read = (kind: SearchKind, wanted: readonly string[]) => {
       const missing = [...new Set(wanted)].filter((id) => !records.has(id));
@@ -157,7 +163,7 @@ function useCards(index: JournalIndex, shown: readonly SearchHit[]): ReadonlyMap
     return () => {
       cancelled = true;
     };
-  }, [ids, index, index.version]);
+  }, [ids, index, version]);
   return cards;
 }
 
@@ -167,7 +173,7 @@ export function SearchScreen() {
   const location = useLocation();
   const [query, setQuery] = useState(location.query.q ?? '');
   const [pages, setPages] = useState<ReadonlyMap<SearchKind, number>>(new Map());
-  const index = useJournalIndex(journalId);
+  const [index, version] = useJournalIndex(journalId);
   const box = useRef<HTMLInputElement>(null);
   const addressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -192,12 +198,12 @@ export function SearchScreen() {
     return () => document.removeEventListener('click', beforeLeaving, true);
   }, []);
 
-  const results: SearchResults = useMemo(() => index.search(query), [index, index.version, query]);
+  const results: SearchResults = useMemo(() => index.search(query), [index, version, query]);
   const shown = useMemo(
     () => [...results.groups].flatMap(([kind, hits]) => hits.slice(0, pages.get(kind) ?? FIRST_PAGE)),
     [results, pages],
   );
-  const cards = useCards(index, shown);
+  const cards = useCards(index, version, shown);
   const asked = query.trim();
 
   return (
