@@ -4,7 +4,7 @@ import { device, type Patch, repo } from '../../db';
 
 import { KINDS } from '../../model/kinds';
 import { SEARCH_KINDS, type SearchKind, searchSpec } from '../../model/searchFields';
-import { fold, JournalIndex, queryWords, type SearchResults, snippetOf } from './searchIndex';
+import { fold, JournalIndex, queryWords, type SearchResults, snippetOf, wordsOf } from './searchIndex';
 
 const JOURNAL = 'journal-a';
 const OTHER = 'journal-b';
@@ -173,6 +173,21 @@ describe('the search index', () => {
 describe('folding and snippets', () => {
   it('folds case and accents', () => {
     expect(fold('Résumé ÉCOLE Ångström')).toBe('resume ecole angstrom');
+  });
+
+  it('splits words at spaces and punctuation, typographic too, and keeps the letters of every script', () => {
+    expect(wordsOf('“Quoted”—dash… l’été, C++; e-mail Łódź 图书馆 Библиотека')).toEqual([
+      'quoted',
+      'dash',
+      'l',
+      'ete',
+      'c',
+      'e',
+      'mail',
+      'łodz',
+      '图书馆',
+      'библиотека',
+    ]);
   });
 
   it('shows the text around the first word found, on one line', () => {

@@ -24,7 +24,13 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const NOT_WORD = /[^\p{L}\p{N}]+/u;
+/**
+ * What separates words: spaces and punctuation (ASCII, Latin-1, general and CJK punctuation). Letters
+ * of every script stay in words. Listed as ranges because a `\p{…}` split is several times slower,
+ * and splitting is much of the time it takes to index a journal.
+ */
+const NOT_WORD =
+  /[\s!-/:-@[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u3000-\u303f\uff01-\uff0f]+/;
 
 /** The words of a text, folded (lower case, no accents), in order, repeats kept. */
 export function wordsOf(text: string): string[] {
