@@ -124,7 +124,9 @@ type Follow = (
 export class JournalIndex implements SearchLookup {
   private readonly mini = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    tokenize: wordsOf,
+    // Each word once per record: hits are sorted by date, not by how often a word occurs, and
+    // repeats only cost time.
+    tokenize: (text) => [...new Set(wordsOf(text))],
     processTerm: (term) => (STOP_WORDS.has(term) ? null : term),
     // Queries are split and folded by queryWords() first.
     searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
