@@ -50,8 +50,8 @@ function keysOf(tree: IntervalTree): string[] | undefined {
  * Reads every live record of `kinds` in a journal, one change per kind, then follows the writes to
  * those tables (in this tab or another, as Dexie reports them): each write gives a change with the
  * records it touched, read again. A write Dexie reports as a range (a bulk import, say) reads the
- * kind again whole. Changes reach the listener one at a time, in order, each read after the one
- * before has been taken in. Returns a function that stops.
+ * kind again whole. Changes reach the listener one at a time, in order; while the listener takes
+ * one in, at most the next table is being read. Returns a function that stops.
  */
 export function followRecords(
   journalId: string,
@@ -71,13 +71,29 @@ export function followRecords(
   const emit = async (change: RecordChange) => {
     if (!stopped) await listener.change(change);
   };
-  const readAll = (kind: KindName) => async () => {
-    const rows = await db
+  const rowsOf = (kind: KindName) =>
+    db
       .table<RecordFor<KindName>, string>(KIND_INFO[kind].table)
       .where('journalId')
       .equals(journalId)
       .toArray();
-    await emit({ kind, records: rows.filter((row) => !row.deleted), removed: [], complete: true });
+  const emitAll = (kind: KindName, rows: RecordFor<KindName>[]) =>
+    emit({ kind, records: rows.filter((row) => !row.deleted), removed: [], complete: true });
+  const readAll = (kind: KindName) => async () => emitAll(kind, await rowsOf(kind));
+  // The first reading: each table is read while the one before is taken in (one ahead, no more).
+  const readFirst = async () => {
+    const ahead = (i: number) => {
+      if (i >= kinds.length || stopped) return undefined;
+      const rows = rowsOf(kinds[i]!);
+      rows.catch(() => {}); // seen when awaited, below
+      return rows;
+    };
+    let next = ahead(0);
+    for (let i = 0; next; i++) {
+      const rows = await next;
+      next = ahead(i + 1);
+      await emitAll(kinds[i]!, rows);
+    }
   };
   const readSome = (kind: KindName, ids: string[]) => async () => {
     const rows = await db.table<RecordFor<KindName>, string>(KIND_INFO[kind].table).bulkGet(ids);
@@ -102,7 +118,7 @@ export function followRecords(
   };
   // Listen first, so that no write between the first reads and the listening goes unseen.
   Dexie.on('storagemutated', onMutation);
-  for (const kind of kinds) enqueue(readAll(kind));
+  enqueue(readFirst);
   return () => {
     stopped = true;
     Dexie.on.storagemutated.unsubscribe(onMutation);
