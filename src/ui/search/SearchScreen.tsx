@@ -1,150 +1,170 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { repo } from '../../db';
-import { KIND_NAMES, kindInfo } from '../../model/registry';
+import { readRecords } from '../../db/searchSource';
+import type { RecordFor } from '../../model/kinds';
+import {
+  type HitPart,
+  SEARCH_KINDS,
+  type SearchKind,
+  type SearchLookup,
+  searchSpec,
+  searchTexts,
+} from '../../model/searchFields';
 import { formatDate } from '../components/labels';
-import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { formatWhen } from '../meetings/meetingLabels';
-import { entry, type HitKind, type SearchEntry, search } from './searchIndex';
+import {
+  type JournalIndex,
+  journalIndex,
+  type SearchHit,
+  type SearchResults,
+  snippetOf,
+} from './searchIndex';
 import './search.css';
 
-/** The groups of hits, in the registry's order: every kind the registry gives a search heading. */
-const GROUPS: { kind: HitKind; heading: string }[] = KIND_NAMES.flatMap((kind) => {
-  const heading = kindInfo(kind).searchHeading;
-  return heading ? [{ kind: kind as HitKind, heading }] : [];
-});
+/** Hits shown per group at first, and how many more each "Show more" adds. */
+export const FIRST_PAGE = 10;
+export const MORE_PAGE = 50;
 
-/** Most hits shown per group before "more" (keeps a broad query on a big journal quick to show). */
-const GROUP_LIMIT = 50;
+/** How long the address waits for typing to pause before it takes the query (results never wait). */
+const ADDRESS_DELAY_MS = 300;
 
-/** Everything searchable in the journal, kept current as records change. */
-function useSearchEntries(journalId: string): SearchEntry[] | undefined {
-  const goals = useLive(() => repo('goal').live(journalId), [journalId]);
-  const milestones = useLive(() => repo('milestone').live(journalId), [journalId]);
-  const meetings = useLive(() => repo('meeting').live(journalId), [journalId]);
-  const agenda = useLive(() => repo('agendaItem').live(journalId), [journalId]);
-  const actions = useLive(() => repo('actionItem').live(journalId), [journalId]);
-  const notes = useLive(() => repo('note').live(journalId), [journalId]);
-  const stories = useLive(() => repo('story').live(journalId), [journalId]);
+/** "goals, milestones and stories": the headings of the groups, as a list in words. */
+const KINDS_IN_WORDS = (() => {
+  const names = SEARCH_KINDS.map((kind) => searchSpec(kind).heading.toLowerCase());
+  const list = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return list.charAt(0).toUpperCase() + list.slice(1);
+})();
 
-  return useMemo(() => {
-    if (!goals || !milestones || !meetings || !agenda || !actions || !notes || !stories) return undefined;
-    const meetingById = new Map(meetings.map((m) => [m.id, m]));
-    const meetingContext = (id: string | undefined) => {
-      const m = id ? meetingById.get(id) : undefined;
-      return m ? `Meeting ${formatWhen(m)}` : 'Meeting';
+type AnyHitRecord = RecordFor<SearchKind>;
+type Meeting = RecordFor<'meeting'>;
+
+/** A hit as shown: its link, the words under it and the text around the match. */
+interface Card {
+  id: string;
+  title: string;
+  href: string;
+  context: string;
+  snippet: string;
+}
+
+/**
+ * The journal's index, and the version of it the screen shows: a new one each time the index says
+ * it changed (the index may move on in between, while it is built; the screen follows at its pace).
+ */
+function useJournalIndex(journalId: string): [JournalIndex, number] {
+  const index = journalIndex(journalId);
+  const [version, setVersion] = useState(index.version);
+  useEffect(() => {
+    const stop = index.subscribe(() => setVersion(index.version));
+    // It may have changed between the first render and now.
+    setVersion(index.version);
+    return stop;
+  }, [index]);
+  return [index, version];
+}
+
+function textOf(parts: readonly HitPart[], meetings: ReadonlyMap<string, Meeting>): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      if ('date' in part) return part.time ? `${formatDate(part.date)}, ${part.time}` : formatDate(part.date);
+      const meeting = meetings.get(part.meetingOf);
+      return meeting ? `Meeting ${formatWhen(meeting)}` : 'Meeting';
+    })
+    .join('');
+}
+
+function meetingsAskedFor(parts: readonly HitPart[]): string[] {
+  return parts.flatMap((part) => (typeof part === 'object' && 'meetingOf' in part ? [part.meetingOf] : []));
+}
+
+function cardOf(
+  hit: SearchHit,
+  record: AnyHitRecord,
+  lookup: SearchLookup,
+  meetings: ReadonlyMap<string, Meeting>,
+): Card {
+  const spec = searchSpec(hit.kind);
+  const title = textOf(spec.title(record), meetings);
+  const context = [
+    textOf(spec.context?.(record, lookup) ?? [], meetings),
+    record.visibility === 'private' ? 'Only you can see this' : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const snippet = snippetOf(searchTexts(hit.kind, record), hit.terms, title);
+  return {
+    id: hit.id,
+    title,
+    href: spec.href(record, lookup),
+    context,
+    snippet: snippet === title ? '' : snippet,
+  };
+}
+
+/**
+ * The cards of the hits on show, read from the database (the index holds no texts). The cards of
+ * the previous query stay until the new ones are read, so the list does not flicker while typing.
+ */
+function useCards(
+  index: JournalIndex,
+  version: number,
+  shown: readonly SearchHit[],
+): ReadonlyMap<string, Card> | undefined {
+  const [cards, setCards] = useState<ReadonlyMap<string, Card>>();
+  const cache = useRef<{ version: number; records: Map<string, Promise<AnyHitRecord | undefined>> }>({
+    version: -1,
+    records: new Map(),
+  });
+  const ids = shown.map((hit) => hit.id).join(' ');
+  useEffect(() => {
+    let cancelled = false;
+    // A change to the index may be an edit of a record on show: read them again.
+    if (cache.current.version !== version) cache.current = { version, records: new Map() };
+    const { records } = cache.current;
+    const read = (kind: SearchKind, wanted: readonly string[]) => {
+      const missing = [...new Set(wanted)].filter((id) => !records.has(id));
+      if (missing.length) {
+        const rows = readRecords(kind, missing, index.db).then(
+          (found) => new Map<string, AnyHitRecord>(found.map((record) => [record.id, record])),
+        );
+        for (const id of missing)
+          records.set(
+            id,
+            rows.then((byId) => byId.get(id)),
+          );
+      }
+      return Promise.all(wanted.map((id) => records.get(id)!));
     };
-    const meetingSort = (id: string | undefined) => meetingById.get(id ?? '')?.date ?? '';
-    const list: SearchEntry[] = [];
-    for (const g of goals)
-      list.push(
-        entry({
-          kind: 'goal',
-          id: g.id,
-          title: g.title?.trim() || 'Untitled goal',
-          href: `/goals/${g.id}`,
-          texts: [
-            g.title,
-            g.description,
-            g.whyItMatters,
-            g.successCriteria,
-            g.gapNow,
-            g.gapTarget,
-            g.gapBridge,
-          ],
-          sortKey: g.createdAt,
-        }),
+    (async () => {
+      const found = await Promise.all(
+        shown.map((hit) => read(hit.kind, [hit.id]).then(([record]) => record)),
       );
-    for (const m of milestones)
-      list.push(
-        entry({
-          kind: 'milestone',
-          id: m.id,
-          title: m.title?.trim() || 'Untitled milestone',
-          href: m.goalId && goals.some((g) => g.id === m.goalId) ? `/goals/${m.goalId}` : '/milestones',
-          context: m.dueDate ? `Due ${formatDate(m.dueDate)}` : undefined,
-          texts: [m.title, m.evidence],
-          sortKey: m.dueDate ?? '',
-        }),
-      );
-    for (const m of meetings)
-      list.push(
-        entry({
-          kind: 'meeting',
-          id: m.id,
-          title: `Meeting ${formatWhen(m)}`,
-          href: `/meetings/${m.id}`,
-          texts: [m.place, m.sharedNotes, m.nextTopics, m.summary],
-          sortKey: m.date ?? '',
-        }),
-      );
-    for (const a of agenda)
-      list.push(
-        entry({
-          kind: 'agendaItem',
-          id: a.id,
-          title: a.text?.trim() || 'Untitled point',
-          href: `/meetings/${a.meetingId}`,
-          context: meetingContext(a.meetingId),
-          texts: [a.text],
-          sortKey: meetingSort(a.meetingId),
-        }),
-      );
-    // An open action carried into a later meeting lives on there; its first copy says so.
-    const carriedOn = new Set(actions.filter((a) => a.carriedFromId).map((a) => a.carriedFromId));
-    for (const a of actions)
-      list.push(
-        entry({
-          kind: 'actionItem',
-          id: a.id,
-          title: a.text?.trim() || 'Untitled action',
-          href: `/meetings/${a.meetingId}`,
-          context: [
-            meetingContext(a.meetingId),
-            a.done ? 'Done' : carriedOn.has(a.id) ? 'Carried to a later meeting' : 'Open',
-          ].join(' · '),
-          texts: [a.text],
-          sortKey: meetingSort(a.meetingId),
-        }),
-      );
-    for (const n of notes) {
-      const href =
-        n.parentKind === 'meeting'
-          ? `/meetings/${n.parentId}`
-          : n.parentKind === 'goal'
-            ? `/goals/${n.parentId}`
-            : n.parentKind === 'story'
-              ? `/stories/${n.parentId}`
-              : '/';
-      const where = n.parentKind === 'meeting' ? meetingContext(n.parentId) : undefined;
-      list.push(
-        entry({
-          kind: 'note',
-          id: n.id,
-          title: n.visibility === 'private' ? 'Private note' : 'Note',
-          href,
-          context: [where, n.visibility === 'private' ? 'Only you can see this' : undefined]
-            .filter(Boolean)
-            .join(' · '),
-          texts: [n.text],
-          sortKey: n.createdAt,
-        }),
-      );
-    }
-    for (const s of stories)
-      list.push(
-        entry({
-          kind: 'story',
-          id: s.id,
-          title: s.title?.trim() || 'Untitled story',
-          href: `/stories/${s.id}`,
-          texts: [s.title, s.problem, s.action, s.result, s.soWhat, s.short],
-          sortKey: s.date ?? s.createdAt,
-        }),
-      );
-    return list;
-  }, [goals, milestones, meetings, agenda, actions, notes, stories]);
+      const meetingIds = shown.flatMap((hit, i) => {
+        const record = found[i];
+        if (!record) return [];
+        const spec = searchSpec(hit.kind);
+        return meetingsAskedFor([...(spec.context?.(record, index) ?? []), ...spec.title(record)]);
+      });
+      const meetings = new Map<string, Meeting>();
+      for (const meeting of await read('meeting', meetingIds))
+        if (meeting) meetings.set(meeting.id, meeting as Meeting);
+      if (cancelled) return;
+      const next = new Map<string, Card>();
+      shown.forEach((hit, i) => {
+        const record = found[i];
+        if (record) next.set(hit.id, cardOf(hit, record, index, meetings));
+      });
+      setCards(next);
+    })().catch(() => {
+      // A hit that cannot be read is left out; the index follows the database and will catch up.
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [ids, index, version]);
+  return cards;
 }
 
 /** One search box over the current journal; the query is in the address (?q=) so Back returns to it. */
@@ -152,27 +172,39 @@ export function SearchScreen() {
   const { journalId } = useJournal();
   const location = useLocation();
   const [query, setQuery] = useState(location.query.q ?? '');
-  const entries = useSearchEntries(journalId);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const [deferred, setDeferred] = useState(query);
+  const [pages, setPages] = useState<ReadonlyMap<SearchKind, number>>(new Map());
+  const [index, version] = useJournalIndex(journalId);
   const box = useRef<HTMLInputElement>(null);
+  const addressTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // The box takes the focus when the screen opens: people come here to type.
   useEffect(() => box.current?.focus(), []);
 
-  // Keep the address in step with the box, replacing the entry so Back leaves the search screen.
+  // The address follows the box once typing pauses (replacing the entry, so Back leaves the search
+  // screen) — and at once when a link is followed, so Back returns to this query.
+  const putQueryInAddress = useRef(() => {});
+  putQueryInAddress.current = () => {
+    clearTimeout(addressTimer.current);
+    const url = query.trim() ? `/search?q=${encodeURIComponent(query)}` : '/search';
+    if (location.url !== url) location.route(url, true);
+  };
   useEffect(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setDeferred(query);
-      const url = query.trim() ? `/search?q=${encodeURIComponent(query)}` : '/search';
-      if (location.url !== url) location.route(url, true);
-    }, 150);
-    return () => clearTimeout(timer.current);
+    addressTimer.current = setTimeout(() => putQueryInAddress.current(), ADDRESS_DELAY_MS);
+    return () => clearTimeout(addressTimer.current);
   }, [query]);
+  useEffect(() => {
+    const beforeLeaving = () => putQueryInAddress.current();
+    document.addEventListener('click', beforeLeaving, true);
+    return () => document.removeEventListener('click', beforeLeaving, true);
+  }, []);
 
-  const groups = useMemo(() => (entries ? search(entries, deferred) : undefined), [entries, deferred]);
-  const total = groups ? [...groups.values()].reduce((n, list) => n + list.length, 0) : 0;
+  const results: SearchResults = useMemo(() => index.search(query), [index, version, query]);
+  const shown = useMemo(
+    () => [...results.groups].flatMap(([kind, hits]) => hits.slice(0, pages.get(kind) ?? FIRST_PAGE)),
+    [results, pages],
+  );
+  const cards = useCards(index, version, shown);
+  const asked = query.trim();
 
   return (
     <>
@@ -181,7 +213,7 @@ export function SearchScreen() {
         <div class="field">
           <label for="search-box">Search this journal</label>
           <p class="hint" id="search-hint">
-            Goals, milestones, meetings, agenda points, action items, notes and stories.
+            {`${KINDS_IN_WORDS}.`}
           </p>
           <input
             id="search-box"
@@ -189,44 +221,58 @@ export function SearchScreen() {
             ref={box}
             aria-describedby="search-hint"
             value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setPages(new Map());
+            }}
           />
         </div>
       </form>
-      <div aria-live="polite" class="meta search-count">
-        {!deferred.trim()
+      <div aria-live="polite" aria-busy={!index.ready} class="meta search-count">
+        {!asked
           ? ''
-          : !groups
-            ? 'Searching…'
-            : total === 0
-              ? `Nothing found for “${deferred.trim()}”.`
-              : `${total} ${total === 1 ? 'result' : 'results'} for “${deferred.trim()}”.`}
+          : results.total === 0
+            ? `Nothing found for “${asked}”.`
+            : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${asked}”.${results.closeSpellings ? ' Nothing matched exactly: these are close spellings.' : ''}`}
       </div>
-      {groups &&
-        GROUPS.filter((g) => groups.has(g.kind)).map((g) => {
-          const hits = groups.get(g.kind)!;
-          return (
-            <section key={g.kind} aria-labelledby={`hits-${g.kind}`}>
-              <h2 id={`hits-${g.kind}`}>
-                {g.heading} ({hits.length})
-              </h2>
-              <ul class="cards search-hits">
-                {hits.slice(0, GROUP_LIMIT).map((hit) => (
-                  <li key={hit.entry.id} class="card">
-                    <a href={hit.entry.href}>{hit.entry.title}</a>
-                    {hit.entry.context && <p class="meta">{hit.entry.context}</p>}
-                    {hit.snippet && hit.snippet !== hit.entry.title && <p class="snippet">{hit.snippet}</p>}
-                  </li>
-                ))}
-              </ul>
-              {hits.length > GROUP_LIMIT && (
-                <p class="meta">
-                  {hits.length - GROUP_LIMIT} more not shown: add a word to narrow the search.
-                </p>
-              )}
-            </section>
-          );
-        })}
+      {index.error ? (
+        <p class="meta" role="alert">
+          Search could not read this journal. Reload the page to try again.
+        </p>
+      ) : (
+        asked && !index.ready && <p class="meta">Still reading the journal: these are the results so far.</p>
+      )}
+      {[...results.groups].map(([kind, hits]) => {
+        const { heading } = searchSpec(kind);
+        const limit = pages.get(kind) ?? FIRST_PAGE;
+        const more = Math.min(MORE_PAGE, hits.length - limit);
+        return (
+          <section key={kind} aria-labelledby={`hits-${kind}`}>
+            <h2 id={`hits-${kind}`}>
+              {heading} ({hits.length})
+            </h2>
+            <ul class="cards search-hits">
+              {hits.slice(0, limit).map((hit) => {
+                const card = cards?.get(hit.id);
+                return (
+                  card && (
+                    <li key={hit.id} class="card">
+                      <a href={card.href}>{card.title}</a>
+                      {card.context && <p class="meta">{card.context}</p>}
+                      {card.snippet && <p class="snippet">{card.snippet}</p>}
+                    </li>
+                  )
+                );
+              })}
+            </ul>
+            {more > 0 && (
+              <button type="button" onClick={() => setPages(new Map(pages).set(kind, limit + MORE_PAGE))}>
+                Show {more} more {heading.toLowerCase()}
+              </button>
+            )}
+          </section>
+        );
+      })}
     </>
   );
 }

@@ -1,60 +1,206 @@
-import { describe, expect, it } from 'vitest';
-import { entry, fold, search } from './searchIndex';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useFreshDb } from '../../../tests/helpers/journal';
+import { device, type Patch, repo } from '../../db';
 
-const entries = [
-  entry({
-    kind: 'goal',
-    id: 'g1',
-    title: 'Update my résumé',
-    href: '/goals/g1',
-    texts: ['Update my résumé', 'For the branch manager post'],
-    sortKey: '2026-01-01',
-  }),
-  entry({
-    kind: 'agendaItem',
-    id: 'a1',
-    title: 'Résumé feedback',
-    href: '/meetings/m1',
-    texts: ['Résumé feedback'],
-    sortKey: '2026-02-01',
-  }),
-  entry({
-    kind: 'agendaItem',
-    id: 'a2',
-    title: 'Resume the book club',
-    href: '/meetings/m2',
-    texts: ['Resume the book club'],
-    sortKey: '2026-03-01',
-  }),
-  entry({
-    kind: 'note',
-    id: 'n1',
-    title: 'Private note',
-    href: '/meetings/m1',
-    texts: ['I felt nervous about the MANAGER interview'],
-    sortKey: '2026-02-01',
-  }),
-];
+import { KINDS } from '../../model/kinds';
+import { SEARCH_KINDS, type SearchKind, searchSpec } from '../../model/searchFields';
+import { fold, JournalIndex, queryWords, type SearchResults, snippetOf, wordsOf } from './searchIndex';
 
-describe('search', () => {
+const JOURNAL = 'journal-a';
+const OTHER = 'journal-b';
+const fresh = useFreshDb({ journalId: JOURNAL });
+
+let index: JournalIndex | undefined;
+afterEach(() => index?.dispose());
+
+async function readyIndex(journalId = JOURNAL) {
+  index = new JournalIndex(journalId, fresh.db);
+  await vi.waitFor(() => expect(index!.ready).toBe(true));
+  return index;
+}
+
+/** The hits of a search as `kind:id`, in the order shown. */
+function found(results: SearchResults): string[] {
+  return [...results.groups].flatMap(([kind, hits]) => hits.map((hit) => `${kind}:${hit.id}`));
+}
+
+/** Waits until the index, following the database, gives `expected` for `query`. */
+async function expectFound(query: string, expected: string[]) {
+  await vi.waitFor(() => expect(found(index!.search(query))).toEqual(expected));
+}
+
+/** A word made for one field of one kind, found nowhere else. */
+const wordFor = (kind: string, field: string) => `zq${kind}${field}x`.toLowerCase();
+
+describe('the search index', () => {
+  it('covers every long text of every kind it searches, so a new text field cannot be forgotten', () => {
+    for (const kind of SEARCH_KINDS) {
+      const fields: readonly string[] = searchSpec(kind).fields;
+      expect({ kind, missing: KINDS[kind].longText.filter((field) => !fields.includes(field)) }).toEqual({
+        kind,
+        missing: [],
+      });
+    }
+  });
+
+  it('finds every kind by a word of each of its indexed fields, a story also by its skills', async () => {
+    const expected: { word: string; hit: string }[] = [];
+    for (const kind of SEARCH_KINDS) {
+      for (const field of searchSpec(kind).fields as readonly string[]) {
+        const word = wordFor(kind, field);
+        const value = field === 'skills' ? [{ name: `Public ${word}`, enjoyed: true }] : `Some ${word} here`;
+        const record = await repo(kind as SearchKind).create(JOURNAL, {
+          [field]: value,
+        } as Patch<SearchKind>);
+        expected.push({ word, hit: `${kind}:${record.id}` });
+      }
+    }
+    await readyIndex();
+    for (const { word, hit } of expected)
+      expect({ word, found: found(index!.search(word)) }).toEqual({ word, found: [hit] });
+  });
+
+  it('ignores case and accents, in the text and in the query', async () => {
+    const goal = await repo('goal').create(JOURNAL, { title: 'Update my Résumé' });
+    const note = await repo('note').create(JOURNAL, { text: 'Lunch at the CAFE on Élan street' });
+    await readyIndex();
+    for (const query of ['resume', 'RÉSUMÉ', 'Resumé']) await expectFound(query, [`goal:${goal.id}`]);
+    for (const query of ['café', 'elan', 'ÉLAN']) await expectFound(query, [`note:${note.id}`]);
+  });
+
+  it('matches the start of words, and needs every word of the query', async () => {
+    const both = await repo('agendaItem').create(JOURNAL, { text: 'Conference poster' });
+    const poster = await repo('agendaItem').create(JOURNAL, { text: 'Poster only' });
+    await readyIndex();
+    expect(found(index!.search('post')).sort()).toEqual(
+      [`agendaItem:${both.id}`, `agendaItem:${poster.id}`].sort(),
+    );
+    await expectFound('post conf', [`agendaItem:${both.id}`]);
+    await expectFound('ster', []);
+  });
+
+  it('leaves out common words unless the query has nothing else, so the first key "a" finds something', async () => {
+    const item = await repo('actionItem').create(JOURNAL, { text: 'Draft the abstract' });
+    await readyIndex();
+    await expectFound('the abstract', [`actionItem:${item.id}`]);
+    await expectFound('a', [`actionItem:${item.id}`]);
+    expect(queryWords('The  Poster, the poster')).toEqual(['poster']);
+  });
+
+  it('falls back to close spellings only when nothing matches exactly, and says so', async () => {
+    const note = await repo('note').create(JOURNAL, { text: 'We went over the budget' });
+    await readyIndex();
+    expect(index!.search('budget').closeSpellings).toBe(false);
+    const close = index!.search('budgat');
+    expect({ hits: found(close), closeSpellings: close.closeSpellings }).toEqual({
+      hits: [`note:${note.id}`],
+      closeSpellings: true,
+    });
+  });
+
+  it('groups hits by kind in the table’s order, agenda points latest meeting first', async () => {
+    const early = await repo('meeting').create(JOURNAL, { date: '2026-01-10', sharedNotes: 'outreach' });
+    const late = await repo('meeting').create(JOURNAL, { date: '2026-03-10' });
+    const a1 = await repo('agendaItem').create(JOURNAL, { meetingId: early.id, text: 'Outreach plan' });
+    const a2 = await repo('agendaItem').create(JOURNAL, { meetingId: late.id, text: 'Outreach report' });
+    const goal = await repo('goal').create(JOURNAL, { title: 'Grow outreach' });
+    await readyIndex();
+    expect(found(index!.search('outreach'))).toEqual([
+      `goal:${goal.id}`,
+      `meeting:${early.id}`,
+      `agendaItem:${a2.id}`,
+      `agendaItem:${a1.id}`,
+    ]);
+  });
+
+  it('an edit replaces the old words, and a new record is found without a rebuild', async () => {
+    const note = await repo('note').create(JOURNAL, { text: 'Nervous about the interview' });
+    await readyIndex();
+    await repo('note').update(note.id, { text: 'Calm about the interview' });
+    await expectFound('calm', [`note:${note.id}`]);
+    await expectFound('nervous', []);
+    const added = await repo('story').create(JOURNAL, { title: 'The nervous start' });
+    await expectFound('nervous', [`story:${added.id}`]);
+  });
+
+  it('a deleted record is not found, and the index forgets it', async () => {
+    const goal = await repo('goal').create(JOURNAL, { title: 'Learn cataloguing' });
+    await readyIndex();
+    await expectFound('catalog', [`goal:${goal.id}`]);
+    await repo('goal').remove(goal.id);
+    await expectFound('catalog', []);
+    expect(index!.has(goal.id)).toBe(false);
+  });
+
+  it('follows a bulk write (an import) and a deletion by range, which Dexie reports as ranges', async () => {
+    const template = await repo('agendaItem').create(JOURNAL, { text: 'Seed' });
+    await readyIndex();
+    const imported = Array.from({ length: 60 }, (_, i) => ({
+      ...template,
+      id: `imported-${i}`,
+      text: `Imported ${i}`,
+    }));
+    await fresh.db.table('agendaItems').bulkPut(imported);
+    await vi.waitFor(() => expect(index!.search('imported').total).toBe(60));
+    await fresh.db.table('agendaItems').where('journalId').equals(JOURNAL).delete();
+    await expectFound('imported', []);
+    await expectFound('seed', []);
+  });
+
+  it('never finds another journal’s records, written before or after the index was built', async () => {
+    await device(fresh.db).setMembership(OTHER, { role: 'mentor' });
+    await repo('note').create(OTHER, { text: 'Poster for the other pair' });
+    const mine = await repo('note').create(JOURNAL, { text: 'My poster' });
+    await readyIndex();
+    await expectFound('poster', [`note:${mine.id}`]);
+    await repo('note').create(OTHER, { text: 'Another poster elsewhere' });
+    const later = await repo('note').create(JOURNAL, { text: 'Second poster' });
+    await vi.waitFor(() => expect(index!.has(later.id)).toBe(true));
+    expect(found(index!.search('poster')).sort()).toEqual([`note:${later.id}`, `note:${mine.id}`].sort());
+  });
+
+  it('knows an action carried forward to a later meeting', async () => {
+    const first = await repo('actionItem').create(JOURNAL, { text: 'Send the CV' });
+    await readyIndex();
+    expect(index!.continued(first.id)).toBe(false);
+    const copy = await repo('actionItem').create(JOURNAL, { text: 'Send the CV', carriedFromId: first.id });
+    await vi.waitFor(() => expect(index!.continued(first.id)).toBe(true));
+    await repo('actionItem').remove(copy.id);
+    await vi.waitFor(() => expect(index!.continued(first.id)).toBe(false));
+  });
+});
+
+describe('folding and snippets', () => {
   it('folds case and accents', () => {
-    expect(fold('Résumé ÉCOLE')).toBe('resume ecole');
+    expect(fold('Résumé ÉCOLE Ångström')).toBe('resume ecole angstrom');
   });
 
-  it('finds by any case and without accents, grouped by kind, latest first, opening the hit', () => {
-    const hits = search(entries, 'RESUME');
-    expect([...hits.keys()]).toEqual(['goal', 'agendaItem']);
-    expect(hits.get('agendaItem')!.map((h) => h.entry.href)).toEqual(['/meetings/m2', '/meetings/m1']);
+  it('splits words at spaces and punctuation, typographic too, and keeps the letters of every script', () => {
+    expect(wordsOf('“Quoted”—dash… l’été, C++; e-mail Łódź 图书馆 Библиотека')).toEqual([
+      'quoted',
+      'dash',
+      'l',
+      'ete',
+      'c',
+      'e',
+      'mail',
+      'łodz',
+      '图书馆',
+      'библиотека',
+    ]);
   });
 
-  it('needs every word, and shows the text around the match', () => {
-    const hits = search(entries, 'manager interview');
-    expect([...hits.keys()]).toEqual(['note']);
-    expect(hits.get('note')![0]!.snippet).toBe('I felt nervous about the MANAGER interview');
-    expect(search(entries, 'manager').get('goal')![0]!.snippet).toBe('For the branch manager post');
+  it('shows the text around the first word found, on one line', () => {
+    const long = `${'Earlier words. '.repeat(10)}I felt nervous about the\nMANAGER interview${' and more'.repeat(20)}`;
+    const snippet = snippetOf(['Private note', long], ['manager'], 'Private note');
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
+    expect(snippet).toContain('nervous about the MANAGER interview');
   });
 
-  it('an empty query finds nothing', () => {
-    expect(search(entries, '   ').size).toBe(0);
+  it('without a word found, shows the start of the first text that is not the title', () => {
+    expect(snippetOf(['Update my résumé', 'For the branch manager post'], ['zzz'], 'Update my résumé')).toBe(
+      'For the branch manager post',
+    );
   });
 });
