@@ -35,8 +35,6 @@ export interface KindInfo {
    * choice offered): opportunities once done, with their takeaways; reflection answers the mentee chose.
    */
   inSummary?: boolean;
-  /** The heading its hits are grouped under in search, for the kinds search covers. */
-  searchHeading?: string;
 }
 
 /** Every record kind, in the order people read them (a preview lists kinds in this order). */
@@ -57,7 +55,6 @@ export const KIND_REGISTRY = {
     defaultVisibility: 'pair',
     mayBePrivate: true,
     inSummary: true,
-    searchHeading: 'Goals',
   },
   progressEntry: {
     table: 'progressEntries',
@@ -75,7 +72,6 @@ export const KIND_REGISTRY = {
     defaultVisibility: 'pair',
     mayBePrivate: true,
     inSummary: true,
-    searchHeading: 'Milestones',
   },
   meeting: {
     table: 'meetings',
@@ -85,7 +81,6 @@ export const KIND_REGISTRY = {
     defaultVisibility: 'pair',
     mayBePrivate: false,
     sets: { activities: null },
-    searchHeading: 'Meetings',
   },
   agendaItem: {
     table: 'agendaItems',
@@ -94,7 +89,6 @@ export const KIND_REGISTRY = {
     plural: 'agenda items',
     defaultVisibility: 'pair',
     mayBePrivate: false,
-    searchHeading: 'Agenda points',
   },
   actionItem: {
     table: 'actionItems',
@@ -103,7 +97,6 @@ export const KIND_REGISTRY = {
     plural: 'action items',
     defaultVisibility: 'pair',
     mayBePrivate: false,
-    searchHeading: 'Action items',
   },
   note: {
     table: 'notes',
@@ -113,7 +106,6 @@ export const KIND_REGISTRY = {
     defaultVisibility: 'private',
     mayBePrivate: true,
     inSummary: true,
-    searchHeading: 'Notes',
   },
   story: {
     table: 'stories',
@@ -124,7 +116,6 @@ export const KIND_REGISTRY = {
     mayBePrivate: true,
     sets: { skills: 'name', goalIds: null },
     inSummary: true,
-    searchHeading: 'Stories',
   },
   reflection: {
     table: 'reflections',

@@ -18,6 +18,8 @@ import { exportBackupFile, exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
 
 const RUNS = Number(process.env.EXCHANGE_RUNS ?? 60);
+/** Runs of each conflict property; CONFLICT_RUNS widens the search. */
+const CONFLICT_RUNS = Number(process.env.CONFLICT_RUNS ?? 30);
 /** The wall clock every device of the current script reads; each script starts it again. */
 let wall = 0;
 const newDevice = useDevices(() => wall);
@@ -343,7 +345,7 @@ describe('lists merge as sets', () => {
   });
 });
 
-describe('conflicts over real exchanges (30 runs each)', () => {
+describe(`conflicts over real exchanges (${CONFLICT_RUNS} runs each)`, () => {
   const text = fc
     .string({ minLength: 1, maxLength: 40 })
     .filter((t) => t.trim() !== '')
@@ -370,7 +372,7 @@ describe('conflicts over real exchanges (30 runs each)', () => {
           expect(result.plan.conflicts[0]).toMatchObject({ local: mine.at(-1), remote: theirs.at(-1) });
         },
       ),
-      { numRuns: 30 },
+      { numRuns: CONFLICT_RUNS },
     );
   }, 300_000);
 
@@ -397,7 +399,7 @@ describe('conflicts over real exchanges (30 runs each)', () => {
           expect((await repo('story', other).get(storyId))?.problem).toBe(turns.at(-1)![1]);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: CONFLICT_RUNS },
     );
   }, 300_000);
 });
