@@ -3,6 +3,7 @@ import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
 import { capitalize, recordName } from '../model/describe';
 import { newId } from '../model/ids';
+import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import type { RecordFor } from '../model/kinds';
 import {
@@ -96,8 +97,9 @@ export function contentFields(record: object): string[] {
   return Object.keys(record).filter((key) => !NOT_CONTENT.has(key));
 }
 
+/** Compared as data: a value read from a file has its keys in another order than a screen's. */
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return a === b || (a !== undefined && b !== undefined && sameJson(a, b));
 }
 
 /**
