@@ -1,15 +1,19 @@
 /**
- * The database side of file sync: the one transaction that applies an import (with the snapshot
- * that "Undo last import" restores), the undo itself, the conflicts waiting for a choice, and the
- * reads an export needs. The merge itself is pure (src/sync/merge.ts) and is passed in, so the
- * transaction re-plans against exactly what it reads.
+ * The database side of file sync: the read a preview plans from, the one transaction that applies
+ * an import (with the snapshot that "Undo last import" restores), the undo itself, the conflicts
+ * waiting for a choice, and the reads an export needs. The merge itself is pure
+ * (src/sync/merge.ts) and is passed in: the transaction uses the preview's plan when nothing on
+ * the device changed since it was read, and otherwise plans again against exactly what it reads.
  */
 import { liveQuery, type Observable } from 'dexie';
 import type { Role } from '../model/constants';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
+import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
+import { deviceRecordCount, tooManyForDevice } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -40,18 +44,42 @@ export interface ImportWrites {
   conflicts: Omit<ConflictRow, 'id' | 'at'>[];
 }
 
-/** The journal(s) as they were before the last import: "Undo last import" puts them back. */
+/** What the last import changed, as it was before: "Undo last import" puts it back. */
 export interface Snapshot {
   id: 'last';
   at: string;
   journalIds: string[];
+  /**
+   * 'changed': `records` holds only the records the import changed or removed, as they were, and
+   * `written` every record it wrote. Absent (a snapshot taken before this version): `records` holds
+   * the whole journal(s).
+   */
+  scope?: 'changed';
   records: AnyRecord[];
+  /** Every record the import wrote (new, changed or deleted): undo takes them out again. */
+  written?: { id: string; kind: KindName }[];
   conflicts: ConflictRow[];
   memberships: (Membership | null)[];
   currentJournalId: string | null;
   /** The device's clock state and node id as stored before the import (undefined: none yet). */
   clock?: unknown;
   nodeId?: unknown;
+  /** The clock state as the import left it: if it is still so at undo, nothing was stamped since. */
+  clockAfter?: unknown;
+}
+
+/** What a preview planned from: the records it read, in one transaction with the device's change marker. */
+export interface ImportBasis {
+  /** The device's change marker when these were read (see `changeMarker`). */
+  marker: string;
+  /** Every record of the file's journals on this device. */
+  local: AnyRecord[];
+  /** The file's record ids that belong to another journal on this device. */
+  foreignIds: ReadonlySet<string>;
+  /** How many records this device holds, in all its journals. */
+  deviceRecords: number;
+  /** The journals on this device, with my role in each. */
+  memberships: Membership[];
 }
 
 export interface ApplyOptions<P extends ImportWrites> {
@@ -76,6 +104,11 @@ export interface ApplyOptions<P extends ImportWrites> {
   acceptClockAhead?: boolean;
   /** A restored backup: this device takes a new node id. */
   resetNodeId?: boolean;
+  /**
+   * The preview's read and plan. Used as they are when the change marker shows that nothing on
+   * this device changed since they were read; otherwise the transaction plans again.
+   */
+  basis?: ImportBasis & { plan: P };
 }
 
 export interface ApplyResult<P extends ImportWrites> {
@@ -85,6 +118,8 @@ export interface ApplyResult<P extends ImportWrites> {
   removed: number;
   /** Set when the file's clock was more than a day ahead of this device's. */
   aheadByMs?: number;
+  /** Whether the transaction planned again (something changed since the preview) or used the preview's plan. */
+  replanned: boolean;
 }
 
 const conflictTable = (db: MentoringDb) => db.table<ConflictRow, string>('conflicts');
@@ -156,15 +191,72 @@ export async function readJournalRecords(
   return lists.flat();
 }
 
+/** Counts each import and undo, so that the change marker moves with them. */
+const CHANGES_KEY = 'importChanges';
+
+/**
+ * A marker that changes whenever the records on this device may have changed: every edit made on
+ * this device issues a stamp, which moves the stored clock (repository writes, in any tab); every
+ * import and undo counts itself; removing a journal removes its membership. Cheap: three reads of
+ * the device table, inside the transaction that reads the records.
+ */
+async function changeMarker(db: MentoringDb): Promise<string> {
+  const [clock, changes, memberships] = await Promise.all([
+    db.local.get('clock'),
+    db.local.get(CHANGES_KEY),
+    db.local.where('key').startsWith('membership:').toArray(),
+  ]);
+  return JSON.stringify([
+    clock?.value ?? null,
+    changes?.value ?? 0,
+    memberships.map((row) => [row.key, (row.value as Membership | undefined)?.role]),
+  ]);
+}
+
+async function countChange(db: MentoringDb): Promise<void> {
+  const row = await db.local.get(CHANGES_KEY);
+  await db.local.put({ key: CHANGES_KEY, value: (typeof row?.value === 'number' ? row.value : 0) + 1 });
+}
+
+/**
+ * What an import plans from, read in one transaction: the file's journals' records here, the ids
+ * of theirs that belong to other journals, how many records the device holds, and the change
+ * marker that tells the apply whether this is still what the device holds.
+ */
+export async function readForImport(
+  db: MentoringDb,
+  journalIds: readonly string[],
+  incomingIds: readonly string[],
+): Promise<ImportBasis> {
+  return db.transaction('r', [...db.recordTables(), db.local], async () => {
+    const marker = await changeMarker(db);
+    const local = await readJournalRecords(db, journalIds);
+    const foreignIds = await foreignRecordIds(db, journalIds, local, incomingIds);
+    const deviceRecords = await deviceRecordCount(db);
+    return { marker, local, foreignIds, deviceRecords, memberships: await deviceMemberships(db) };
+  });
+}
+
+/** How many records the device will hold after a plan: refused when more than one file can carry. */
+export function recordsAfter(
+  basis: Pick<ImportBasis, 'local' | 'deviceRecords'>,
+  plan: Pick<ImportWrites, 'puts' | 'removes'>,
+): number {
+  const here = new Set(basis.local.map((r) => r.id));
+  const added = plan.puts.reduce((n, r) => n + (here.has(r.id) ? 0 : 1), 0);
+  return basis.deviceRecords + added - plan.removes.length;
+}
+
 /** The journals on this device, with my role in each. */
 export async function deviceMemberships(db: MentoringDb): Promise<Membership[]> {
   return new DeviceRepository(db).memberships();
 }
 
 /**
- * Applies an import in ONE transaction: reads the journal(s), plans the merge, keeps a snapshot
- * of what was there, writes the records, removals and conflicts, and records my role and the
- * import date. Any failure rolls everything back and is reported as a StorageError.
+ * Applies an import in ONE transaction: checks that nothing changed since the preview (or reads
+ * the journal(s) and plans again), writes the records, removals and conflicts, records my role and
+ * the import date, and keeps a snapshot of what it changed, as it was. Any failure rolls
+ * everything back and is reported as a StorageError.
  */
 export async function applyImport<P extends ImportWrites>(
   db: MentoringDb,
@@ -175,9 +267,20 @@ export async function applyImport<P extends ImportWrites>(
   try {
     return await db.transaction('rw', tables, async () => {
       const { journalIds } = options;
-      const local = await readJournalRecords(db, journalIds);
-      const foreign = await foreignRecordIds(db, journalIds, local, options.incomingIds ?? []);
-      const plan = options.plan(local, foreign);
+      const marker = await changeMarker(db);
+      const { basis } = options;
+      const replanned = basis?.marker !== marker;
+      let local: AnyRecord[];
+      let plan: P;
+      let deviceRecords: number;
+      if (basis && !replanned) {
+        ({ local, plan, deviceRecords } = basis);
+      } else {
+        local = await readJournalRecords(db, journalIds);
+        const foreign = await foreignRecordIds(db, journalIds, local, options.incomingIds ?? []);
+        plan = options.plan(local, foreign);
+        deviceRecords = await deviceRecordCount(db);
+      }
       const inJournals = new Set(journalIds);
       const strays = plan.puts.filter((r) => !inJournals.has(r.journalId));
       if (strays.length) {
@@ -185,6 +288,8 @@ export async function applyImport<P extends ImportWrites>(
           'This import would change records of another journal, so it was stopped. Nothing was imported.',
         );
       }
+      const after = recordsAfter({ local, deviceRecords }, plan);
+      if (after > MAX_FILE_RECORDS) throw new StorageError(tooManyForDevice(after));
       const wall = db.wallClock();
       if (
         options.maxStamp &&
@@ -195,17 +300,28 @@ export async function applyImport<P extends ImportWrites>(
       }
       const now = new Date(wall).toISOString();
       const memberships = await Promise.all(journalIds.map((id) => deviceRepo.membership(id)));
-      await snapshotTable(db).put({
+      // The snapshot: what the import is about to change, as it is now — not the whole journal.
+      const before = new Map(local.map((r) => [r.id, r]));
+      const changed: AnyRecord[] = [];
+      for (const { id } of [...plan.puts, ...plan.removes]) {
+        const prior = before.get(id);
+        if (prior) changed.push(prior);
+      }
+      const snapshot: Snapshot = {
         id: 'last',
         at: now,
         journalIds,
-        records: local,
-        conflicts: await conflictTable(db).where('journalId').anyOf(journalIds).toArray(),
+        scope: 'changed',
+        records: changed,
+        written: plan.puts.map(({ id, kind }) => ({ id, kind })),
+        conflicts: (
+          await Promise.all(journalIds.map((id) => conflictTable(db).where('journalId').equals(id).toArray()))
+        ).flat(),
         memberships: memberships.map((m) => m ?? null),
         currentJournalId: (await deviceRepo.currentJournalId()) ?? null,
         clock: await deviceRepo.storedClock(),
         nodeId: await deviceRepo.storedNodeId(),
-      });
+      };
       for (const [table, records] of byTable(plan.puts)) await db.table(table).bulkPut(records);
       for (const [table, removes] of byTable(plan.removes)) {
         await db.table(table).bulkDelete(removes.map((r) => r.id));
@@ -223,11 +339,19 @@ export async function applyImport<P extends ImportWrites>(
       if (options.makeCurrent) await deviceRepo.setCurrentJournalId(options.makeCurrent);
       // The clock moves with the records, in this transaction: if anything fails, neither moves.
       if (options.resetNodeId) await deviceRepo.resetNodeId();
-      const result: ApplyResult<P> = { plan, written: plan.puts.length, removed: plan.removes.length };
+      const result: ApplyResult<P> = {
+        plan,
+        written: plan.puts.length,
+        removed: plan.removes.length,
+        replanned,
+      };
       if (options.maxStamp) {
         const received = await deviceRepo.receiveStamp(options.maxStamp);
         if (received.aheadByMs) result.aheadByMs = received.aheadByMs;
       }
+      snapshot.clockAfter = await deviceRepo.storedClock();
+      await snapshotTable(db).put(snapshot);
+      await countChange(db);
       return result;
     });
   } catch (error) {
@@ -249,8 +373,11 @@ export async function lastImport(db: MentoringDb): Promise<{ at: string; journal
 }
 
 /**
- * Puts the journal(s) back exactly as they were before the last import — records, conflicts, my
- * role and the current journal — in one transaction. Changes made since that import are undone too.
+ * Puts back exactly what the last import changed, as it was before — the records it added, changed
+ * or removed (a journal it brought onto this device is taken off again, whole), the conflicts, my
+ * role, the current journal, the clock and the node id — in one transaction. Later edits of those
+ * records are undone too; records the import did not touch are left as they are. If edits were
+ * stamped since the import, the clock is not moved back behind them (their order must hold).
  */
 export async function undoLastImport(db: MentoringDb): Promise<string[]> {
   const deviceRepo = new DeviceRepository(db);
@@ -260,9 +387,17 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
       const snapshot = await snapshotTable(db).get('last');
       if (!snapshot) throw new StorageError('There is no import to undo.');
       const ids = snapshot.journalIds;
-      for (const table of db.recordTables()) await table.where('journalId').anyOf(ids).delete();
+      const wholeJournal = (index: number) => snapshot.scope !== 'changed' || !snapshot.memberships[index];
+      // A journal the import brought here goes whole; a snapshot from before this version held whole journals.
+      for (const [index, journalId] of ids.entries()) {
+        if (!wholeJournal(index)) continue;
+        for (const table of db.recordTables()) await table.where('journalId').equals(journalId).delete();
+      }
+      for (const [table, written] of byTable(snapshot.written ?? [])) {
+        await db.table(table).bulkDelete(written.map((r) => r.id));
+      }
       for (const [table, records] of byTable(snapshot.records)) await db.table(table).bulkPut(records);
-      await conflictTable(db).where('journalId').anyOf(ids).delete();
+      for (const journalId of ids) await conflictTable(db).where('journalId').equals(journalId).delete();
       await conflictTable(db).bulkPut(snapshot.conflicts);
       for (const [index, journalId] of ids.entries()) {
         const membership = snapshot.memberships[index];
@@ -270,9 +405,16 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
         else await deviceRepo.removeMembership(journalId);
       }
       await deviceRepo.setCurrentJournalId(snapshot.currentJournalId ?? undefined);
-      if ('clock' in snapshot || 'nodeId' in snapshot)
-        await deviceRepo.restoreClock(snapshot.clock, snapshot.nodeId);
+      if ('clock' in snapshot || 'nodeId' in snapshot) {
+        const stampedSince =
+          'clockAfter' in snapshot && !sameJson(await deviceRepo.storedClock(), snapshot.clockAfter);
+        await deviceRepo.restoreClock(
+          stampedSince ? await deviceRepo.storedClock() : snapshot.clock,
+          snapshot.nodeId,
+        );
+      }
       await snapshotTable(db).delete('last');
+      await countChange(db);
       return ids;
     });
   } catch (error) {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { dateTimeSchema, idSchema, roleSchema, shortText, stampSchema } from '../model/common';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { MAX_FILE_RECORDS } from '../model/limits';
 import { canonicalJson, sha256Hex } from './canonical';
 import { encryptText, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS } from './crypto';
 
@@ -17,10 +18,10 @@ export const FILE_KINDS = ['pair', 'backup'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 /**
  * The most records a file may hold. A real journal has hundreds to thousands; a device never holds
- * more than this (src/db/capacity.ts: new records stop at DEVICE_RECORD_LIMIT, and an import that
+ * more than this (src/model/limits.ts: new records stop at DEVICE_RECORD_LIMIT, and an import that
  * would pass this is refused), so every pair file and backup the app writes can be read back.
  */
-export const MAX_RECORDS = 110_000;
+export const MAX_RECORDS = MAX_FILE_RECORDS;
 
 /**
  * A record that is private now but was shared before: its id (and kind, to find it) and the stamp

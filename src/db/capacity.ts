@@ -1,0 +1,37 @@
+/**
+ * How many records this device holds, and the refusal to grow past what one file can carry
+ * (src/model/limits.ts): every pair file and backup this device writes can be read back.
+ */
+import { DEVICE_RECORD_LIMIT, MAX_FILE_RECORDS } from '../model/limits';
+import type { MentoringDb } from './database';
+import { StorageError } from './errors';
+
+/** Every record on this device, deleted ones included, in every journal. */
+export async function deviceRecordCount(db: MentoringDb): Promise<number> {
+  const counts = await Promise.all(db.recordTables().map((table) => table.count()));
+  return counts.reduce((sum, n) => sum + n, 0);
+}
+
+/** Thrown when a device already holds as many records as it may; nothing was written. */
+export class DeviceFullError extends StorageError {
+  constructor(readonly count: number) {
+    super(
+      `This device holds ${count.toLocaleString('en')} records, the most one backup or pair file can carry, so nothing new can be added. Nothing was changed, and what you typed is still on the screen. To make room, back up and remove from this device a journal you no longer need.`,
+    );
+    this.name = 'DeviceFullError';
+  }
+}
+
+/**
+ * Refuses, in words, to add records to a device that holds DEVICE_RECORD_LIMIT records or more.
+ * Call it before opening the transaction that adds them (it counts outside any transaction).
+ */
+export async function ensureRoom(db: MentoringDb): Promise<void> {
+  const count = await deviceRecordCount(db);
+  if (count >= DEVICE_RECORD_LIMIT) throw new DeviceFullError(count);
+}
+
+/** The words for an import that would bring this device past what one file can carry. */
+export function tooManyForDevice(after: number): string {
+  return `Importing this file would bring this device to ${after.toLocaleString('en')} records, more than one backup or pair file can carry (${MAX_FILE_RECORDS.toLocaleString('en')}). Nothing was imported. To make room, back up and remove from this device a journal you no longer need.`;
+}
