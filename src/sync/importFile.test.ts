@@ -12,6 +12,7 @@ import {
 import { repo } from '../db/index';
 import { createJournal, deleteJournalFromDevice, switchJournal } from '../db/journals';
 import type { AnyRecord } from '../model/kinds';
+import { canonicalJson } from './canonical';
 import { exportBackupFile, exportPairFile, fileName } from './exportFile';
 import { applyImportFile, partnerName, previewImport } from './importFile';
 
@@ -314,6 +315,17 @@ describe('importing a pair file', () => {
     expect(snapshot.written).toHaveLength(4);
     await undoLastImport(mentee);
     expect(await bytesOf()).toEqual(before);
+  });
+
+  it('a pair file of an ordinary journal is plain JSON text, its payload last and in canonical order', async () => {
+    const { mentor, journalId } = await startPair();
+    const exported = await exportPairFile(journalId, { db: mentor });
+    expect(exported.compressed).toBe(false);
+    const text = new TextDecoder().decode(exported.bytes);
+    expect(text).toBe(exported.text);
+    const file = JSON.parse(text);
+    expect(Object.keys(file).at(-1)).toBe('payload');
+    expect(text.endsWith(`"payload":${canonicalJson(file.payload)}}`)).toBe(true);
   });
 
   it('names the file after the mentee and the day', () => {

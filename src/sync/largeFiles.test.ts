@@ -13,7 +13,7 @@ import { createJournal } from '../db/journals';
 import type { AnyRecord } from '../model/kinds';
 import { DEVICE_RECORD_LIMIT, MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
-import { COMPRESS_ABOVE_BYTES, deliverFile, exportPairFile } from './exportFile';
+import { COMPRESS_ABOVE_BYTES, deliverFile, exportBackupFile, exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
 import { isGzip } from './parseJson';
 import { makeRecord, NODE_B, realisticJournal, stampAt } from './testing';
@@ -31,8 +31,8 @@ async function deviceWith(
   const byTable = new Map<string, AnyRecord[]>();
   for (const record of records) {
     const table = KIND_INFO[record.kind].table;
-    let rows = byTable.get(table);
-    if (!rows) byTable.set(table, (rows = []));
+    const rows = byTable.get(table) ?? [];
+    if (!byTable.has(table)) byTable.set(table, rows);
     rows.push(record);
   }
   for (const [table, rows] of byTable) await db.table(table).bulkPut(rows);
@@ -148,6 +148,28 @@ describe(`a device at ${DEVICE_RECORD_LIMIT.toLocaleString('en')} records`, () =
       await expect(repo('goal', db).create(journal!.id, { title: 'One too many' })).rejects.toThrow(
         /^This device holds 100,000 records/,
       );
+    },
+    SLOW,
+  );
+});
+
+describe('a backup locked with a passphrase, over 8 MB', () => {
+  it(
+    'is compressed inside its encryption, and restores whole',
+    async () => {
+      const records = realisticJournal(9_000);
+      const mentor = await deviceWith(records, 'mentor');
+      const backup = await exportBackupFile({ db: mentor, passphrase: 'a long passphrase for the backup' });
+      expect(backup.compressed).toBe(true);
+      expect(JSON.parse(backup.text)).toMatchObject({ format: 'mentoring-journal', kind: 'backup' });
+      expect(backup.bytes.byteLength).toBeLessThan(COMPRESS_ABOVE_BYTES / 2);
+      const fresh = newDevice();
+      const preview = await previewImport(backup.bytes, {
+        db: fresh,
+        passphrase: 'a long passphrase for the backup',
+      });
+      await applyImportFile(preview, { db: fresh });
+      expect(await journalJson(fresh)).toEqual(await journalJson(mentor));
     },
     SLOW,
   );

@@ -3,7 +3,7 @@ import { getDb } from '../../db';
 import type { Role } from '../../model/constants';
 import { KIND_NAMES, type KindName } from '../../model/kind';
 import { KIND_INFO } from '../../model/tables';
-import { MAX_FILE_BYTES } from '../../sync/parseJson';
+import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -96,7 +96,7 @@ export function ImportFlow({
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      const message = `This file is ${Math.round(file.size / (1024 * 1024))} MB; a Mentoring Journal file is never larger than 50 MB, so it was not opened. Nothing was imported.`;
+      const message = tooBigMessage(file.size);
       setState({ step: 'idle' });
       setError(message);
       announce(message, 'error');
