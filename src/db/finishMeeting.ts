@@ -1,5 +1,4 @@
 import { followingMeeting } from '../model/meetingRules';
-import { ensureRoom } from './capacity';
 import { getDb, type MentoringDb } from './database';
 import { repo } from './index';
 import { carryIntoMeeting, inMeetingTransaction } from './meetings';
@@ -38,7 +37,7 @@ export async function finishMeeting(
 ): Promise<FinishMeetingResult> {
   const { journalId, meetingId, today } = input;
   // It may plan the next meeting and carry items into it: a full device takes no new records.
-  if (input.next) await ensureRoom(db);
+  if (input.next) await (await import('./capacity')).ensureRoom(db);
   return inMeetingTransaction(db, async () => {
     const meetings = repo('meeting', db);
     const meeting = await meetings.get(meetingId);

@@ -13,7 +13,7 @@ import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
-import { deviceRecordCount, tooManyForDevice } from './capacity';
+import { tooManyForDevice } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -74,8 +74,8 @@ export interface ImportBasis {
   marker: string;
   /** Every record of the file's journals on this device. */
   local: AnyRecord[];
-  /** The file's record ids that belong to another journal on this device. */
-  foreignIds: ReadonlySet<string>;
+  /** The id of every record on this device, in every journal (keys only). */
+  deviceIds: ReadonlySet<string>;
   /** How many records this device holds, in all its journals. */
   deviceRecords: number;
   /** The journals on this device, with my role in each. */
@@ -141,26 +141,18 @@ function byTable<T extends { kind: KindName }>(records: readonly T[]): Map<strin
 
 /**
  * Of some record ids, those that are on this device in a journal other than `journalIds` (any
- * table): an import must never move or overwrite them. Reads keys only.
+ * table): an import must never move or overwrite them. Worked out from the ids the read found.
  */
-export async function foreignRecordIds(
-  db: MentoringDb,
+export function foreignRecordIds(
+  basis: Pick<ImportBasis, 'local' | 'deviceIds'>,
   journalIds: readonly string[],
-  local: readonly AnyRecord[],
   ids: readonly string[],
-): Promise<Set<string>> {
-  const mine = new Set(local.map((r) => r.id));
-  const unknown = ids.filter((id) => !mine.has(id));
-  const foreign = new Set<string>();
-  if (unknown.length === 0) return foreign;
-  const wanted = new Set(unknown);
+): Set<string> {
+  const mine = new Set(basis.local.map((r) => r.id));
   const journals = new Set(journalIds);
-  for (const table of db.recordTables()) {
-    const keys = (await table.toCollection().primaryKeys()) as string[];
-    for (const key of keys) if (wanted.has(key)) foreign.add(key);
-  }
+  const foreign = new Set<string>();
   // A key found here but not among the file's journals' records belongs to another journal.
-  for (const id of foreign) if (mine.has(id) || journals.has(id)) foreign.delete(id);
+  for (const id of ids) if (basis.deviceIds.has(id) && !mine.has(id) && !journals.has(id)) foreign.add(id);
   return foreign;
 }
 
@@ -220,21 +212,29 @@ async function countChange(db: MentoringDb): Promise<void> {
 
 /**
  * What an import plans from, read in one transaction: the file's journals' records here, the ids
- * of theirs that belong to other journals, how many records the device holds, and the change
- * marker that tells the apply whether this is still what the device holds.
+ * of every record on the device (to keep other journals' records out, and to count them), my
+ * memberships, and the change marker that tells the apply whether this is still what the device
+ * holds. It needs only the file's journal ids, so a preview starts it while the file is restored.
  */
-export async function readForImport(
-  db: MentoringDb,
-  journalIds: readonly string[],
-  incomingIds: readonly string[],
-): Promise<ImportBasis> {
-  return db.transaction('r', [...db.recordTables(), db.local], async () => {
-    const marker = await changeMarker(db);
-    const local = await readJournalRecords(db, journalIds);
-    const foreignIds = await foreignRecordIds(db, journalIds, local, incomingIds);
-    const deviceRecords = await deviceRecordCount(db);
-    return { marker, local, foreignIds, deviceRecords, memberships: await deviceMemberships(db) };
-  });
+export async function readForImport(db: MentoringDb, journalIds: readonly string[]): Promise<ImportBasis> {
+  return db.transaction('r', [...db.recordTables(), db.local], () => readBasis(db, journalIds));
+}
+
+/** The reads of `readForImport`, inside the caller's transaction. */
+async function readBasis(db: MentoringDb, journalIds: readonly string[]): Promise<ImportBasis> {
+  const [marker, local, keys, memberships] = await Promise.all([
+    changeMarker(db),
+    readJournalRecords(db, journalIds),
+    Promise.all(db.recordTables().map((table) => table.toCollection().primaryKeys())),
+    deviceMemberships(db),
+  ]);
+  const deviceIds = new Set<string>();
+  let deviceRecords = 0;
+  for (const list of keys) {
+    deviceRecords += list.length;
+    for (const key of list) deviceIds.add(key as string);
+  }
+  return { marker, local, deviceIds, deviceRecords, memberships };
 }
 
 /** How many records the device will hold after a plan: refused when more than one file can carry. */
@@ -270,17 +270,16 @@ export async function applyImport<P extends ImportWrites>(
       const marker = await changeMarker(db);
       const { basis } = options;
       const replanned = basis?.marker !== marker;
-      let local: AnyRecord[];
+      let read: ImportBasis;
       let plan: P;
-      let deviceRecords: number;
       if (basis && !replanned) {
-        ({ local, plan, deviceRecords } = basis);
+        read = basis;
+        plan = basis.plan;
       } else {
-        local = await readJournalRecords(db, journalIds);
-        const foreign = await foreignRecordIds(db, journalIds, local, options.incomingIds ?? []);
-        plan = options.plan(local, foreign);
-        deviceRecords = await deviceRecordCount(db);
+        read = await readBasis(db, journalIds);
+        plan = options.plan(read.local, foreignRecordIds(read, journalIds, options.incomingIds ?? []));
       }
+      const { local } = read;
       const inJournals = new Set(journalIds);
       const strays = plan.puts.filter((r) => !inJournals.has(r.journalId));
       if (strays.length) {
@@ -288,7 +287,7 @@ export async function applyImport<P extends ImportWrites>(
           'This import would change records of another journal, so it was stopped. Nothing was imported.',
         );
       }
-      const after = recordsAfter({ local, deviceRecords }, plan);
+      const after = recordsAfter(read, plan);
       if (after > MAX_FILE_RECORDS) throw new StorageError(tooManyForDevice(after));
       const wall = db.wallClock();
       if (

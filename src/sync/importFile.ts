@@ -9,6 +9,7 @@ import { DeviceRepository } from '../db/device';
 import {
   type ApplyResult,
   applyImport,
+  foreignRecordIds,
   type ImportBasis,
   readForImport,
   recordsAfter,
@@ -45,10 +46,18 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const db = options.db ?? getDb();
   const mark = timer('preview');
-  const file = await openFile(input, options.passphrase);
+  // The device's records are read while the file's are restored: the read needs only the journal ids.
+  let reading: Promise<ImportBasis> | undefined;
+  const file = await openFile(input, options.passphrase, {
+    journalIds: (ids) => {
+      reading = readForImport(db, ids);
+      reading.catch(() => {});
+    },
+  });
   mark('open');
-  const basis = await readForImport(db, file.journalIds, incomingIds(file));
-  const { local, foreignIds } = basis;
+  const basis = await (reading ?? readForImport(db, file.journalIds));
+  const { local } = basis;
+  const foreignIds = foreignRecordIds(basis, file.journalIds, incomingIds(file));
   const roleOf = new Map(basis.memberships.map((m) => [m.journalId, m.role]));
   mark('read');
   const roles = Object.fromEntries(roleOf);

@@ -282,6 +282,20 @@ function mergeCopies(
   const bases: Record<string, string> = {};
   const raw: FieldConflict[] = [];
   for (const field of fieldsOf(mine, theirs)) {
+    const stamp = mine.stamps[field] ?? ZERO_STAMP;
+    const base = mine.bases[field];
+    const value = mine[field];
+    if (
+      stamp === (theirs.stamps[field] ?? ZERO_STAMP) &&
+      base === theirs.bases[field] &&
+      value === theirs[field]
+    ) {
+      // The same cell on both sides (most of them): nothing to choose, no conflict.
+      if (value !== undefined) merged[field] = value;
+      if (stamp !== ZERO_STAMP || field in mine.stamps || field in theirs.stamps) stamps[field] = stamp;
+      if (base !== undefined) bases[field] = base;
+      continue;
+    }
     const a = cellOf(mine, field);
     const b = cellOf(theirs, field);
     const order = compareCells(a, b);

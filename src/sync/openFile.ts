@@ -176,7 +176,12 @@ async function payloadHashAsWritten({ text, bytes }: DecodedFile): Promise<strin
  * records (listed in `dropped`). Pure apart from WebCrypto and compression streams: it reads no
  * clock and no database.
  */
-export async function openFile(input: Uint8Array | string, passphrase?: string): Promise<OpenedFile> {
+export async function openFile(
+  input: Uint8Array | string,
+  passphrase?: string,
+  /** `journalIds`: told the file's journals as soon as its envelope is checked, before its records are restored. */
+  notify: { journalIds?: (ids: string[]) => void } = {},
+): Promise<OpenedFile> {
   const mark = timer('open');
   let decoded: DecodedFile | undefined = await decodeFile(input);
   mark('decode');
@@ -219,6 +224,7 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   }
   const written = z.safeParse(plainFileSchema, parsed);
   if (!written.success) throw wrongShape(issuePath(written.error, parsed));
+  notify.journalIds?.(written.data.journalIds);
   mark('envelope');
   // A file laid out as the app writes it is checked over its own text; any other is written canonically first.
   const checksum =

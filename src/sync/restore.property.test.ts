@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { MAX_LONG_TEXT, MAX_SHORT_TEXT } from '../model/common';
 import { KINDS } from '../model/kinds';
 import { restoreRecord } from './restore';
 import { makeRecord, realisticJournal, stampAt } from './testing';
@@ -46,6 +47,30 @@ const damaged = fc
   });
 
 describe(`restoring one record (${RUNS} runs)`, () => {
+  it('keeps a text exactly when its field’s schema accepts it, around the length limits too', () => {
+    const lengths = [
+      0,
+      1,
+      MAX_SHORT_TEXT - 1,
+      MAX_SHORT_TEXT,
+      MAX_SHORT_TEXT + 1,
+      MAX_LONG_TEXT,
+      MAX_LONG_TEXT + 1,
+    ];
+    for (const length of lengths) {
+      for (const [field, kind] of [
+        ['title', 'goal'],
+        ['text', 'note'],
+      ] as const) {
+        const value = 'ż'.repeat(length);
+        const raw = makeRecord(kind, 'x1', { [field]: value });
+        const restored = restoreRecord(raw);
+        const accepted = z.safeParse(KINDS[kind].content[field as 'title' & 'text'], value).success;
+        expect(restored.ok && (restored.record as Record<string, unknown>)[field] === value).toBe(accepted);
+      }
+    }
+  });
+
   it('whatever a record holds, what restore keeps passes its kind’s schema whole', () => {
     fc.assert(
       fc.property(damaged, (raw) => {

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { ASIDE_FIELD, type AsideMap } from '../model/aside';
-import { elementEntrySchema, envelopeShape } from '../model/common';
+import {
+  elementEntrySchema,
+  envelopeShape,
+  longText,
+  MAX_LONG_TEXT,
+  MAX_SHORT_TEXT,
+  shortText,
+} from '../model/common';
 import { fieldWords, recordName } from '../model/describe';
 import { isStamp } from '../model/hlc';
 import { KIND_NAMES, type KindName } from '../model/kind';
@@ -59,6 +66,11 @@ function shortId(value: unknown): string | undefined {
 }
 
 function problem(schema: z.ZodMiniType, value: unknown): string | undefined {
+  // Text fields, most of a record, are let through without zod when they are fine (zod words a fault).
+  if (typeof value === 'string') {
+    if (schema === longText && value.length <= MAX_LONG_TEXT) return undefined;
+    if (schema === shortText && value.length <= MAX_SHORT_TEXT) return undefined;
+  }
   const result = z.safeParse(schema, value);
   return result.success ? undefined : describeIssue(result.error.issues[0]!, value);
 }
@@ -71,7 +83,8 @@ function validStamps(value: unknown, known: Set<string>): { stamps: Record<strin
   const stamps: Record<string, string> = {};
   const bad: string[] = [];
   if (!isObject(value)) return { stamps, bad };
-  for (const [field, stamp] of Object.entries(value)) {
+  for (const field of Object.keys(value)) {
+    const stamp = value[field];
     if (known.has(stamp as string)) stamps[field] = stamp as string;
     else if (isStamp(stamp)) {
       known.add(stamp);
@@ -189,7 +202,8 @@ export function restoreRecord(raw: unknown, known: Set<string> = new Set()): Res
     }
 
     const content = KINDS[name].content as Record<string, z.ZodMiniType>;
-    for (const [field, value] of Object.entries(source)) {
+    for (const field of Object.keys(source)) {
+      const value = source[field];
       if (ENVELOPE.has(field) || value === undefined) continue;
       const schema = content[field];
       const fault = schema ? problem(schema, value) : undefined;

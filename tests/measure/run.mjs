@@ -1,5 +1,6 @@
 // Runs one measuring module of tests/measure in Node (not part of any test run): vite loads the
-// TypeScript sources as they are. Usage: node tests/measure/run.mjs tests/measure/pdf.ts [args…]
+// TypeScript sources as they are; IndexedDB is fake-indexeddb's. Usage: node tests/measure/run.mjs tests/measure/pdf.ts [args…]
+import 'fake-indexeddb/auto';
 import { createServer } from 'vite';
 
 const [, , path, ...args] = process.argv;
