@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../db';
 import type { Role } from '../../model/constants';
 import { KIND_NAMES, type KindName } from '../../model/kind';
@@ -67,6 +67,10 @@ export function ImportFlow({
   const [passphrase, setPassphrase] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  // The import code is fetched while the person picks a file, not after: opening starts at once.
+  useEffect(() => {
+    void import('../../sync/importFile').catch(() => {});
+  }, []);
 
   const open = async (bytes: Uint8Array, name: string, pass?: string) => {
     setError(undefined);
