@@ -75,6 +75,7 @@ function scriptLetter(text: string): string {
 class WordShapes {
   private readonly widths = new Map<string, number>();
   private readonly codes = new Map<string, string>();
+  private readonly prefixes = new Map<string, number>();
 
   constructor(private readonly font: PDFFont) {}
 
@@ -89,12 +90,15 @@ class WordShapes {
     return units;
   }
 
-  /** The width of any text in a line whose script letter is `script` (not remembered). */
+  /** The width of any text in a line whose script letter is `script` (the text's own is not remembered). */
   unitsOfText(script: string, text: string): number {
     if (!script) return this.font.widthOfTextAtSize(text, 1000);
-    return (
-      this.font.widthOfTextAtSize(`${script} ${text}`, 1000) - this.font.widthOfTextAtSize(`${script} `, 1000)
-    );
+    let prefix = this.prefixes.get(script);
+    if (prefix === undefined) {
+      prefix = this.font.widthOfTextAtSize(`${script} `, 1000);
+      this.prefixes.set(script, prefix);
+    }
+    return this.font.widthOfTextAtSize(`${script} ${text}`, 1000) - prefix;
   }
 
   /** `word`'s glyph codes (hex) in a line whose script letter is `script`; undefined if they cannot be told apart. */
@@ -141,6 +145,12 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   for (const paragraph of cleanText(text).split('\n')) {
     const words = paragraph.split(/ +/).filter((w, i) => w !== '' || i === 0);
     const additive = ADDITIVE.test(paragraph);
+    /** Is this word, alone on a line, wider than the line? */
+    const wider = (word: string) => {
+      if (!additive) return measure(word) > width;
+      const estimate = shapes.units(scriptLetter(word), word) * scale;
+      return Math.abs(estimate - width) > 1e-6 * width ? estimate > width : measure(word) > width;
+    };
     let line = '';
     let lineUnits = 0;
     let lineScript = '';
@@ -166,7 +176,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
       if (line) lines.push(line);
       // A word wider than a line is cut, character by character (whole code points).
       let rest = word;
-      while (measure(rest) > width) {
+      while (wider(rest)) {
         const chars = Array.from(rest);
         let fit = 1;
         while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= width) fit++;
@@ -175,7 +185,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
       }
       line = rest;
       lineScript = additive ? scriptLetter(rest) : '';
-      lineUnits = additive ? shapes.unitsOfText(lineScript, rest) : 0;
+      lineUnits = additive ? shapes.units(lineScript, rest) : 0;
     }
     lines.push(line);
   }
