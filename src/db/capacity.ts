@@ -23,12 +23,34 @@ export class DeviceFullError extends StorageError {
 }
 
 /**
- * Refuses, in words, to add records to a device that holds DEVICE_RECORD_LIMIT records or more.
+ * The last count of each device's records, so that adding one record does not count them all again:
+ * counted anew when it is ten seconds old (another tab may have added records meanwhile), near the
+ * limit, and after an import or undo here (`forgetCount`).
+ */
+const lastCount = new WeakMap<MentoringDb, { count: number; at: number }>();
+const FRESH_MS = 10_000;
+/** Within this many records of the limit, every addition counts again. */
+const NEAR = 1_000;
+
+/** Forgets the last count of a device's records (its records changed in bulk: an import, an undo). */
+export function forgetCount(db: MentoringDb): void {
+  lastCount.delete(db);
+}
+
+/**
+ * Refuses, in words, to add a record to a device that holds DEVICE_RECORD_LIMIT records or more.
  * Call it before opening the transaction that adds them (it counts outside any transaction).
  */
 export async function ensureRoom(db: MentoringDb): Promise<void> {
-  const count = await deviceRecordCount(db);
-  if (count >= DEVICE_RECORD_LIMIT) throw new DeviceFullError(count);
+  const now = performance.now();
+  let known = lastCount.get(db);
+  if (!known || now - known.at > FRESH_MS || known.count >= DEVICE_RECORD_LIMIT - NEAR) {
+    known = { count: await deviceRecordCount(db), at: now };
+    lastCount.set(db, known);
+  }
+  if (known.count >= DEVICE_RECORD_LIMIT) throw new DeviceFullError(known.count);
+  // The record about to be added (if its write fails, the next count puts it right).
+  known.count += 1;
 }
 
 /** The words for an import that would bring this device past what one file can carry. */

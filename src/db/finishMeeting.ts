@@ -1,4 +1,5 @@
 import { followingMeeting } from '../model/meetingRules';
+import { ensureRoom } from './capacity';
 import { getDb, type MentoringDb } from './database';
 import { repo } from './index';
 import { carryIntoMeeting, inMeetingTransaction } from './meetings';
@@ -37,7 +38,7 @@ export async function finishMeeting(
 ): Promise<FinishMeetingResult> {
   const { journalId, meetingId, today } = input;
   // It may plan the next meeting and carry items into it: a full device takes no new records.
-  if (input.next) await (await import('./capacity')).ensureRoom(db);
+  if (input.next) await ensureRoom(db);
   return inMeetingTransaction(db, async () => {
     const meetings = repo('meeting', db);
     const meeting = await meetings.get(meetingId);

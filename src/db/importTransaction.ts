@@ -13,7 +13,7 @@ import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
-import { tooManyForDevice } from './capacity';
+import { forgetCount, tooManyForDevice } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -351,6 +351,7 @@ export async function applyImport<P extends ImportWrites>(
       snapshot.clockAfter = await deviceRepo.storedClock();
       await snapshotTable(db).put(snapshot);
       await countChange(db);
+      forgetCount(db);
       return result;
     });
   } catch (error) {
@@ -414,6 +415,7 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
       }
       await snapshotTable(db).delete('last');
       await countChange(db);
+      forgetCount(db);
       return ids;
     });
   } catch (error) {

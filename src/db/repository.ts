@@ -15,6 +15,7 @@ import {
   setFieldsOf,
 } from '../model/sets';
 import { KIND_INFO } from '../model/tables';
+import { ensureRoom } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -154,7 +155,7 @@ export class Repository<K extends KindName> {
   ): Promise<RecordFor<K>> {
     // A device that holds as many records as a file can carry takes no more (an operation that
     // opens its own transaction, such as creating a journal, asks before opening it).
-    if (!Dexie.currentTransaction) await (await import('./capacity')).ensureRoom(this.db);
+    if (!Dexie.currentTransaction) await ensureRoom(this.db);
     return this.write(async (validateRecord) => {
       const id = options.id ?? newId();
       const existing = await this.table.get(id);
