@@ -2,7 +2,7 @@
  * How many records this device holds, and the refusal to grow past what one file can carry
  * (src/model/limits.ts): every pair file and backup this device writes can be read back.
  */
-import { DEVICE_RECORD_LIMIT, MAX_FILE_RECORDS } from '../model/limits';
+import { DEVICE_RECORD_LIMIT } from '../model/limits';
 import type { MentoringDb } from './database';
 import { StorageError } from './errors';
 
@@ -51,9 +51,4 @@ export async function ensureRoom(db: MentoringDb): Promise<void> {
   if (known.count >= DEVICE_RECORD_LIMIT) throw new DeviceFullError(known.count);
   // The record about to be added (if its write fails, the next count puts it right).
   known.count += 1;
-}
-
-/** The words for an import that would bring this device past what one file can carry. */
-export function tooManyForDevice(after: number): string {
-  return `Importing this file would bring this device to ${after.toLocaleString('en')} records, more than one backup or pair file can carry (${MAX_FILE_RECORDS.toLocaleString('en')}). Nothing was imported. To make room, back up and remove from this device a journal you no longer need.`;
 }

@@ -13,7 +13,7 @@ import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
-import { forgetCount, tooManyForDevice } from './capacity';
+import { forgetCount } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -235,6 +235,11 @@ async function readBasis(db: MentoringDb, journalIds: readonly string[]): Promis
     for (const key of list) deviceIds.add(key as string);
   }
   return { marker, local, deviceIds, deviceRecords, memberships };
+}
+
+/** The words for an import that would bring this device past what one file can carry. */
+export function tooManyForDevice(after: number): string {
+  return `Importing this file would bring this device to ${after.toLocaleString('en')} records, more than one backup or pair file can carry (${MAX_FILE_RECORDS.toLocaleString('en')}). Nothing was imported. To make room, back up and remove from this device a journal you no longer need.`;
 }
 
 /** How many records the device will hold after a plan: refused when more than one file can carry. */

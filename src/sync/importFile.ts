@@ -3,7 +3,6 @@
  * merge → preview, then apply in one transaction. Nothing is written before `applyImportFile`.
  */
 
-import { tooManyForDevice } from '../db/capacity';
 import { getDb, type MentoringDb } from '../db/database';
 import { DeviceRepository } from '../db/device';
 import {
@@ -13,6 +12,7 @@ import {
   type ImportBasis,
   readForImport,
   recordsAfter,
+  tooManyForDevice,
 } from '../db/importTransaction';
 import type { Role } from '../model/constants';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
