@@ -1,4 +1,5 @@
 import { followingMeeting } from '../model/meetingRules';
+import { ensureRoom } from './capacity';
 import { getDb, type MentoringDb } from './database';
 import { repo } from './index';
 import { carryIntoMeeting, inMeetingTransaction } from './meetings';
@@ -36,6 +37,8 @@ export async function finishMeeting(
   db: MentoringDb = getDb(),
 ): Promise<FinishMeetingResult> {
   const { journalId, meetingId, today } = input;
+  // It may plan the next meeting and carry items into it: a full device takes no new records.
+  if (input.next) await ensureRoom(db);
   return inMeetingTransaction(db, async () => {
     const meetings = repo('meeting', db);
     const meeting = await meetings.get(meetingId);

@@ -1,15 +1,19 @@
 /**
- * The database side of file sync: the one transaction that applies an import (with the snapshot
- * that "Undo last import" restores), the undo itself, the conflicts waiting for a choice, and the
- * reads an export needs. The merge itself is pure (src/sync/merge.ts) and is passed in, so the
- * transaction re-plans against exactly what it reads.
+ * The database side of file sync: the read a preview plans from, the one transaction that applies
+ * an import (with the snapshot that "Undo last import" restores), the undo itself, the conflicts
+ * waiting for a choice, and the reads an export needs. The merge itself is pure
+ * (src/sync/merge.ts) and is passed in: the transaction uses the preview's plan when nothing on
+ * the device changed since it was read, and otherwise plans again against exactly what it reads.
  */
 import { liveQuery, type Observable } from 'dexie';
 import type { Role } from '../model/constants';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
+import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
+import { forgetCount } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -40,18 +44,42 @@ export interface ImportWrites {
   conflicts: Omit<ConflictRow, 'id' | 'at'>[];
 }
 
-/** The journal(s) as they were before the last import: "Undo last import" puts them back. */
+/** What the last import changed, as it was before: "Undo last import" puts it back. */
 export interface Snapshot {
   id: 'last';
   at: string;
   journalIds: string[];
+  /**
+   * 'changed': `records` holds only the records the import changed or removed, as they were, and
+   * `written` every record it wrote. Absent (a snapshot taken before this version): `records` holds
+   * the whole journal(s).
+   */
+  scope?: 'changed';
   records: AnyRecord[];
+  /** Every record the import wrote (new, changed or deleted): undo takes them out again. */
+  written?: { id: string; kind: KindName }[];
   conflicts: ConflictRow[];
   memberships: (Membership | null)[];
   currentJournalId: string | null;
   /** The device's clock state and node id as stored before the import (undefined: none yet). */
   clock?: unknown;
   nodeId?: unknown;
+  /** The clock state as the import left it: if it is still so at undo, nothing was stamped since. */
+  clockAfter?: unknown;
+}
+
+/** What a preview planned from: the records it read, in one transaction with the device's change marker. */
+export interface ImportBasis {
+  /** The device's change marker when these were read (see `changeMarker`). */
+  marker: string;
+  /** Every record of the file's journals on this device. */
+  local: AnyRecord[];
+  /** The id of every record on this device, in every journal (keys only). */
+  deviceIds: ReadonlySet<string>;
+  /** How many records this device holds, in all its journals. */
+  deviceRecords: number;
+  /** The journals on this device, with my role in each. */
+  memberships: Membership[];
 }
 
 export interface ApplyOptions<P extends ImportWrites> {
@@ -76,6 +104,11 @@ export interface ApplyOptions<P extends ImportWrites> {
   acceptClockAhead?: boolean;
   /** A restored backup: this device takes a new node id. */
   resetNodeId?: boolean;
+  /**
+   * The preview's read and plan. Used as they are when the change marker shows that nothing on
+   * this device changed since they were read; otherwise the transaction plans again.
+   */
+  basis?: ImportBasis & { plan: P };
 }
 
 export interface ApplyResult<P extends ImportWrites> {
@@ -85,6 +118,8 @@ export interface ApplyResult<P extends ImportWrites> {
   removed: number;
   /** Set when the file's clock was more than a day ahead of this device's. */
   aheadByMs?: number;
+  /** Whether the transaction planned again (something changed since the preview) or used the preview's plan. */
+  replanned: boolean;
 }
 
 const conflictTable = (db: MentoringDb) => db.table<ConflictRow, string>('conflicts');
@@ -106,26 +141,18 @@ function byTable<T extends { kind: KindName }>(records: readonly T[]): Map<strin
 
 /**
  * Of some record ids, those that are on this device in a journal other than `journalIds` (any
- * table): an import must never move or overwrite them. Reads keys only.
+ * table): an import must never move or overwrite them. Worked out from the ids the read found.
  */
-export async function foreignRecordIds(
-  db: MentoringDb,
+export function foreignRecordIds(
+  basis: Pick<ImportBasis, 'local' | 'deviceIds'>,
   journalIds: readonly string[],
-  local: readonly AnyRecord[],
   ids: readonly string[],
-): Promise<Set<string>> {
-  const mine = new Set(local.map((r) => r.id));
-  const unknown = ids.filter((id) => !mine.has(id));
-  const foreign = new Set<string>();
-  if (unknown.length === 0) return foreign;
-  const wanted = new Set(unknown);
+): Set<string> {
+  const mine = new Set(basis.local.map((r) => r.id));
   const journals = new Set(journalIds);
-  for (const table of db.recordTables()) {
-    const keys = (await table.toCollection().primaryKeys()) as string[];
-    for (const key of keys) if (wanted.has(key)) foreign.add(key);
-  }
+  const foreign = new Set<string>();
   // A key found here but not among the file's journals' records belongs to another journal.
-  for (const id of foreign) if (mine.has(id) || journals.has(id)) foreign.delete(id);
+  for (const id of ids) if (basis.deviceIds.has(id) && !mine.has(id) && !journals.has(id)) foreign.add(id);
   return foreign;
 }
 
@@ -156,15 +183,85 @@ export async function readJournalRecords(
   return lists.flat();
 }
 
+/** Counts each import and undo, so that the change marker moves with them. */
+const CHANGES_KEY = 'importChanges';
+
+/**
+ * A marker that changes whenever the records on this device may have changed: every edit made on
+ * this device issues a stamp, which moves the stored clock (repository writes, in any tab); every
+ * import and undo counts itself; removing a journal removes its membership. Cheap: three reads of
+ * the device table, inside the transaction that reads the records.
+ */
+async function changeMarker(db: MentoringDb): Promise<string> {
+  const [clock, changes, memberships] = await Promise.all([
+    db.local.get('clock'),
+    db.local.get(CHANGES_KEY),
+    db.local.where('key').startsWith('membership:').toArray(),
+  ]);
+  return JSON.stringify([
+    clock?.value ?? null,
+    changes?.value ?? 0,
+    memberships.map((row) => [row.key, (row.value as Membership | undefined)?.role]),
+  ]);
+}
+
+async function countChange(db: MentoringDb): Promise<void> {
+  const row = await db.local.get(CHANGES_KEY);
+  await db.local.put({ key: CHANGES_KEY, value: (typeof row?.value === 'number' ? row.value : 0) + 1 });
+}
+
+/**
+ * What an import plans from, read in one transaction: the file's journals' records here, the ids
+ * of every record on the device (to keep other journals' records out, and to count them), my
+ * memberships, and the change marker that tells the apply whether this is still what the device
+ * holds. It needs only the file's journal ids, so a preview starts it while the file is restored.
+ */
+export async function readForImport(db: MentoringDb, journalIds: readonly string[]): Promise<ImportBasis> {
+  return db.transaction('r', [...db.recordTables(), db.local], () => readBasis(db, journalIds));
+}
+
+/** The reads of `readForImport`, inside the caller's transaction. */
+async function readBasis(db: MentoringDb, journalIds: readonly string[]): Promise<ImportBasis> {
+  const [marker, local, keys, memberships] = await Promise.all([
+    changeMarker(db),
+    readJournalRecords(db, journalIds),
+    Promise.all(db.recordTables().map((table) => table.toCollection().primaryKeys())),
+    deviceMemberships(db),
+  ]);
+  const deviceIds = new Set<string>();
+  let deviceRecords = 0;
+  for (const list of keys) {
+    deviceRecords += list.length;
+    for (const key of list) deviceIds.add(key as string);
+  }
+  return { marker, local, deviceIds, deviceRecords, memberships };
+}
+
+/** The words for an import that would bring this device past what one file can carry. */
+export function tooManyForDevice(after: number): string {
+  return `Importing this file would bring this device to ${after.toLocaleString('en')} records, more than one backup or pair file can carry (${MAX_FILE_RECORDS.toLocaleString('en')}). Nothing was imported. To make room, back up and remove from this device a journal you no longer need.`;
+}
+
+/** How many records the device will hold after a plan: refused when more than one file can carry. */
+export function recordsAfter(
+  basis: Pick<ImportBasis, 'local' | 'deviceRecords'>,
+  plan: Pick<ImportWrites, 'puts' | 'removes'>,
+): number {
+  const here = new Set(basis.local.map((r) => r.id));
+  const added = plan.puts.reduce((n, r) => n + (here.has(r.id) ? 0 : 1), 0);
+  return basis.deviceRecords + added - plan.removes.length;
+}
+
 /** The journals on this device, with my role in each. */
 export async function deviceMemberships(db: MentoringDb): Promise<Membership[]> {
   return new DeviceRepository(db).memberships();
 }
 
 /**
- * Applies an import in ONE transaction: reads the journal(s), plans the merge, keeps a snapshot
- * of what was there, writes the records, removals and conflicts, and records my role and the
- * import date. Any failure rolls everything back and is reported as a StorageError.
+ * Applies an import in ONE transaction: checks that nothing changed since the preview (or reads
+ * the journal(s) and plans again), writes the records, removals and conflicts, records my role and
+ * the import date, and keeps a snapshot of what it changed, as it was. Any failure rolls
+ * everything back and is reported as a StorageError.
  */
 export async function applyImport<P extends ImportWrites>(
   db: MentoringDb,
@@ -175,9 +272,19 @@ export async function applyImport<P extends ImportWrites>(
   try {
     return await db.transaction('rw', tables, async () => {
       const { journalIds } = options;
-      const local = await readJournalRecords(db, journalIds);
-      const foreign = await foreignRecordIds(db, journalIds, local, options.incomingIds ?? []);
-      const plan = options.plan(local, foreign);
+      const marker = await changeMarker(db);
+      const { basis } = options;
+      const replanned = basis?.marker !== marker;
+      let read: ImportBasis;
+      let plan: P;
+      if (basis && !replanned) {
+        read = basis;
+        plan = basis.plan;
+      } else {
+        read = await readBasis(db, journalIds);
+        plan = options.plan(read.local, foreignRecordIds(read, journalIds, options.incomingIds ?? []));
+      }
+      const { local } = read;
       const inJournals = new Set(journalIds);
       const strays = plan.puts.filter((r) => !inJournals.has(r.journalId));
       if (strays.length) {
@@ -185,6 +292,8 @@ export async function applyImport<P extends ImportWrites>(
           'This import would change records of another journal, so it was stopped. Nothing was imported.',
         );
       }
+      const after = recordsAfter(read, plan);
+      if (after > MAX_FILE_RECORDS) throw new StorageError(tooManyForDevice(after));
       const wall = db.wallClock();
       if (
         options.maxStamp &&
@@ -195,17 +304,28 @@ export async function applyImport<P extends ImportWrites>(
       }
       const now = new Date(wall).toISOString();
       const memberships = await Promise.all(journalIds.map((id) => deviceRepo.membership(id)));
-      await snapshotTable(db).put({
+      // The snapshot: what the import is about to change, as it is now — not the whole journal.
+      const before = new Map(local.map((r) => [r.id, r]));
+      const changed: AnyRecord[] = [];
+      for (const { id } of [...plan.puts, ...plan.removes]) {
+        const prior = before.get(id);
+        if (prior) changed.push(prior);
+      }
+      const snapshot: Snapshot = {
         id: 'last',
         at: now,
         journalIds,
-        records: local,
-        conflicts: await conflictTable(db).where('journalId').anyOf(journalIds).toArray(),
+        scope: 'changed',
+        records: changed,
+        written: plan.puts.map(({ id, kind }) => ({ id, kind })),
+        conflicts: (
+          await Promise.all(journalIds.map((id) => conflictTable(db).where('journalId').equals(id).toArray()))
+        ).flat(),
         memberships: memberships.map((m) => m ?? null),
         currentJournalId: (await deviceRepo.currentJournalId()) ?? null,
         clock: await deviceRepo.storedClock(),
         nodeId: await deviceRepo.storedNodeId(),
-      });
+      };
       for (const [table, records] of byTable(plan.puts)) await db.table(table).bulkPut(records);
       for (const [table, removes] of byTable(plan.removes)) {
         await db.table(table).bulkDelete(removes.map((r) => r.id));
@@ -223,11 +343,20 @@ export async function applyImport<P extends ImportWrites>(
       if (options.makeCurrent) await deviceRepo.setCurrentJournalId(options.makeCurrent);
       // The clock moves with the records, in this transaction: if anything fails, neither moves.
       if (options.resetNodeId) await deviceRepo.resetNodeId();
-      const result: ApplyResult<P> = { plan, written: plan.puts.length, removed: plan.removes.length };
+      const result: ApplyResult<P> = {
+        plan,
+        written: plan.puts.length,
+        removed: plan.removes.length,
+        replanned,
+      };
       if (options.maxStamp) {
         const received = await deviceRepo.receiveStamp(options.maxStamp);
         if (received.aheadByMs) result.aheadByMs = received.aheadByMs;
       }
+      snapshot.clockAfter = await deviceRepo.storedClock();
+      await snapshotTable(db).put(snapshot);
+      await countChange(db);
+      forgetCount(db);
       return result;
     });
   } catch (error) {
@@ -249,8 +378,11 @@ export async function lastImport(db: MentoringDb): Promise<{ at: string; journal
 }
 
 /**
- * Puts the journal(s) back exactly as they were before the last import — records, conflicts, my
- * role and the current journal — in one transaction. Changes made since that import are undone too.
+ * Puts back exactly what the last import changed, as it was before — the records it added, changed
+ * or removed (a journal it brought onto this device is taken off again, whole), the conflicts, my
+ * role, the current journal, the clock and the node id — in one transaction. Later edits of those
+ * records are undone too; records the import did not touch are left as they are. If edits were
+ * stamped since the import, the clock is not moved back behind them (their order must hold).
  */
 export async function undoLastImport(db: MentoringDb): Promise<string[]> {
   const deviceRepo = new DeviceRepository(db);
@@ -260,9 +392,17 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
       const snapshot = await snapshotTable(db).get('last');
       if (!snapshot) throw new StorageError('There is no import to undo.');
       const ids = snapshot.journalIds;
-      for (const table of db.recordTables()) await table.where('journalId').anyOf(ids).delete();
+      const wholeJournal = (index: number) => snapshot.scope !== 'changed' || !snapshot.memberships[index];
+      // A journal the import brought here goes whole; a snapshot from before this version held whole journals.
+      for (const [index, journalId] of ids.entries()) {
+        if (!wholeJournal(index)) continue;
+        for (const table of db.recordTables()) await table.where('journalId').equals(journalId).delete();
+      }
+      for (const [table, written] of byTable(snapshot.written ?? [])) {
+        await db.table(table).bulkDelete(written.map((r) => r.id));
+      }
       for (const [table, records] of byTable(snapshot.records)) await db.table(table).bulkPut(records);
-      await conflictTable(db).where('journalId').anyOf(ids).delete();
+      for (const journalId of ids) await conflictTable(db).where('journalId').equals(journalId).delete();
       await conflictTable(db).bulkPut(snapshot.conflicts);
       for (const [index, journalId] of ids.entries()) {
         const membership = snapshot.memberships[index];
@@ -270,9 +410,17 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
         else await deviceRepo.removeMembership(journalId);
       }
       await deviceRepo.setCurrentJournalId(snapshot.currentJournalId ?? undefined);
-      if ('clock' in snapshot || 'nodeId' in snapshot)
-        await deviceRepo.restoreClock(snapshot.clock, snapshot.nodeId);
+      if ('clock' in snapshot || 'nodeId' in snapshot) {
+        const stampedSince =
+          'clockAfter' in snapshot && !sameJson(await deviceRepo.storedClock(), snapshot.clockAfter);
+        await deviceRepo.restoreClock(
+          stampedSince ? await deviceRepo.storedClock() : snapshot.clock,
+          snapshot.nodeId,
+        );
+      }
       await snapshotTable(db).delete('last');
+      await countChange(db);
+      forgetCount(db);
       return ids;
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from '../model/constants'
 import { DEFAULT_DUTIES, defaultDutyId } from '../model/defaultDuties';
 import { newId } from '../model/ids';
 import type { Journal } from '../model/journal';
+import { ensureRoom } from './capacity';
 import { getDb, type MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { toStorageError } from './errors';
@@ -24,6 +25,7 @@ export async function createJournal(
   const deviceRepo = new DeviceRepository(db);
   // Load the schemas before the transaction: a first load awaited inside it would let it commit early.
   await loadValidator();
+  await ensureRoom(db);
   try {
     return await db.transaction('rw', [db.table('journals'), db.table('duties'), db.local], async () => {
       await deviceRepo.setMembership(id, { role });

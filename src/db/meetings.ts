@@ -3,6 +3,7 @@ import { type CarryPlan, carryChain, carryForward } from '../model/carryForward'
 import type { ActionItem, Meeting } from '../model/meeting';
 import { isMeetingOver, previousMeeting } from '../model/meetingRules';
 import { KIND_INFO } from '../model/tables';
+import { ensureRoom } from './capacity';
 import { getDb, type MentoringDb } from './database';
 import { toStorageError } from './errors';
 import { repo } from './index';
@@ -116,6 +117,7 @@ export async function createMeeting(
   today: string,
   db: MentoringDb = getDb(),
 ): Promise<Meeting> {
+  await ensureRoom(db);
   return inMeetingTransaction(db, async () => {
     const meeting = await repo('meeting', db).create(journalId, { status: 'planned', ...content });
     await carryIntoMeeting(journalId, meeting.id, today, db);

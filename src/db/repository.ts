@@ -3,6 +3,7 @@ import { ASIDE_FIELD, asideOf } from '../model/aside';
 import { EDITABLE_ENVELOPE_FIELDS, FIXED_FIELDS, type Role, type Visibility } from '../model/constants';
 import { capitalize, recordName } from '../model/describe';
 import { newId } from '../model/ids';
+import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import type { RecordFor } from '../model/kinds';
 import {
@@ -14,6 +15,7 @@ import {
   setFieldsOf,
 } from '../model/sets';
 import { KIND_INFO } from '../model/tables';
+import { ensureRoom } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -97,8 +99,9 @@ export function contentFields(record: object): string[] {
   return Object.keys(record).filter((key) => !NOT_CONTENT.has(key));
 }
 
+/** Compared as data: a value read from a file has its keys in another order than a screen's. */
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return a === b || (a !== undefined && b !== undefined && sameJson(a, b));
 }
 
 /**
@@ -155,6 +158,9 @@ export class Repository<K extends KindName> {
     content: Patch<K> = {},
     options: { id?: string; visibility?: Visibility; author?: Role } = {},
   ): Promise<RecordFor<K>> {
+    // A device that holds as many records as a file can carry takes no more (an operation that
+    // opens its own transaction, such as creating a journal, asks before opening it).
+    if (!Dexie.currentTransaction) await ensureRoom(this.db);
     return this.write(async (validateRecord) => {
       const id = options.id ?? newId();
       const existing = await this.table.get(id);

@@ -8,6 +8,7 @@
  * list is always derived from that map: elements not removed, in the order they were added (then
  * by key), so every device derives the same list from the same map.
  */
+import { sameJson } from './json';
 import { KIND_REGISTRY, type KindInfo, type KindName } from './registry';
 
 /** The record field that holds each set field's element map. */
@@ -117,7 +118,11 @@ export function editElements(
     const old = before[key];
     const value = keyProperty === null ? undefined : element;
     if (old && !old.removed) {
-      if (keyProperty !== null && JSON.stringify(old.value) !== JSON.stringify(value)) {
+      // Compared as data: an element read from a file has its keys in another order than a screen's.
+      if (
+        keyProperty !== null &&
+        !(old.value === value || (value !== undefined && sameJson(old.value, value)))
+      ) {
         next[key] = { ...old, at: stamp, value };
       }
     } else {

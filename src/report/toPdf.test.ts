@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { PDFDict, PDFDocument, type PDFFont, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSummary, type CommitteeSummary } from './buildSummary';
 import { journalOf, record } from './testRecords';
-import { cleanText, toPdf } from './toPdf';
+import { cleanText, compatibleFontkit, toPdf, withWordEncoding, wrapText } from './toPdf';
 
 const require = createRequire(import.meta.url);
 const FONT = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
@@ -140,5 +141,161 @@ describe('toPdf', () => {
 
   test('cleanText drops control characters and keeps line breaks', () => {
     expect(cleanText('a\u0000b\r\nc\td\u2028')).toBe('ab\nc    d');
+  });
+});
+
+/** Wrapping as it was before widths were cached: every candidate line measured whole. */
+function wrapMeasuringWholeLines(text: string, font: PDFFont, size: number, width: number): string[] {
+  const measure = (s: string) => font.widthOfTextAtSize(s, size);
+  const lines: string[] = [];
+  for (const paragraph of cleanText(text).split('\n')) {
+    const words = paragraph.split(/ +/).filter((w, i) => w !== '' || i === 0);
+    let line = '';
+    for (const word of words) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (measure(rest) > width) {
+        const chars = Array.from(rest);
+        let fit = 1;
+        while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= width) fit++;
+        lines.push(chars.slice(0, fit).join(''));
+        rest = chars.slice(fit).join('');
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+describe('wrapping', () => {
+  let font: PDFFont;
+  beforeAll(async () => {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(compatibleFontkit(fontkit));
+    font = await doc.embedFont(FONT, { subset: true });
+  });
+
+  const WORDS = [
+    'Zofia',
+    'Łukasiewicz',
+    'Grzegorz',
+    'Brzęczyszczykiewicz',
+    'źdźbło',
+    'żółć',
+    'Ελένη',
+    'Παπαδοπούλου',
+    'Αθηνά',
+    'ωραία',
+    'Ирина',
+    'Соколова',
+    'Grace',
+    'Ọkafọ',
+    'Nguyễn',
+    'Thị',
+    'library',
+    'reading',
+    'club,',
+    'met;',
+    '“teen',
+    'night”',
+    '—',
+    '40',
+    'a',
+    'week.',
+    'fiﬂ',
+    'naïve',
+    'café',
+    'Straße',
+    '(draft)',
+    'https://example.org/a/very/long/path/that/goes/on',
+  ];
+
+  /** A paragraph of `count` words picked by a small deterministic generator. */
+  function paragraph(seed: number, count: number, extra: readonly string[] = []): string {
+    const pool = [...WORDS, ...extra];
+    let state = seed;
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      out.push(pool[(state >>> 16) % pool.length]!);
+    }
+    return out.join((state >>> 16) % 3 === 0 ? '  ' : ' ');
+  }
+
+  test('a long paragraph of Polish, Greek and other names wraps into the same lines as measuring each line whole', () => {
+    const text = Array.from({ length: 8 }, (_, i) => paragraph(i + 1, 60 + i * 25)).join('\n');
+    for (const [size, width] of [
+      [10.5, 483.28],
+      [10.5, 132],
+      [12.5, 483.28],
+      [9, 200],
+      [14, 61],
+    ] as const) {
+      const lines = wrapText(text, font, size, width);
+      expect(lines).toEqual(wrapMeasuringWholeLines(text, font, size, width));
+      expect(lines.length).toBeGreaterThan(12);
+    }
+  });
+
+  test('text in scripts that change shape (Arabic, CJK, emoji) and words longer than a line wrap as before too', () => {
+    const extra = ['مرحبا', 'بالعالم', 'שלום', '完了', '図書館', '🎉', '👩🏽‍💼', 'x'.repeat(300)];
+    const text = Array.from({ length: 4 }, (_, i) => paragraph(i + 100, 60, extra)).join('\n');
+    for (const [size, width] of [
+      [10.5, 483.28],
+      [9, 150],
+    ] as const) {
+      expect(wrapText(text, font, size, width)).toEqual(wrapMeasuringWholeLines(text, font, size, width));
+    }
+  });
+
+  test('a line is drawn with the glyphs of shaping it whole, words joined in reading order', () => {
+    const encoding = withWordEncoding(font);
+    const text = [paragraph(7, 200), paragraph(8, 60, ['مرحبا', '完了', '🎉'])].join('\n');
+    for (const line of wrapText(text, font, 10.5, 300)) {
+      expect(encoding.encodeText(line).asString()).toBe(font.encodeText(line).asString());
+    }
+    expect(encoding.encodeText('a  b ').asString()).toBe(font.encodeText('a  b ').asString());
+  });
+
+  test.skipIf(!existsSync(PDFTOTEXT))(
+    'the PDF shows a long paragraph of Polish and Greek names in the lines of measuring each line whole',
+    async () => {
+      const problem = paragraph(3, 400);
+      const summary = buildSummary([record('story', 'committee', { title: 'Names', problem })], journalOf(), {
+        today: '2025-09-01',
+        role: 'mentee',
+      });
+      const text = pdfText((await toPdf(summary, FONT)).bytes);
+      // The lines as printed, less the page footers between them.
+      const printed = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('Committee summary —'));
+      const expected = wrapMeasuringWholeLines(`Problem: ${problem}`, font, 10.5, 595.28 - 2 * 56);
+      expect(expected.length).toBeGreaterThan(20);
+      const first = printed.indexOf(expected[0]!.trim());
+      expect(first).toBeGreaterThan(0);
+      expect(printed.slice(first, first + expected.length)).toEqual(expected.map((line) => line.trim()));
+    },
+  );
+
+  test('a line ends exactly where the next word would pass the width', () => {
+    const lines = wrapText(
+      'Zofia Łukasiewicz and Ελένη Παπαδοπούλου met at the library again',
+      font,
+      10.5,
+      120,
+    );
+    for (const line of lines) expect(font.widthOfTextAtSize(line, 10.5)).toBeLessThanOrEqual(120);
+    for (const [i, line] of lines.slice(0, -1).entries()) {
+      const next = lines[i + 1]!.split(' ')[0]!;
+      expect(font.widthOfTextAtSize(`${line} ${next}`, 10.5)).toBeGreaterThan(120);
+    }
   });
 });

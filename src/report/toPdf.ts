@@ -4,7 +4,7 @@
  * PDF: pdf-lib and fontkit stay out of the app's first load. The font's bytes are passed in, so
  * this module never fetches anything (the screen loads the font from the app's own origin).
  */
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from '@cantoo/pdf-lib';
+import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../model/labels';
 import type { CommitteeSummary } from './buildSummary';
@@ -42,23 +42,141 @@ export function cleanText(text: string): string {
   );
 }
 
-/** Splits text into lines no wider than `width` at `size`: at spaces, and inside words too long for a line. */
+/**
+ * Text whose shaping adds up word by word: scripts whose letters do not change shape with their
+ * neighbours across a space (Latin, Greek, Cyrillic, Armenian and their extensions, punctuation and
+ * symbols). Other text (Arabic, Hebrew, Indic, CJK, emoji…) is measured and shaped a whole line at
+ * a time, as before.
+ */
+const ADDITIVE = /^[\u0020-\u058F\u1E00-\u1FFF\u2000-\u2BFF]*$/;
+/** A character of a script of its own: the first one in a line decides how the line is shaped. */
+const STRONG = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+
+/**
+ * The line's script, as one letter that stands for it: fontkit shapes a whole text by the script
+ * of its first strong character (so "fi" may become a ligature in a Latin line and not in a Greek
+ * one), and a word measured on its own must be shaped the same way. '' when there is none.
+ */
+function scriptLetter(text: string): string {
+  const strong = STRONG.exec(text)?.[0];
+  if (strong === undefined) return '';
+  if (/\p{Script=Latin}/u.test(strong)) return 'a';
+  if (/\p{Script=Greek}/u.test(strong)) return 'α';
+  if (/\p{Script=Cyrillic}/u.test(strong)) return 'а';
+  return strong;
+}
+
+/**
+ * A word's width (in the font's units: its width at size 1000) and glyph codes as it comes out in a
+ * line of a given script, each word shaped once per script: shaped after the script's letter and a
+ * space, less what those two make. Widths are sums of glyph advances, exact in binary for a font
+ * whose units per em are a power of two (DejaVu Sans: 2048).
+ */
+class WordShapes {
+  private readonly widths = new Map<string, number>();
+  private readonly codes = new Map<string, string>();
+  private readonly prefixes = new Map<string, number>();
+
+  constructor(private readonly font: PDFFont) {}
+
+  /** `word`'s width in a line whose script letter is `script`. */
+  units(script: string, word: string): number {
+    const key = `${script}\u0000${word}`;
+    let units = this.widths.get(key);
+    if (units === undefined) {
+      units = this.unitsOfText(script, word);
+      this.widths.set(key, units);
+    }
+    return units;
+  }
+
+  /** The width of any text in a line whose script letter is `script` (the text's own is not remembered). */
+  unitsOfText(script: string, text: string): number {
+    if (!script) return this.font.widthOfTextAtSize(text, 1000);
+    let prefix = this.prefixes.get(script);
+    if (prefix === undefined) {
+      prefix = this.font.widthOfTextAtSize(`${script} `, 1000);
+      this.prefixes.set(script, prefix);
+    }
+    return this.font.widthOfTextAtSize(`${script} ${text}`, 1000) - prefix;
+  }
+
+  /** `word`'s glyph codes (hex) in a line whose script letter is `script`; undefined if they cannot be told apart. */
+  code(script: string, word: string): string | undefined {
+    const key = `${script}\u0000${word}`;
+    let hex = this.codes.get(key);
+    if (hex === undefined) {
+      if (!script) hex = this.font.encodeText(word).asString();
+      else {
+        const prefix = this.font.encodeText(`${script} `).asString();
+        const whole = this.font.encodeText(`${script} ${word}`).asString();
+        if (!whole.startsWith(prefix)) return undefined;
+        hex = whole.slice(prefix.length);
+      }
+      this.codes.set(key, hex);
+    }
+    return hex;
+  }
+}
+
+const SHAPES = new WeakMap<PDFFont, WordShapes>();
+
+function shapesOf(font: PDFFont): WordShapes {
+  let shapes = SHAPES.get(font);
+  if (!shapes) {
+    shapes = new WordShapes(font);
+    SHAPES.set(font, shapes);
+  }
+  return shapes;
+}
+
+/**
+ * Splits text into lines no wider than `width` at `size`: at spaces, and inside words too long for a
+ * line. Each word is shaped once (per script) and a line's width is the sum of its words' and
+ * spaces', so wrapping grows linearly with the text. The lines are those of measuring every
+ * candidate line whole, as this did before: a width within a hair of the limit is measured whole
+ * to be sure, and text that is not additive (see ADDITIVE) is always measured whole.
+ */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const measure = (s: string) => font.widthOfTextAtSize(s, size);
+  const shapes = shapesOf(font);
+  const scale = size / 1000;
   const lines: string[] = [];
   for (const paragraph of cleanText(text).split('\n')) {
     const words = paragraph.split(/ +/).filter((w, i) => w !== '' || i === 0);
+    const additive = ADDITIVE.test(paragraph);
+    /** Is this word, alone on a line, wider than the line? */
+    const wider = (word: string) => {
+      if (!additive) return measure(word) > width;
+      const estimate = shapes.units(scriptLetter(word), word) * scale;
+      return Math.abs(estimate - width) > 1e-6 * width ? estimate > width : measure(word) > width;
+    };
     let line = '';
+    let lineUnits = 0;
+    let lineScript = '';
     for (const word of words) {
       const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
+      let fits: boolean;
+      let units = 0;
+      let script = lineScript;
+      if (additive) {
+        script ||= scriptLetter(word);
+        // The line's first strong letter decides its shaping: the words before it are measured again.
+        const before = !line ? 0 : script === lineScript ? lineUnits : shapes.unitsOfText(script, line);
+        units = (line ? before + shapes.units(script, ' ') : 0) + shapes.units(script, word);
+        const estimate = units * scale;
+        fits = Math.abs(estimate - width) > 1e-6 * width ? estimate <= width : measure(candidate) <= width;
+      } else fits = measure(candidate) <= width;
+      if (fits) {
         line = candidate;
+        lineUnits = units;
+        lineScript = script;
         continue;
       }
       if (line) lines.push(line);
       // A word wider than a line is cut, character by character (whole code points).
       let rest = word;
-      while (measure(rest) > width) {
+      while (wider(rest)) {
         const chars = Array.from(rest);
         let fit = 1;
         while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= width) fit++;
@@ -66,10 +184,35 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
         rest = chars.slice(fit).join('');
       }
       line = rest;
+      lineScript = additive ? scriptLetter(rest) : '';
+      lineUnits = additive ? shapes.units(lineScript, rest) : 0;
     }
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * The font as drawing sees it, with each word's glyph codes remembered: a line of additive text
+ * (see ADDITIVE) is encoded as its words' codes and spaces joined, as shaping the line whole gives
+ * them, instead of shaping the whole line again. Other lines are shaped whole. Everything else is
+ * the font itself.
+ */
+export function withWordEncoding(font: PDFFont): PDFFont {
+  const shapes = shapesOf(font);
+  const encodeText = (line: string) => {
+    if (!ADDITIVE.test(line)) return font.encodeText(line);
+    const script = scriptLetter(line);
+    let hex = '';
+    for (const [index, word] of line.split(' ').entries()) {
+      const space = index ? shapes.code(script, ' ') : '';
+      const code = shapes.code(script, word);
+      if (space === undefined || code === undefined) return font.encodeText(line);
+      hex += space + code;
+    }
+    return PDFHexString.of(hex);
+  };
+  return Object.create(font, { encodeText: { value: encodeText } }) as PDFFont;
 }
 
 /** Writes top to bottom, starting a new page when the next block does not fit. */
@@ -77,11 +220,14 @@ class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   private y = 0;
+  /** The font lines are drawn with: each word shaped once (see withWordEncoding). */
+  private readonly drawFont: PDFFont;
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
   ) {
+    this.drawFont = withWordEncoding(font);
     this.newPage();
   }
 
@@ -122,7 +268,7 @@ class Writer {
           x: MARGIN.side + indent,
           y: this.y + size * 0.3,
           size,
-          font: this.font,
+          font: this.drawFont,
           color,
         });
     }
@@ -158,7 +304,7 @@ class Writer {
           x: MARGIN.side,
           y: top - (i + 1) * lineHeight + size * 0.3,
           size,
-          font: this.font,
+          font: this.drawFont,
           color,
         });
       });
@@ -167,7 +313,7 @@ class Writer {
           x: MARGIN.side + firstWidth,
           y: top - (i + 1) * lineHeight + size * 0.3,
           size,
-          font: this.font,
+          font: this.drawFont,
           color,
         });
       });
@@ -206,7 +352,7 @@ class Writer {
         x: MARGIN.side,
         y: MARGIN.bottom / 2,
         size: SIZE.small,
-        font: this.font,
+        font: this.drawFont,
         color: MUTED,
       });
     });

@@ -58,7 +58,7 @@ async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iter
  * makes decryption fail.
  */
 export async function encryptText(
-  text: string,
+  text: string | Uint8Array,
   passphrase: string,
   header: string,
   iterations = PBKDF2_ITERATIONS,
@@ -69,7 +69,7 @@ export async function encryptText(
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(header) },
     key,
-    new TextEncoder().encode(text),
+    (typeof text === 'string' ? new TextEncoder().encode(text) : text) as Uint8Array<ArrayBuffer>,
   );
   return {
     encryption: {
@@ -85,13 +85,13 @@ export async function encryptText(
   };
 }
 
-/** Decrypts what `encryptText` made. Any failure — wrong passphrase, changed byte — is one message. */
-export async function decryptText(
+/** Decrypts what `encryptText` made: the bytes that were sealed. Any failure — wrong passphrase, changed byte — is one message. */
+export async function decryptBytes(
   params: EncryptionParams,
   ciphertext: string,
   passphrase: string,
   header: string,
-): Promise<string> {
+): Promise<Uint8Array> {
   try {
     const salt = fromBase64(params.salt);
     const iv = fromBase64(params.iv);
@@ -102,7 +102,7 @@ export async function decryptText(
       key,
       fromBase64(ciphertext),
     );
-    return new TextDecoder('utf-8', { fatal: true }).decode(plain);
+    return new Uint8Array(plain);
   } catch {
     throw new FileRefusedError('cannot-decrypt', CANNOT_DECRYPT);
   }

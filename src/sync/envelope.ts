@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { dateTimeSchema, idSchema, roleSchema, shortText, stampSchema } from '../model/common';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { MAX_FILE_RECORDS } from '../model/limits';
 import { canonicalJson, sha256Hex } from './canonical';
 import { encryptText, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS } from './crypto';
 
@@ -15,8 +16,12 @@ export const FORMAT_VERSION = 2;
 /** A pair file goes to the partner; a backup stays with its owner. */
 export const FILE_KINDS = ['pair', 'backup'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
-/** The most records a file may hold: a real journal has hundreds. */
-export const MAX_RECORDS = 50_000;
+/**
+ * The most records a file may hold. A real journal has hundreds to thousands; a device never holds
+ * more than this (src/model/limits.ts: new records stop at DEVICE_RECORD_LIMIT, and an import that
+ * would pass this is refused), so every pair file and backup the app writes can be read back.
+ */
+export const MAX_RECORDS = MAX_FILE_RECORDS;
 
 /**
  * A record that is private now but was shared before: its id (and kind, to find it) and the stamp
@@ -121,16 +126,28 @@ export function payloadChecksum(payload: unknown): Promise<string> {
   return sha256Hex(canonicalJson(payload));
 }
 
-/** Wraps records in the envelope, with counts and checksum. */
-export async function buildFile(options: {
+export interface FileOptions {
   kind: FileKind;
   appVersion: string;
   exportedAt: string;
   journalIds: string[];
   payload: Payload;
-}): Promise<PlainFile> {
+}
+
+/** Wraps records in the envelope, with counts and checksum. */
+export async function buildFile(options: FileOptions): Promise<PlainFile> {
+  return (await writeFile(options)).file;
+}
+
+/**
+ * Wraps records in the envelope and writes the file's text: the envelope, then the payload last,
+ * in the very canonical JSON its checksum is taken over — so a reader checks the checksum over the
+ * text as it stands, without writing the payload again (see `payloadText`).
+ */
+export async function writeFile(options: FileOptions): Promise<{ file: PlainFile; text: string }> {
   const { payload } = options;
-  return {
+  const canonical = canonicalJson(payload);
+  const file: PlainFile = {
     format: FORMAT_NAME,
     formatVersion: FORMAT_VERSION,
     kind: options.kind,
@@ -138,16 +155,43 @@ export async function buildFile(options: {
     exportedAt: options.exportedAt,
     journalIds: options.journalIds,
     counts: countByKind(payload.records),
-    sha256: await payloadChecksum(payload),
+    sha256: await sha256Hex(canonical),
     payload,
   };
+  return { file, text: fileText(file, canonical) };
 }
 
-/** Seals a plain file with a passphrase; the result shows only the header. */
+/** What precedes the payload in a file the app writes: the payload is its last part. */
+const PAYLOAD_KEY = ',"payload":';
+
+/** A plain file's text as the app writes it: the envelope's JSON, and its payload last, canonical. */
+export function fileText(file: PlainFile, canonicalPayload = canonicalJson(file.payload)): string {
+  const { payload: _payload, ...envelope } = file;
+  return `${JSON.stringify(envelope).slice(0, -1)}${PAYLOAD_KEY}${canonicalPayload}}`;
+}
+
+/**
+ * Where a file's payload stands in its text, if the file is laid out as the app writes it (the
+ * payload last): the offsets of the payload's text. Any other layout (an older version's, an edited
+ * file) gives a text whose checksum does not match, and the payload is then written canonically to
+ * check it.
+ */
+export function payloadText(text: string): { start: number; end: number } | undefined {
+  const at = text.indexOf(PAYLOAD_KEY);
+  const end = text.lastIndexOf('}');
+  if (at < 0 || end < at) return undefined;
+  return { start: at + PAYLOAD_KEY.length, end };
+}
+
+/**
+ * Seals a plain file with a passphrase; the result shows only the header. `sealed` is what is
+ * encrypted: the file's text, or that text gzip-compressed (a large file), by default its text.
+ */
 export async function encryptFile(
   file: PlainFile,
   passphrase: string,
   iterations = PBKDF2_ITERATIONS,
+  sealed: string | Uint8Array = fileText(file),
 ): Promise<EncryptedFile> {
   const header = {
     format: FORMAT_NAME,
@@ -156,8 +200,7 @@ export async function encryptFile(
     appVersion: file.appVersion,
     exportedAt: file.exportedAt,
   } as const;
-  const sealed = await encryptText(JSON.stringify(file), passphrase, headerText(header), iterations);
-  return { ...header, ...sealed };
+  return { ...header, ...(await encryptText(sealed, passphrase, headerText(header), iterations)) };
 }
 
 /** The kinds in the order people read them in a preview. */

@@ -7,8 +7,9 @@ import { withAsideWrittenBack } from '../model/aside';
 import type { Role } from '../model/constants';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
-import { buildFile, encryptFile, type PlainFile } from './envelope';
+import { encryptFile, type FileOptions, MAX_RECORDS, type PlainFile, writeFile } from './envelope';
 import { withdrawalsOf } from './merge';
+import { gzip, MAX_FILE_BYTES } from './parseJson';
 
 const byId = (a: AnyRecord, b: AnyRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -46,14 +47,57 @@ export function fileName(kind: 'pair' | 'backup', date: string, journal?: Journa
   return `mentoring-journal-${who}-${day}.json`;
 }
 
+/**
+ * Files whose JSON is larger than this are written gzip-compressed (the app tells them apart by
+ * their first bytes, whatever their name): a journal of tens of thousands of records then travels
+ * as a tenth of its size. Smaller files stay plain JSON, readable by any version and by a person.
+ */
+export const COMPRESS_ABOVE_BYTES = 8 * 1024 * 1024;
+
 export interface ExportedFile {
   name: string;
+  /** The file's JSON text (for an encrypted file, its visible envelope with the ciphertext). */
   text: string;
+  /** The file as it is handed over: `text` in UTF-8, or gzip-compressed when over COMPRESS_ABOVE_BYTES. */
+  bytes: Uint8Array;
+  /** Whether `bytes` (or, when encrypted, what is sealed inside) are gzip-compressed. */
+  compressed: boolean;
   file: PlainFile;
 }
 
-async function seal(file: PlainFile, passphrase?: string): Promise<string> {
-  return JSON.stringify(passphrase ? await encryptFile(file, passphrase) : file);
+/** A file the app could not read back is never written: one with more records than a file may hold is refused. */
+function checkRecords(records: number): void {
+  if (records > MAX_RECORDS) {
+    throw new StorageError(
+      `This file would hold ${records.toLocaleString('en')} records, more than one file can carry (${MAX_RECORDS.toLocaleString('en')}). Nothing was written.`,
+    );
+  }
+}
+
+/** …nor one larger than a file may be, as stored or unpacked. */
+function checkBytes(bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw new StorageError(
+      `This file would be ${Math.round(bytes / 2 ** 20)} MB, more than one file can carry (${MAX_FILE_BYTES / 2 ** 20} MB). Nothing was written. Delete long texts you no longer need, or remove a journal from this device after backing it up, then try again.`,
+    );
+  }
+}
+
+/** Writes a file's text and bytes: compressed when large, encrypted when a passphrase is given. */
+async function seal(options: FileOptions, passphrase?: string): Promise<Omit<ExportedFile, 'name'>> {
+  checkRecords(options.payload.records.length);
+  const { file, text: plain } = await writeFile(options);
+  const utf8 = new Blob([plain]);
+  checkBytes(utf8.size);
+  const packed = utf8.size > COMPRESS_ABOVE_BYTES ? await gzip(utf8) : undefined;
+  const compressed = packed !== undefined;
+  if (passphrase) {
+    const text = JSON.stringify(await encryptFile(file, passphrase, undefined, packed ?? plain));
+    checkBytes(text.length);
+    return { text, bytes: new TextEncoder().encode(text), compressed, file };
+  }
+  const bytes = packed ?? new Uint8Array(await utf8.arrayBuffer());
+  return { text: plain, bytes, compressed, file };
 }
 
 /** Makes the pair file of a journal and records the export date on this device. */
@@ -68,16 +112,18 @@ export async function exportPairFile(
     throw new StorageError('This journal is not on this device, so it cannot be shared from here.');
   const journal = records.find((r) => r.id === journalId && r.kind === 'journal') as Journal | undefined;
   const exportedAt = new Date(db.wallClock()).toISOString();
-  const file = await buildFile({
-    kind: 'pair',
-    appVersion: options.appVersion ?? __APP_VERSION__,
-    exportedAt,
-    journalIds: [journalId],
-    payload: pairPayload(records, membership.role),
-  });
-  const text = await seal(file, options.passphrase);
+  const sealed = await seal(
+    {
+      kind: 'pair',
+      appVersion: options.appVersion ?? __APP_VERSION__,
+      exportedAt,
+      journalIds: [journalId],
+      payload: pairPayload(records, membership.role),
+    },
+    options.passphrase,
+  );
   await new DeviceRepository(db).setMembership(journalId, { lastExportAt: exportedAt });
-  return { name: fileName('pair', exportedAt, journal), text, file };
+  return { name: fileName('pair', exportedAt, journal), ...sealed };
 }
 
 /** Makes a backup of every journal on this device (private records and my roles included). */
@@ -89,31 +135,35 @@ export async function exportBackupFile(
   const journalIds = memberships.map((m) => m.journalId).sort();
   const records = (await readJournalRecords(db, journalIds)).map(withAsideWrittenBack).sort(byId);
   const exportedAt = new Date(db.wallClock()).toISOString();
-  const file = await buildFile({
-    kind: 'backup',
-    appVersion: options.appVersion ?? __APP_VERSION__,
-    exportedAt,
-    journalIds,
-    payload: {
-      records,
-      memberships: memberships.map(({ journalId, role }) => ({ journalId, role })),
+  const sealed = await seal(
+    {
+      kind: 'backup',
+      appVersion: options.appVersion ?? __APP_VERSION__,
+      exportedAt,
+      journalIds,
+      payload: {
+        records,
+        memberships: memberships.map(({ journalId, role }) => ({ journalId, role })),
+      },
     },
-  });
-  const text = await seal(file, options.passphrase);
+    options.passphrase,
+  );
   const device = new DeviceRepository(db);
   for (const id of journalIds) await device.setMembership(id, { lastBackupAt: exportedAt });
-  return { name: fileName('backup', exportedAt), text, file };
+  return { name: fileName('backup', exportedAt), ...sealed };
 }
 
 /**
  * Hands a file to the person: the share sheet where the browser can share files (phones),
- * otherwise a download. Returns what happened.
+ * otherwise a download. Returns what happened. A compressed file keeps its `.json` name and the
+ * JSON type, so share sheets and file pickers treat it like every other pair file; the app reads
+ * what it holds, not its name.
  */
 export async function deliverFile(
-  { name, text }: { name: string; text: string },
+  { name, bytes }: { name: string; bytes: Uint8Array },
   nav: Navigator = navigator,
 ): Promise<'shared' | 'downloaded' | 'cancelled'> {
-  const file = new File([text], name, { type: 'application/json' });
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/json' });
   if (typeof nav.canShare === 'function' && nav.canShare({ files: [file] })) {
     try {
       await nav.share({ files: [file], title: name });

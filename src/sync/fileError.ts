@@ -1,6 +1,8 @@
 /** Why a whole file was refused. Each reason has one plain-words message; nothing is written. */
 export type FileFault =
   | 'too-big'
+  | 'damaged-compression'
+  | 'cannot-uncompress'
   | 'empty'
   | 'binary'
   | 'not-json'
@@ -11,6 +13,7 @@ export type FileFault =
   | 'unknown-kind'
   | 'newer-version'
   | 'too-many-records'
+  | 'too-many-for-device'
   | 'duplicate-ids'
   | 'needs-passphrase'
   | 'cannot-decrypt'

@@ -2,6 +2,7 @@
  * Crafted files whose checksums are made valid, so the targeted check is really reached: each one
  * once took over, erased or froze a journal. Every test here failed before the data core was guarded.
  */
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useDevices } from '../../tests/helpers/devices';
 import { MentoringDb } from '../db/database';
@@ -13,6 +14,8 @@ import type { AnyRecord } from '../model/kinds';
 import { payloadChecksum } from './envelope';
 import { exportBackupFile, exportPairFile } from './exportFile';
 import { applyImportFile, previewImport } from './importFile';
+import { openFile } from './openFile';
+import { MAX_FILE_BYTES } from './parseJson';
 
 let wall = Date.UTC(2026, 10, 22, 9, 0, 0);
 const newDevice = useDevices(() => wall);
@@ -327,5 +330,68 @@ describe('a record that cannot be restored', () => {
         reason: expect.stringMatching(/^its author must be one of: mentee, mentor$/),
       },
     ]);
+  });
+});
+
+describe('a compressed file', () => {
+  /** What opening a file refuses it with. */
+  async function refusal(bytes: Uint8Array) {
+    try {
+      await openFile(bytes);
+    } catch (error) {
+      return error as Error & { fault: string };
+    }
+    throw new Error('the file was accepted');
+  }
+
+  it('that would unpack to far more than a file holds (a gzip bomb) is refused as soon as it passes 256 MB, whatever its trailer says (it is never trusted)', async () => {
+    // 300 MB of a string inside something that starts like our files: a few hundred kB packed.
+    const head = '{"format":"mentoring-journal","formatVersion":2,"kind":"pair","x":"';
+    const body = Buffer.alloc(MAX_FILE_BYTES + 44 * 1024 * 1024, 'a');
+    body.write(head, 0);
+    const bomb = new Uint8Array(gzipSync(body, { level: 9 }));
+    expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024);
+    const caught = await refusal(bomb);
+    expect(caught.fault).toBe('too-big');
+    expect(caught.message).toBe(
+      'This file unpacks to more than 256 MB; a Mentoring Journal file never holds more than 256 MB, so it was not opened. Nothing was imported.',
+    );
+  }, 120_000);
+
+  it('cut short or damaged is refused in words', async () => {
+    const { bytes } = {
+      bytes: new Uint8Array(gzipSync(Buffer.from('{"format":"mentoring-journal"}'.repeat(2000)))),
+    };
+    const cut = await refusal(bytes.slice(0, bytes.byteLength / 2));
+    expect(cut.fault).toBe('damaged-compression');
+    expect(cut.message).toBe(
+      'This compressed file is damaged or cut short, so it cannot be unpacked. Ask for a fresh copy. Nothing was imported.',
+    );
+    const flipped = bytes.slice();
+    flipped[40]! ^= 0xff;
+    // The stream's own check (CRC-32) catches a changed byte.
+    expect((await refusal(flipped)).fault).toBe('damaged-compression');
+  });
+
+  it('that is not ours says so plainly, as an unpacked one would', async () => {
+    const png = await refusal(
+      new Uint8Array(gzipSync(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0, 0]))),
+    );
+    expect(png.message).toBe(
+      'This file is an image (PNG), not a Mentoring Journal file. Nothing was imported.',
+    );
+    const letter = await refusal(new Uint8Array(gzipSync(Buffer.from('Dear Sam, here are my notes'))));
+    expect(letter.fault).toBe('not-json');
+    expect(letter.message).toMatch(/not a Mentoring Journal file/);
+    const other = await refusal(new Uint8Array(gzipSync(Buffer.from('{"name":"my notes"}'))));
+    expect(other.fault).toBe('wrong-shape');
+  });
+
+  it('whose checksum does not match what it holds is refused like a plain one', async () => {
+    const { mentor, journalId } = await mentorWithJournal();
+    const { text } = await exportPairFile(journalId, { db: mentor });
+    const changed = text.replace('Ana Kowalska', 'Ana Nowak');
+    const error = await refusal(new Uint8Array(gzipSync(Buffer.from(changed))));
+    expect(error.fault).toBe('checksum');
   });
 });

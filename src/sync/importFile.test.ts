@@ -10,7 +10,9 @@ import {
   undoLastImport,
 } from '../db/importTransaction';
 import { repo } from '../db/index';
-import { createJournal } from '../db/journals';
+import { createJournal, deleteJournalFromDevice, switchJournal } from '../db/journals';
+import type { AnyRecord } from '../model/kinds';
+import { canonicalJson } from './canonical';
 import { exportBackupFile, exportPairFile, fileName } from './exportFile';
 import { applyImportFile, partnerName, previewImport } from './importFile';
 
@@ -35,8 +37,9 @@ async function fullDump(db: MentoringDb) {
 
 async function send(from: MentoringDb, to: MentoringDb, journalId: string, role?: 'mentee' | 'mentor') {
   wall += 60_000;
-  const { text } = await exportPairFile(journalId, { db: from, appVersion: 'test' });
-  const preview = await previewImport(text, { db: to });
+  // The file's bytes, as the file picker hands them over.
+  const { bytes } = await exportPairFile(journalId, { db: from, appVersion: 'test' });
+  const preview = await previewImport(bytes, { db: to });
   const result = await applyImportFile(preview, { db: to, role });
   return { preview, result };
 }
@@ -209,6 +212,120 @@ describe('importing a pair file', () => {
     expect(edited.stamps.status! > (await repo('milestone', mentor).get(milestone.id))!.stamps.status!).toBe(
       true,
     );
+  });
+
+  it('nothing changed on this device since the preview: the import writes the preview’s plan as it is', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    const { bytes } = await exportPairFile(journalId, { db: mentor });
+    const preview = await previewImport(bytes, { db: mentee });
+    const result = await applyImportFile(preview, { db: mentee });
+    expect(result.replanned).toBe(false);
+    expect(result.plan).toBe(preview.plan);
+    expect((await repo('milestone', mentee).get(milestone.id))?.status).toBe('done');
+  });
+
+  it('an edit made here while the preview was open is kept: the import plans again and merges it', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    const { bytes } = await exportPairFile(journalId, { db: mentor });
+    const preview = await previewImport(bytes, { db: mentee });
+    // While the preview is open (in this tab or another), the mentee renames the milestone.
+    await repo('milestone', mentee).update(milestone.id, { title: 'Present a poster in March' });
+    const result = await applyImportFile(preview, { db: mentee });
+    expect(result.replanned).toBe(true);
+    expect(await repo('milestone', mentee).get(milestone.id)).toMatchObject({
+      title: 'Present a poster in March',
+      status: 'done',
+    });
+  });
+
+  it('another import made while a preview was open makes that one plan again, even when the clock stayed put', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    const first = await exportPairFile(journalId, { db: mentor });
+    await repo('milestone', mentor).update(milestone.id, { title: 'Present a poster at the library' });
+    const second = await exportPairFile(journalId, { db: mentor });
+    // The mentee's clock is past both files (an edit of hers came later).
+    wall += 60_000;
+    await repo('goal', mentee).create(journalId, { title: 'Ask for the summer budget' });
+    const later = await previewImport(second.bytes, { db: mentee });
+    const clock = await mentee.local.get('clock');
+    // The older file is imported first, elsewhere; the device's clock does not move for it.
+    await applyImportFile(await previewImport(first.bytes, { db: mentee }), { db: mentee });
+    expect(await mentee.local.get('clock')).toEqual(clock);
+    const result = await applyImportFile(later, { db: mentee });
+    expect(result.replanned).toBe(true);
+    expect(await repo('milestone', mentee).get(milestone.id)).toMatchObject({
+      title: 'Present a poster at the library',
+      status: 'done',
+    });
+  });
+
+  it('a journal removed from this device while a preview was open makes the import plan again', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    const other = await createJournal({ role: 'mentee', menteeName: 'Zofia Łukasiewicz' }, mentee);
+    await switchJournal(journalId, mentee);
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    const preview = await previewImport((await exportPairFile(journalId, { db: mentor })).bytes, {
+      db: mentee,
+    });
+    await deleteJournalFromDevice(other.id, mentee);
+    const result = await applyImportFile(preview, { db: mentee });
+    expect(result.replanned).toBe(true);
+    expect((await repo('milestone', mentee).get(milestone.id))?.status).toBe('done');
+  });
+
+  it('undo keeps only what the import changed, and leaves a journal of many untouched records byte for byte as it was', async () => {
+    const { mentor, mentee, journalId, milestone } = await startPair();
+    for (let i = 0; i < 150; i++) {
+      await repo('goal', mentee).create(journalId, {
+        title: `Goal ${i}`,
+        description: `Why goal ${i} matters`,
+      });
+    }
+    await send(mentee, mentor, journalId);
+    wall += 60_000;
+    await repo('milestone', mentor).update(milestone.id, { status: 'done' });
+    const goals = await repo('goal', mentor).list(journalId);
+    await repo('goal', mentor).update(goals[7]!.id, { status: 'achieved' });
+    await repo('goal', mentor).remove(goals[8]!.id);
+    await repo('goal', mentor).create(journalId, { title: 'A new goal' });
+    const bytesOf = async () =>
+      Object.fromEntries(
+        Object.entries(await recordDump(mentee)).map(([table, rows]) => [
+          table,
+          rows.map((r) => JSON.stringify(r)),
+        ]),
+      );
+    const before = await bytesOf();
+    const { result } = await send(mentor, mentee, journalId);
+    expect(result.written).toBe(4);
+    const snapshot = (await mentee.table('snapshots').get('last')) as {
+      records: AnyRecord[];
+      written: unknown[];
+    };
+    expect(snapshot.records.map((r) => r.id).sort()).toEqual(
+      [milestone.id, goals[7]!.id, goals[8]!.id].sort(),
+    );
+    expect(snapshot.written).toHaveLength(4);
+    await undoLastImport(mentee);
+    expect(await bytesOf()).toEqual(before);
+  });
+
+  it('a pair file of an ordinary journal is plain JSON text, its payload last and in canonical order', async () => {
+    const { mentor, journalId } = await startPair();
+    const exported = await exportPairFile(journalId, { db: mentor });
+    expect(exported.compressed).toBe(false);
+    const text = new TextDecoder().decode(exported.bytes);
+    expect(text).toBe(exported.text);
+    const file = JSON.parse(text);
+    expect(Object.keys(file).at(-1)).toBe('payload');
+    expect(text.endsWith(`"payload":${canonicalJson(file.payload)}}`)).toBe(true);
   });
 
   it('names the file after the mentee and the day', () => {

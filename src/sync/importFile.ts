@@ -2,19 +2,23 @@
  * One import flow for pair files and backups: file → open (parse, decrypt, verify, restore) →
  * merge → preview, then apply in one transaction. Nothing is written before `applyImportFile`.
  */
+
 import { getDb, type MentoringDb } from '../db/database';
 import { DeviceRepository } from '../db/device';
 import {
   type ApplyResult,
   applyImport,
-  deviceMemberships,
   foreignRecordIds,
-  readJournalRecords,
+  type ImportBasis,
+  readForImport,
+  recordsAfter,
+  tooManyForDevice,
 } from '../db/importTransaction';
 import type { Role } from '../model/constants';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
 import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
+import { MAX_FILE_RECORDS } from '../model/limits';
 import { FileRefusedError } from './fileError';
 import { type ImportPlan, mergeRecords, planImport } from './merge';
 import { type OpenedFile, openFile, timer } from './openFile';
@@ -31,6 +35,8 @@ export interface ImportPreview {
   journal?: Journal;
   /** How far the file's latest stamp is ahead of this device's clock, when more than a day. */
   clockAheadMs?: number;
+  /** What the plan was made from, and my roles it was made with: the apply uses it if nothing changed since. */
+  basis: ImportBasis & { roles: Partial<Record<string, Role>> };
 }
 
 /** Opens a file and computes, without writing, what importing it would do. */
@@ -40,18 +46,25 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const db = options.db ?? getDb();
   const mark = timer('preview');
-  const file = await openFile(input, options.passphrase);
-  mark('open');
-  const memberships = await deviceMemberships(db);
-  const roleOf = new Map(memberships.map((m) => [m.journalId, m.role]));
-  const local = await readJournalRecords(db, file.journalIds);
-  const foreignIds = await foreignRecordIds(db, file.journalIds, local, incomingIds(file));
-  mark('read');
-  const plan = planImport(local, file.records, file.withdrawn, {
-    foreignIds,
-    roles: Object.fromEntries(roleOf),
+  // The device's records are read while the file's are restored: the read needs only the journal ids.
+  let reading: Promise<ImportBasis> | undefined;
+  const file = await openFile(input, options.passphrase, {
+    journalIds: (ids) => {
+      reading = readForImport(db, ids);
+      reading.catch(() => {});
+    },
   });
+  mark('open');
+  const basis = await (reading ?? readForImport(db, file.journalIds));
+  const { local } = basis;
+  const foreignIds = foreignRecordIds(basis, file.journalIds, incomingIds(file));
+  const roleOf = new Map(basis.memberships.map((m) => [m.journalId, m.role]));
+  mark('read');
+  const roles = Object.fromEntries(roleOf);
+  const plan = planImport(local, file.records, file.withdrawn, { foreignIds, roles });
   mark('merge');
+  const after = recordsAfter(basis, plan);
+  if (after > MAX_FILE_RECORDS) throw new FileRefusedError('too-many-for-device', tooManyForDevice(after));
   const journalId = file.journalIds[0]!;
   const remoteJournal = file.records.find((r) => r.id === journalId && r.kind === 'journal');
   const localJournal = local.find((r) => r.id === journalId && r.kind === 'journal');
@@ -64,6 +77,7 @@ export async function previewImport(
       roleOf.has(id) ? [{ journalId: id, role: roleOf.get(id)! }] : [],
     ),
     journal: journal as Journal | undefined,
+    basis: { ...basis, roles },
   };
   const ahead = parseStamp(file.maxStamp).millis - db.wallClock();
   if (ahead > MAX_DRIFT_MS) preview.clockAheadMs = ahead;
@@ -96,8 +110,9 @@ function rolesFor(preview: ImportPreview, role?: Role): Record<string, Role> {
 }
 
 /**
- * Applies a previewed import in one transaction (re-planning against what is on the device at
- * that moment, so an edit made while the preview was open is merged, not overwritten). A pair
+ * Applies a previewed import in one transaction. An edit made while the preview was open is merged,
+ * not overwritten: the transaction uses the preview's plan only if nothing on this device changed
+ * since it was read (see `readForImport`), and plans again against what is there otherwise. A pair
  * file's journal becomes the current one. Returns what was written and, when the file's clock was
  * far ahead, by how much.
  */
@@ -106,18 +121,23 @@ export async function applyImportFile(
   options: { role?: Role; db?: MentoringDb; acceptClockAhead?: boolean } = {},
 ): Promise<ApplyResult<ImportPlan>> {
   const db = options.db ?? getDb();
-  const { file } = preview;
+  const { file, basis } = preview;
   const records: AnyRecord[] = file.records;
   const hasCurrent = Boolean(await new DeviceRepository(db).currentJournalId());
   const roles = rolesFor(preview, options.role);
-  const myRoles = {
+  const myRoles: Partial<Record<string, Role>> = {
     ...roles,
     ...Object.fromEntries(preview.knownJournals.map((k) => [k.journalId, k.role])),
   };
+  // My role decides only which of my records a withdrawal may remove: the preview's plan holds
+  // while my role is the same in every journal that has records here.
+  const withRecords = new Set(basis.local.map((r) => r.journalId));
+  const sameRoles = [...withRecords].every((id) => myRoles[id] === basis.roles[id]);
   return applyImport(db, {
     journalIds: file.journalIds,
     incomingIds: incomingIds(file),
     plan: (local, foreignIds) => planImport(local, records, file.withdrawn, { foreignIds, roles: myRoles }),
+    basis: sameRoles ? { ...basis, plan: preview.plan } : undefined,
     acceptClockAhead: options.acceptClockAhead,
     roles,
     makeCurrent: file.kind === 'pair' || !hasCurrent ? file.journalIds[0] : undefined,

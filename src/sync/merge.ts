@@ -14,6 +14,7 @@ import { ASIDE_FIELD, type AsideMap, asideOf, pruneAside } from '../model/aside'
 import type { Role } from '../model/constants';
 import { recordName } from '../model/describe';
 import { ZERO_STAMP } from '../model/hlc';
+import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import { type AnyRecord, KINDS } from '../model/kinds';
 import { KIND_REGISTRY } from '../model/registry';
@@ -89,6 +90,12 @@ function valueKey(value: unknown): string {
   return `2${canonicalJson(value)}`;
 }
 
+/** Do two values have the same `valueKey`? Compared without writing either (see `sameJson`). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined || typeof a === 'boolean' || typeof b === 'boolean') return a === b;
+  return sameJson(a, b);
+}
+
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -97,7 +104,7 @@ function compareText(a: string, b: string): number {
 function compareCells(a: Cell, b: Cell): number {
   return (
     compareText(a.stamp, b.stamp) ||
-    compareText(valueKey(a.value), valueKey(b.value)) ||
+    (sameValue(a.value, b.value) ? 0 : compareText(valueKey(a.value), valueKey(b.value))) ||
     compareText(a.base ?? '', b.base ?? '')
   );
 }
@@ -234,17 +241,35 @@ function isText(value: unknown): value is string {
  * not depend on which side is local; `changedFields` and `conflicts` are told from the local side.
  */
 export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): RecordMerge {
+  const { record, conflicts } = mergeCopies(local, remote);
   const theirs = remote as Loose;
-  if (!local) {
-    const record = settleSets(pruneKeptAside(normalize(remote)), [remote]);
-    return { record, changedFields: fieldsOf(theirs, theirs), conflicts: [] };
+  if (!local) return { record, changedFields: fieldsOf(theirs, theirs), conflicts };
+  const mine = local as Loose;
+  if (mine.kind !== theirs.kind || mine.journalId !== theirs.journalId) {
+    const kept = firstOf(mine, theirs) === mine;
+    return { record, changedFields: kept ? [] : fieldsOf(mine, theirs), conflicts };
   }
+  const merged = record as Loose;
+  const changedFields = fieldsOf(mine, merged).filter(
+    (field) =>
+      (mine.stamps[field] ?? ZERO_STAMP) !== (merged.stamps[field] ?? ZERO_STAMP) ||
+      !sameValue(mine[field], merged[field]),
+  );
+  return { record, changedFields, conflicts };
+}
+
+/** The merged record and its conflicts, without the list of changed fields (an import does not need it). */
+function mergeCopies(
+  local: AnyRecord | undefined,
+  remote: AnyRecord,
+): { record: AnyRecord; conflicts: FieldConflict[] } {
+  const theirs = remote as Loose;
+  if (!local) return { record: settleSets(pruneKeptAside(normalize(remote)), [remote]), conflicts: [] };
   const mine = local as Loose;
   const first = firstOf(mine, theirs);
   if (mine.kind !== theirs.kind || mine.journalId !== theirs.journalId) {
     // Two different records under one id (a damaged file): keep the earlier one whole.
-    const record = normalize(first);
-    return { record, changedFields: first === mine ? [] : fieldsOf(mine, theirs), conflicts: [] };
+    return { record: normalize(first), conflicts: [] };
   }
   const merged: Record<string, unknown> = {
     id: first.id,
@@ -257,6 +282,20 @@ export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): R
   const bases: Record<string, string> = {};
   const raw: FieldConflict[] = [];
   for (const field of fieldsOf(mine, theirs)) {
+    const stamp = mine.stamps[field] ?? ZERO_STAMP;
+    const base = mine.bases[field];
+    const value = mine[field];
+    if (
+      stamp === (theirs.stamps[field] ?? ZERO_STAMP) &&
+      base === theirs.bases[field] &&
+      value === theirs[field]
+    ) {
+      // The same cell on both sides (most of them): nothing to choose, no conflict.
+      if (value !== undefined) merged[field] = value;
+      if (stamp !== ZERO_STAMP || field in mine.stamps || field in theirs.stamps) stamps[field] = stamp;
+      if (base !== undefined) bases[field] = base;
+      continue;
+    }
     const a = cellOf(mine, field);
     const b = cellOf(theirs, field);
     const order = compareCells(a, b);
@@ -292,22 +331,20 @@ export function mergeRecords(local: AnyRecord | undefined, remote: AnyRecord): R
   const aside = mergeAside(asideOf(mine), asideOf(theirs));
   if (aside) merged[ASIDE_FIELD] = aside;
   const record = settleSets(pruneKeptAside(normalize(merged as AnyRecord)), [mine, theirs]) as Loose;
-  const changedFields = fieldsOf(mine, record).filter(
-    (field) =>
-      (mine.stamps[field] ?? ZERO_STAMP) !== (record.stamps[field] ?? ZERO_STAMP) ||
-      valueKey(mine[field]) !== valueKey(record[field]),
-  );
   const conflicts = record.deleted
     ? []
     : raw.filter((c) => record[c.field] === (c.kept === 'local' ? c.local : c.remote));
-  return { record, changedFields, conflicts };
+  return { record, conflicts };
 }
 
-/** Are two records the same, field for field (stamps and bases included)? */
+/**
+ * Are two records the same, field for field (stamps and bases included)? The same answer as
+ * comparing their canonical JSON, without writing either.
+ */
 export function sameRecord(a: AnyRecord | undefined, b: AnyRecord | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return canonicalJson(a) === canonicalJson(b);
+  return sameJson(a, b);
 }
 
 /**
@@ -421,7 +458,7 @@ export function planImport(
       keptOut.push({ id: theirs.id, kind: theirs.kind, name: recordName(theirs.kind, theirs) });
       continue;
     }
-    const { record, conflicts: found } = mergeRecords(mine, theirs);
+    const { record, conflicts: found } = mergeCopies(mine, theirs);
     if (found.length) {
       conflicts.push(...found);
       bump(record.kind, 'conflicting');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical';
-import { buildFile, encryptFile, FORMAT_VERSION, type PlainFile, payloadChecksum } from './envelope';
+import {
+  buildFile,
+  encryptFile,
+  FORMAT_VERSION,
+  MAX_RECORDS,
+  type PlainFile,
+  payloadChecksum,
+} from './envelope';
 import { CANNOT_DECRYPT, NEWER_VERSION } from './fileError';
 import { openFile } from './openFile';
 import { MAX_FILE_BYTES } from './parseJson';
@@ -106,7 +113,7 @@ describe('opening a file', () => {
     expect(error.message).toMatch(/“summary”/);
   });
 
-  it('refuses a file over 50 MB before reading it', async () => {
+  it('refuses a file over 256 MB before reading it', async () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
     expect((await refusal(big)).fault).toBe('too-big');
   });
@@ -120,7 +127,7 @@ describe('opening a file', () => {
   });
 
   it('refuses a file with more records than any journal holds', async () => {
-    const records = Array.from({ length: 50_001 }, (_, i) => ({ id: `r${i}` }));
+    const records = Array.from({ length: MAX_RECORDS + 1 }, (_, i) => ({ id: `r${i}` }));
     const file = await buildFile({
       kind: 'pair',
       appVersion: '0.1.0',
@@ -130,7 +137,7 @@ describe('opening a file', () => {
     });
     const error = await refusal(JSON.stringify(file));
     expect(error.fault).toBe('too-many-records');
-    expect(error.message).toMatch(/50,001 records/);
+    expect(error.message).toMatch(/110,001 records; a journal file never holds more than 110,000/);
   });
 
   it('refuses __proto__, constructor and prototype keys at any depth', async () => {
@@ -164,6 +171,24 @@ describe('opening a file', () => {
       { id: 'm1', name: 'the milestone “Bad”', reason: 'its due date must be a date (YYYY-MM-DD)' },
     ]);
     expect(opened.dropped).toEqual([{ reason: 'its id is not valid text (42)' }]);
+  });
+
+  it('keeps a story whose list history cannot be read: its skills merge as one value, and the preview says so', async () => {
+    const story = {
+      ...makeRecord('story', 's1', { title: 'Teen night', skills: [{ name: 'Outreach', enjoyed: true }] }),
+      elements: { skills: 'unreadable' },
+    };
+    const opened = await openFile(JSON.stringify(await validFile([makeJournal(), story as never])));
+    expect(opened.records.map((r) => r.id)).toEqual([JOURNAL_ID, 's1']);
+    expect(opened.records[1]).toMatchObject({ skills: [{ name: 'Outreach', enjoyed: true }] });
+    expect(opened.records[1]).not.toHaveProperty('elements');
+    expect(opened.aside).toEqual([
+      {
+        id: 's1',
+        name: 'the story “Teen night”',
+        reason: 'the list history of its skills is not readable, so the list is merged as one value',
+      },
+    ]);
   });
 
   it('drops a record with a 5 MB string and keeps the rest', async () => {

@@ -6,7 +6,8 @@ import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { elementsOf, setFieldsOf } from '../model/sets';
 import { describeIssue } from '../model/validate';
-import { decryptText } from './crypto';
+import { sha256Hex } from './canonical';
+import { decryptBytes } from './crypto';
 import {
   type BackupMembership,
   encryptedFileSchema,
@@ -17,11 +18,12 @@ import {
   headerText,
   MAX_RECORDS,
   payloadChecksum,
+  payloadText,
   plainFileSchema,
   type Withdrawal,
 } from './envelope';
 import { FileRefusedError, NEWER_VERSION } from './fileError';
-import { decodeText, isObject, parseJson } from './parseJson';
+import { type DecodedFile, decodeFile, isObject, parseJson } from './parseJson';
 import { type AsideNote, type DroppedRecord, restoreRecords } from './restore';
 
 /** A file that passed every file-level check, its records restored one by one. */
@@ -149,16 +151,44 @@ function checkHeader(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Opens a file: decodes, parses safely, decrypts if needed, migrates, checks the envelope and the
- * checksum, then restores each record. Any file-level fault throws a FileRefusedError whose message
- * says what is wrong; record-level faults only drop the faulty records (listed in `dropped`).
- * Pure apart from WebCrypto: it reads no clock and no database.
+ * The SHA-256 of a file's payload exactly as it stands in the file, when the file is laid out as
+ * the app writes it (payload last, canonical: see `writeFile`). Taken over the file's own bytes
+ * where there are some, before the text is parsed, so no second copy of the payload is ever made.
  */
-export async function openFile(input: Uint8Array | string, passphrase?: string): Promise<OpenedFile> {
+async function payloadHashAsWritten({ text, bytes }: DecodedFile): Promise<string | undefined> {
+  const where = payloadText(text);
+  if (!where) return undefined;
+  if (!bytes) return sha256Hex(text.slice(where.start, where.end));
+  // Byte offsets: the envelope before the payload and the closing brace after it are short.
+  const encoder = new TextEncoder();
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start = bom + encoder.encode(text.slice(0, where.start)).byteLength;
+  const end = bytes.byteLength - encoder.encode(text.slice(where.end)).byteLength;
+  if (end < start) return undefined;
+  const digest = await crypto.subtle.digest('SHA-256', bytes.subarray(start, end) as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Opens a file: decodes (unpacking a compressed one), parses safely, decrypts if needed, migrates,
+ * checks the envelope and the checksum, then restores each record. Any file-level fault throws a
+ * FileRefusedError whose message says what is wrong; record-level faults only drop the faulty
+ * records (listed in `dropped`). Pure apart from WebCrypto and compression streams: it reads no
+ * clock and no database.
+ */
+export async function openFile(
+  input: Uint8Array | string,
+  passphrase?: string,
+  /** `journalIds`: told the file's journals as soon as its envelope is checked, before its records are restored. */
+  notify: { journalIds?: (ids: string[]) => void } = {},
+): Promise<OpenedFile> {
   const mark = timer('open');
-  const text = typeof input === 'string' ? input : decodeText(input);
+  let decoded: DecodedFile | undefined = await decodeFile(input);
   mark('decode');
-  let parsed = checkHeader(parseJson(text));
+  let asWritten = await payloadHashAsWritten(decoded);
+  mark('hash');
+  let parsed = checkHeader(parseJson(decoded.text));
+  decoded = undefined;
   mark('parse');
   let encrypted = false;
   if ('encryption' in parsed || 'ciphertext' in parsed) {
@@ -170,13 +200,16 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
         'This file is locked with a passphrase. Enter it to open the file.',
       );
     }
-    const inner = await decryptText(
+    const inner = await decryptBytes(
       sealed.data.encryption,
       sealed.data.ciphertext,
       passphrase,
       headerText(sealed.data),
     );
-    parsed = checkHeader(parseJson(inner));
+    decoded = await decodeFile(inner);
+    asWritten = await payloadHashAsWritten(decoded);
+    parsed = checkHeader(parseJson(decoded.text));
+    decoded = undefined;
     if ('encryption' in parsed) throw wrongShape('it is encrypted twice');
     if (parsed.kind !== sealed.data.kind) throw wrongShape('its inside does not match its outside');
     encrypted = true;
@@ -191,8 +224,11 @@ export async function openFile(input: Uint8Array | string, passphrase?: string):
   }
   const written = z.safeParse(plainFileSchema, parsed);
   if (!written.success) throw wrongShape(issuePath(written.error, parsed));
+  notify.journalIds?.(written.data.journalIds);
   mark('envelope');
-  const checksum = await payloadChecksum(written.data.payload);
+  // A file laid out as the app writes it is checked over its own text; any other is written canonically first.
+  const checksum =
+    asWritten === written.data.sha256 ? asWritten : await payloadChecksum(written.data.payload);
   mark('checksum');
   if (checksum !== written.data.sha256) {
     throw new FileRefusedError(

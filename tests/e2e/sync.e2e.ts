@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFile, encryptFile, payloadChecksum } from '../../src/sync/envelope';
+import { buildFile, encryptFile, MAX_RECORDS, payloadChecksum, writeFile } from '../../src/sync/envelope';
+import { MAX_FILE_BYTES } from '../../src/sync/parseJson';
 import {
   launchBrowser,
   newContext,
@@ -521,11 +522,11 @@ describe('bad files through the whole import', () => {
         .replace('{', `{"${key}":{"x":1},`)
         .replace('"title":', `"${key}":{"polluted":true},"title":`)
         .replace('"stamps":{', `"stamps":{"${key}":"x",`);
-    const hundredThousand = JSON.stringify(
-      await pairFile(Array.from({ length: 100_000 }, (_, i) => ({ id: `r${i}`, kind: 'goal' }))),
+    const tooMany = JSON.stringify(
+      await pairFile(Array.from({ length: MAX_RECORDS + 1 }, (_, i) => ({ id: `r${i}`, kind: 'goal' }))),
     );
     const big = join(tmpdir(), `mj-big-${process.pid}.json`);
-    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024 + 10, 0x20));
+    writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 10, 0x20));
     tmpFiles.push(big);
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]);
     const png = readFileSync(join(ROOT, 'public', 'icons', 'icon-192.png'));
@@ -544,8 +545,8 @@ describe('bad files through the whole import', () => {
         /newer version of Mentoring Journal — update the app/,
       ],
       ['kind.json', await resealed({ ...goodObject, kind: 'summary' }), /does not know/],
-      ['huge.json', { path: big }, /50 MB/],
-      ['many.json', hundredThousand, /100,000 records/],
+      ['huge.json', { path: big }, /never larger than 256 MB/],
+      ['many.json', tooMany, /110,001 records/],
       [
         'twice.json',
         JSON.stringify(await pairFile([journalRecord(), record('goal', 'g1'), record('goal', 'g1')])),
@@ -670,7 +671,14 @@ describe('import speed', () => {
         ),
       ),
     ];
-    const text = JSON.stringify(await pairFile(records, jid));
+    // Written as the app writes a pair file (payload last, canonical: its checksum is checked over the text).
+    const { text } = await writeFile({
+      kind: 'pair',
+      appVersion: 'e2e',
+      exportedAt: '2026-11-22T10:00:00.000Z',
+      journalIds: [jid],
+      payload: { records: records as never, withdrawn: [] },
+    });
     // A fresh device joins from the 10,000-record file: the import flow is loaded first, then timed.
     await page.getByRole('button', { name: 'Join with my partner’s file' }).click();
     const t0 = Date.now();

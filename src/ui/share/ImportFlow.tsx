@@ -1,9 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../db';
 import type { Role } from '../../model/constants';
 import { KIND_NAMES, type KindName } from '../../model/kind';
 import { KIND_INFO } from '../../model/tables';
-import { MAX_FILE_BYTES } from '../../sync/parseJson';
+import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -73,6 +73,10 @@ export function ImportFlow({
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const location = useLocation();
+  // The import code is fetched while the person picks a file, not after: opening starts at once.
+  useEffect(() => {
+    void import('../../sync/importFile').catch(() => {});
+  }, []);
 
   const open = async (bytes: Uint8Array, name: string, pass?: string) => {
     setError(undefined);
@@ -102,7 +106,7 @@ export function ImportFlow({
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      const message = `This file is ${Math.round(file.size / (1024 * 1024))} MB; a Mentoring Journal file is never larger than 50 MB, so it was not opened. Nothing was imported.`;
+      const message = tooBigMessage(file.size);
       setState({ step: 'idle' });
       setError(message);
       announce(message, 'error');

@@ -216,8 +216,9 @@ function UndoImport() {
       {confirming ? (
         <div class="warning">
           <p>
-            This puts the journal back exactly as it was before that import. Changes made since then are
-            undone too.
+            This puts back every record that import added, changed or removed, exactly as it was before it;
+            your changes to those records since then are undone too. Records it did not touch stay as they
+            are.
           </p>
           <div class="actions">
             <button type="button" class="danger" onClick={undo}>
