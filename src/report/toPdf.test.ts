@@ -79,6 +79,45 @@ describe('toPdf', () => {
     expect(pdf.getTitle()).toBe('Committee summary: Zofia Łukasiewicz');
   });
 
+  test('says what the preview says: progress, finished opportunities and chosen reflections, read back with pdftotext', async () => {
+    const goal = record('goal', 'committee', {
+      title: 'Run the book club',
+      status: 'active',
+      targetDate: '2025-06-01',
+    });
+    const summary = buildSummary(
+      [
+        goal,
+        record('progressEntry', 'pair', { goalId: goal.id, date: '2025-05-01', percent: 70 }),
+        record('milestone', 'pair', {
+          title: 'Book a room',
+          dueDate: '2025-03-01',
+          status: 'done',
+          doneDate: '2025-02-20',
+        }),
+        record('meeting', 'pair', { date: '2025-02-10', status: 'held' }),
+        record('checkIn', 'private', { date: '2025-04-02' }),
+        record('opportunity', 'committee', {
+          title: 'Leadership webinar',
+          status: 'done',
+          takeaways: 'Delegate more',
+        }),
+        record('reflection', 'committee', { promptId: 'none', answer: 'Towards management' }),
+      ],
+      journalOf(),
+      { today: '2025-09-01', role: 'mentee' },
+    );
+    const text = pdfText((await toPdf(summary, FONT)).bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('Covers the whole programme so far.');
+    expect(text).toContain('Latest progress 70% (1 May 2025) · past its target date');
+    expect(text).toContain('1 milestone: 1 done (1 on time), 0 overdue, 0 missed.');
+    expect(text).toContain('The agreed cadence asks for 2 by now');
+    expect(text).toContain('Latest partnership check-in: 2 Apr 2025.');
+    expect(text).toContain('Leadership webinar');
+    expect(text).toContain('What I took away: Delegate more');
+    expect(text).toContain('Towards management');
+  });
+
   test('embeds DejaVu Sans as a subset, far smaller than the whole font', async () => {
     const fonts = embeddedFonts(await PDFDocument.load(small));
     expect(fonts).toHaveLength(1);

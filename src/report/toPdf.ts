@@ -11,11 +11,16 @@ import type { CommitteeSummary } from './buildSummary';
 import {
   agreementLines,
   cadenceLine,
+  checkInLine,
   formatDay,
   gapLine,
+  goalProgressLine,
   meetingsCountLine,
+  meetingsProgressLine,
+  milestoneCountsLine,
   milestoneMeta,
   pairLine,
+  periodLine,
   progressLines,
 } from './summaryText';
 import { summaryFileName } from './toJson';
@@ -438,7 +443,9 @@ export async function toPdf(
   const w = new Writer(doc, font);
   w.heading('Committee summary', 1);
   w.text(pairLine(summary), { size: SIZE.h3 });
-  w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}.`, { color: MUTED });
+  w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {
+    color: MUTED,
+  });
   w.text(
     'Only what the pair marked “Partner and programme committee” is shown in full, with the dates and ways of their meetings. Private and pair-only entries are left out.',
     { size: SIZE.small, color: MUTED },
@@ -451,6 +458,7 @@ export async function toPdf(
 
   w.heading('Meetings held', 2);
   w.text(meetingsCountLine(summary));
+  w.text(meetingsProgressLine(summary));
   w.text(cadenceLine(summary));
   for (const gap of summary.meetings.gapsOverCadence) w.text(`• ${gapLine(gap)}`, { indent: 12 });
   if (summary.meetings.held.length) {
@@ -475,10 +483,13 @@ export async function toPdf(
         .join(' · '),
       { color: MUTED },
     );
+    const progress = goalProgressLine(g);
+    if (progress) w.text(progress);
     if (g.successCriteria) w.text(`Success criteria: ${g.successCriteria}`);
   }
 
   w.heading('Milestones', 2);
+  w.text(milestoneCountsLine(summary));
   if (!summary.milestones.length) w.text('No milestones marked for the committee.', { color: MUTED });
   for (const m of summary.milestones) {
     w.heading(m.title, 3);
@@ -498,12 +509,30 @@ export async function toPdf(
   }
 
   w.heading('Partnership check-ins', 2);
+  w.text(checkInLine(summary));
   if (!summary.checkIns.length) w.text('No check-ins marked for the committee.', { color: MUTED });
   for (const c of summary.checkIns) {
     w.heading(`Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`, 3);
     for (const a of c.answers) {
       w.text(a.question, { color: MUTED, keepWithNext: SIZE.body * LEADING });
       w.text(a.answer, { indent: 12 });
+    }
+  }
+
+  if (summary.opportunities.length) {
+    w.heading('Development opportunities', 2);
+    for (const o of summary.opportunities) {
+      w.heading(o.title, 3);
+      if (o.endDate) w.text(`Finished ${formatDay(o.endDate)}`, { color: MUTED });
+      if (o.takeaways) w.text(`What I took away: ${o.takeaways}`);
+    }
+  }
+
+  if (summary.reflections.length) {
+    w.heading('Reflections', 2);
+    for (const r of summary.reflections) {
+      w.heading(r.question, 3);
+      w.text(r.answer);
     }
   }
 
