@@ -104,3 +104,33 @@ export async function removeKeptCohort(id: string, db: MentoringDb = getDb()): P
     throw toStorageError(error);
   }
 }
+
+/** A kept cohort as a backup carries it: its listing and its summaries. */
+export interface BackedUpCohort extends KeptCohort {
+  summaries: unknown[];
+}
+
+/** Every kept cohort with its summaries, for this device's backup (never for a pair file). */
+export async function cohortsForBackup(db: MentoringDb = getDb()): Promise<BackedUpCohort[]> {
+  const cohorts = await keptCohorts(db);
+  const summaries = await Promise.all(cohorts.map((c) => keptCohortSummaries(c.id, db)));
+  return cohorts.map((c, i) => ({ ...c, summaries: summaries[i] ?? [] }));
+}
+
+/**
+ * The `local` rows that restoring `cohorts` from a backup writes: a cohort this device does not
+ * keep, or keeps in an older state (by `updatedAt`), is taken from the backup; a newer one here
+ * stays. Read inside the import's transaction.
+ */
+export async function cohortRowsToRestore(
+  db: MentoringDb,
+  cohorts: readonly BackedUpCohort[],
+): Promise<{ key: string; value: unknown }[]> {
+  const rows: { key: string; value: unknown }[] = [];
+  for (const { summaries, ...kept } of cohorts) {
+    const here = (await db.local.get(metaKey(kept.id)))?.value as KeptCohort | undefined;
+    if (here && here.updatedAt >= kept.updatedAt) continue;
+    rows.push({ key: metaKey(kept.id), value: kept }, { key: summariesKey(kept.id), value: { summaries } });
+  }
+  return rows;
+}

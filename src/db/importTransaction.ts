@@ -14,6 +14,7 @@ import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { KIND_INFO } from '../model/tables';
 import { forgetCount } from './capacity';
+import { type BackedUpCohort, cohortRowsToRestore } from './cohorts';
 import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
@@ -66,6 +67,8 @@ export interface Snapshot {
   nodeId?: unknown;
   /** The clock state as the import left it: if it is still so at undo, nothing was stamped since. */
   clockAfter?: unknown;
+  /** Device-only rows the import wrote (a backup's kept cohorts), as they were before: no value, none. */
+  localRows?: { key: string; value?: unknown }[];
 }
 
 /** What a preview planned from: the records it read, in one transaction with the device's change marker. */
@@ -104,6 +107,8 @@ export interface ApplyOptions<P extends ImportWrites> {
   acceptClockAhead?: boolean;
   /** A restored backup: this device takes a new node id. */
   resetNodeId?: boolean;
+  /** A backup's kept cohorts: restored unless this device keeps a newer state of one. */
+  cohorts?: readonly BackedUpCohort[];
   /**
    * The preview's read and plan. Used as they are when the change marker shows that nothing on
    * this device changed since they were read; otherwise the transaction plans again.
@@ -326,6 +331,14 @@ export async function applyImport<P extends ImportWrites>(
         clock: await deviceRepo.storedClock(),
         nodeId: await deviceRepo.storedNodeId(),
       };
+      const cohortRows = await cohortRowsToRestore(db, options.cohorts ?? []);
+      if (cohortRows.length) {
+        const prior = await db.local.bulkGet(cohortRows.map((row) => row.key));
+        snapshot.localRows = cohortRows.map(({ key }, i) =>
+          prior[i] ? { key, value: prior[i]!.value } : { key },
+        );
+        await db.local.bulkPut(cohortRows);
+      }
       for (const [table, records] of byTable(plan.puts)) await db.table(table).bulkPut(records);
       for (const [table, removes] of byTable(plan.removes)) {
         await db.table(table).bulkDelete(removes.map((r) => r.id));
@@ -410,6 +423,10 @@ export async function undoLastImport(db: MentoringDb): Promise<string[]> {
         else await deviceRepo.removeMembership(journalId);
       }
       await deviceRepo.setCurrentJournalId(snapshot.currentJournalId ?? undefined);
+      for (const row of snapshot.localRows ?? []) {
+        if ('value' in row) await db.local.put({ key: row.key, value: row.value });
+        else await db.local.delete(row.key);
+      }
       if ('clock' in snapshot || 'nodeId' in snapshot) {
         const stampedSince =
           'clockAfter' in snapshot && !sameJson(await deviceRepo.storedClock(), snapshot.clockAfter);

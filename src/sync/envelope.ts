@@ -39,6 +39,20 @@ export const membershipSchema = z.object({ journalId: idSchema, role: roleSchema
 export type BackupMembership = z.infer<typeof membershipSchema>;
 
 /**
+ * A cohort a committee member kept on this device; only a backup carries it (never a pair file).
+ * Its summaries are committee summary files, checked again when the cohort is opened.
+ */
+export const cohortSchema = z.object({
+  id: idSchema,
+  name: shortText,
+  keptAt: dateTimeSchema,
+  updatedAt: dateTimeSchema,
+  pairCount: z.number().check(z.int(), z.minimum(0)),
+  summaries: z.array(z.unknown()),
+});
+export type BackupCohort = z.infer<typeof cohortSchema>;
+
+/**
  * The payload. Records are checked one by one by `restore` (one bad record must not sink the
  * file), so here they are only "a list"; docs/pair-file.schema.json shows each kind's fields.
  */
@@ -46,11 +60,13 @@ export const payloadSchema = z.looseObject({
   records: z.array(z.unknown()).check(z.maxLength(MAX_RECORDS)),
   withdrawn: z.optional(z.array(withdrawalSchema)),
   memberships: z.optional(z.array(membershipSchema)),
+  cohorts: z.optional(z.array(cohortSchema)),
 });
 export type Payload = {
   records: AnyRecord[];
   withdrawn?: Withdrawal[];
   memberships?: BackupMembership[];
+  cohorts?: BackupCohort[];
 };
 
 const headerShape = {

@@ -1,4 +1,5 @@
 /** Pair files and backups: what goes in them, their names, and handing them to the person. */
+import { cohortsForBackup } from '../db/cohorts';
 import { getDb, type MentoringDb } from '../db/database';
 import { DeviceRepository } from '../db/device';
 import { StorageError } from '../db/errors';
@@ -134,6 +135,7 @@ export async function exportBackupFile(
   const memberships = await deviceMemberships(db);
   const journalIds = memberships.map((m) => m.journalId).sort();
   const records = (await readJournalRecords(db, journalIds)).map(withAsideWrittenBack).sort(byId);
+  const cohorts = await cohortsForBackup(db);
   const exportedAt = new Date(db.wallClock()).toISOString();
   const sealed = await seal(
     {
@@ -144,6 +146,8 @@ export async function exportBackupFile(
       payload: {
         records,
         memberships: memberships.map(({ journalId, role }) => ({ journalId, role })),
+        // Kept cohorts (a committee member's) travel in this device's backup, never in a pair file.
+        ...(cohorts.length > 0 && { cohorts }),
       },
     },
     options.passphrase,

@@ -143,5 +143,6 @@ export async function applyImportFile(
     makeCurrent: file.kind === 'pair' || !hasCurrent ? file.journalIds[0] : undefined,
     maxStamp: file.maxStamp,
     resetNodeId: file.kind === 'backup',
+    cohorts: file.kind === 'backup' ? file.cohorts : undefined,
   });
 }

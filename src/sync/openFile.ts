@@ -9,6 +9,7 @@ import { describeIssue } from '../model/validate';
 import { sha256Hex } from './canonical';
 import { decryptBytes } from './crypto';
 import {
+  type BackupCohort,
   type BackupMembership,
   encryptedFileSchema,
   FILE_KINDS,
@@ -35,6 +36,8 @@ export interface OpenedFile {
   records: AnyRecord[];
   withdrawn: Withdrawal[];
   memberships: BackupMembership[];
+  /** Cohorts a committee member kept on the device (a backup only; a pair file never carries them). */
+  cohorts: BackupCohort[];
   /** Records left out, each with its reason. */
   dropped: DroppedRecord[];
   /** Values this version could not use, kept aside with their records (the rest of each record is kept). */
@@ -294,7 +297,10 @@ export async function openFile(
     journalIds: file.journalIds,
     records,
     withdrawn,
-    memberships: (file.payload.memberships ?? []).filter((m) => journals.has(m.journalId)),
+    // Device-only state comes only from this device's own backup: a pair file's is never read.
+    memberships:
+      file.kind === 'backup' ? (file.payload.memberships ?? []).filter((m) => journals.has(m.journalId)) : [],
+    cohorts: file.kind === 'backup' ? (file.payload.cohorts ?? []) : [],
     dropped,
     aside: aside.filter((note) => kept.has(note.id)),
     ignoredParts,

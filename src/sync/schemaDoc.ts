@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { KIND_NAMES } from '../model/kind';
 import { KINDS } from '../model/kinds';
 import {
+  cohortSchema,
   encryptedFileSchema,
   FORMAT_VERSION,
   membershipSchema,
@@ -22,6 +23,7 @@ export function fileJsonSchema(): unknown {
       records: z.array(record),
       withdrawn: z.optional(z.array(withdrawalSchema)),
       memberships: z.optional(z.array(membershipSchema)),
+      cohorts: z.optional(z.array(cohortSchema)),
     }),
   });
   const schema = z.toJSONSchema(z.union([plain, encryptedFileSchema]), { unrepresentable: 'any' }) as Record<
