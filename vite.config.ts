@@ -36,47 +36,6 @@ function contentSecurityPolicy(): Plugin {
 }
 
 /**
- * Preloads the Home screen from index.html: it is lazy like every screen, but it is the screen a cold
- * start opens, so the browser fetches its chunk (and what it imports, and its CSS) while the main
- * script runs, not after. The size report counts what this adds to the first load.
- */
-function preloadHomeScreen(): Plugin {
-  return {
-    name: 'mentoring-journal:preload-home',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const home = chunks.find((c) => c.facadeModuleId?.endsWith('/src/ui/home/HomeScreen.tsx'));
-        const entry = chunks.find((c) => c.isEntry);
-        if (!home || !entry) throw new Error('preload-home: no Home screen chunk in the build');
-        const inEntry = new Set([entry.fileName, ...entry.imports]);
-        const scripts = new Set<string>();
-        const styles = new Set<string>();
-        const visit = (fileName: string) => {
-          if (inEntry.has(fileName) || scripts.has(fileName)) return;
-          const chunk = bundle[fileName];
-          if (chunk?.type !== 'chunk') return;
-          scripts.add(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
-          for (const imported of chunk.imports) visit(imported);
-        };
-        visit(home.fileName);
-        const base = ctx.server ? '/' : ctx.path.replace(/[^/]*$/, '') || '/';
-        const tags = [
-          ...[...scripts].map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`),
-          ...[...styles].map((f) => `<link rel="stylesheet" crossorigin href="${base}${f}">`),
-        ];
-        return html.replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
-      },
-    },
-  };
-}
-
-/**
  * Serves the published JSON Schemas from the build, at /schemas/<name>.schema.json: the files in
  * docs/, which tests keep equal to what the zod schemas generate.
  */
@@ -112,7 +71,6 @@ export default defineConfig({
   plugins: [
     preact(),
     contentSecurityPolicy(),
-    preloadHomeScreen(),
     publishSchemas(),
     VitePWA({
       registerType: 'prompt',

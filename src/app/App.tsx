@@ -23,8 +23,11 @@ export function App() {
   const [creating, setCreating] = useState(false);
   const [closedNotice, setClosedNotice] = useState<string | undefined>(undefined);
 
+  const ready = shell !== undefined;
   useEffect(() => {
-    // Dexie loads after the first paint (see db/firstLoad.ts); its notices are listened to then.
+    // Dexie loads after the first paint with data (see db/firstLoad.ts): its notices are listened
+    // to from then on, so loading it never delays the cold start.
+    if (!ready) return;
     let stop: (() => void) | undefined;
     let live = true;
     import('../db').then(({ getDb }) => {
@@ -39,7 +42,7 @@ export function App() {
       live = false;
       stop?.();
     };
-  }, []);
+  }, [ready]);
 
   useEffect(() => {
     // A screen's promise that failed with nobody listening still gets a plain message.

@@ -1,11 +1,12 @@
 import { lazy } from 'preact-iso';
 import { COHORT_PATH } from '../ui/cohort/handoff';
+import { HomeScreen } from '../ui/home/HomeScreen';
 
 /** The cohort view: for committee members, shown with or without a journal on this device. */
 export { COHORT_PATH };
 
 /**
- * Every screen, lazy-loaded so the first load stays small. `nav` places a screen in the bottom
+ * Every screen but Home lazy-loaded, so the first load stays small. `nav` places a screen in the bottom
  * bar / side rail (at most five) or under More.
  */
 export const SCREENS = [
@@ -13,7 +14,8 @@ export const SCREENS = [
     path: '/',
     name: 'Home',
     nav: 'bar',
-    load: lazy(() => import('../ui/home/HomeScreen').then((m) => m.HomeScreen)),
+    // Home is what a cold start opens: part of the first load, not a lazy chunk waited for.
+    load: HomeScreen,
   },
   {
     path: '/goals',

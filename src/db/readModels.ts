@@ -12,7 +12,7 @@ import { journalTitle } from '../model/labels';
 import type { ActionItem, Meeting } from '../model/meeting';
 import { awaitsHeldMark, compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
-import { milestonesDue } from '../model/schedule';
+import { addDays, DUE_SOON_DAYS, milestonesDue } from '../model/schedule';
 import type { Membership } from './device';
 import type { Reader } from './readers';
 
@@ -105,7 +105,7 @@ export const HOME_ACTIONS_SHOWN = 15;
 export const HOME_READS = {
   local: ['key'],
   meetings: ['[journalId+date]'],
-  milestones: ['journalId'],
+  milestones: ['[journalId+dueDate]'],
   actionItems: ['journalId'],
   goals: ['journalId'],
 } as const;
@@ -118,8 +118,8 @@ const milestoneLine = ({ id, title, dueDate }: Milestone): MilestoneLine => ({ i
 /**
  * What Home shows for a journal today. Meetings are read through the `[journalId+date]` index: the
  * latest one marked held (walking back from the newest date) and the first upcoming one — a few
- * records, not every meeting with its notes. Milestones, action items and goals are small records,
- * read by journal.
+ * records, not every meeting with its notes. Milestones through `[journalId+dueDate]`, up to the end
+ * of the due-soon window; action items and goals, small records, by journal.
  */
 export async function readHome(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
   const live = (record: { deleted?: boolean }) => !record.deleted;
@@ -152,7 +152,13 @@ export async function readHome(reader: Reader, journalId: string, today: string)
       filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
       limit: 1,
     }),
-    reader.equal<Milestone>('milestones', 'journalId', journalId),
+    // Only milestones due by the end of the "due soon" window: later ones are neither due nor overdue.
+    reader.scan<Milestone>({
+      table: 'milestones',
+      index: '[journalId+dueDate]',
+      lower: [journalId, ''],
+      upper: [journalId, addDays(today, DUE_SOON_DAYS)],
+    }),
     reader.equal<ActionItem>('actionItems', 'journalId', journalId),
     reader.equal<Goal>('goals', 'journalId', journalId),
   ]);
