@@ -67,22 +67,53 @@ export function expectedMeetings(startDate: string | undefined, cadenceDays: num
   return Math.floor(daysBetween(startDate, until) / cadenceDays);
 }
 
+/** A stretch without a meeting: from the start or a meeting to the next meeting, or (`open`) to a day. */
+export interface MeetingStretch {
+  from: string;
+  to: string;
+  days: number;
+  /** True when no meeting has ended the stretch yet. */
+  open: boolean;
+}
+
+/**
+ * Every stretch without a meeting: from the start (when known) to the first meeting held, between
+ * meetings held, and from the last one (or the start) to `until`, open. Meetings before the start
+ * are not counted.
+ */
+export function meetingStretches(
+  heldDates: readonly (string | undefined)[],
+  startDate: string | undefined,
+  until: string,
+): MeetingStretch[] {
+  const dates = [...new Set(heldDates.filter(isCalendarDate))].sort();
+  const points = isCalendarDate(startDate) ? [startDate, ...dates.filter((d) => d > startDate)] : dates;
+  const stretches: MeetingStretch[] = [];
+  for (let i = 1; i < points.length; i++) {
+    stretches.push({
+      from: points[i - 1]!,
+      to: points[i]!,
+      days: daysBetween(points[i - 1]!, points[i]!),
+      open: false,
+    });
+  }
+  const last = points.at(-1);
+  if (last) stretches.push({ from: last, to: until, days: daysBetween(last, until), open: true });
+  return stretches;
+}
+
 /**
  * The longest stretch, in days, without a meeting: between the start and the first meeting held,
- * between meetings, and from the last one to `until`. 0 when there is nothing to measure from.
+ * between meetings, and from the last one to `until` (meetings after `until` are not counted). 0
+ * when there is nothing to measure from.
  */
 export function longestStretch(
   heldDates: readonly (string | undefined)[],
   startDate: string | undefined,
   until: string,
 ): number {
-  const dates = [...new Set(heldDates.filter(isCalendarDate))].filter((d) => d <= until).sort();
-  const points = isCalendarDate(startDate) ? [startDate, ...dates.filter((d) => d > startDate)] : dates;
-  if (points.length === 0) return 0;
-  let longest = 0;
-  for (let i = 1; i < points.length; i++)
-    longest = Math.max(longest, daysBetween(points[i - 1]!, points[i]!));
-  return Math.max(longest, daysBetween(points.at(-1)!, until));
+  const held = heldDates.filter((d): d is string => isCalendarDate(d) && d <= until);
+  return Math.max(0, ...meetingStretches(held, startDate, until).map((s) => s.days));
 }
 
 /** Whether `date` lies in a period (both ends included; a missing end is open). */

@@ -24,11 +24,12 @@ import {
   isGoalPastTarget,
   latestProgress,
   longestStretch,
+  meetingStretches,
   milestoneCounts,
 } from '../model/progressRules';
 import type { Reflection } from '../model/reflection';
 import { reflectionPrompt } from '../model/reflectionPrompts';
-import { daysBetween, isCalendarDate, programmeProgress } from '../model/schedule';
+import { isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
 import {
   type CommitteeSummary,
@@ -331,18 +332,6 @@ export function cadenceGaps(
   today: string,
   cadenceDays: number,
 ): SummaryGap[] {
-  const dates = [...new Set(heldDates.filter(isCalendarDate))].sort();
-  const points = startDate ? [startDate, ...dates.filter((d) => d > startDate)] : dates;
-  const gaps: SummaryGap[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const days = daysBetween(points[i - 1]!, points[i]!);
-    if (days > cadenceDays) gaps.push({ from: points[i - 1]!, to: points[i]!, days, open: false });
-  }
-  const last = points.at(-1);
-  if (last) {
-    const until = endDate && endDate < today ? endDate : today;
-    const days = daysBetween(last, until);
-    if (days > cadenceDays) gaps.push({ from: last, to: until, days, open: true });
-  }
-  return gaps;
+  const until = endDate && endDate < today ? endDate : today;
+  return meetingStretches(heldDates, startDate, until).filter((stretch) => stretch.days > cadenceDays);
 }
