@@ -9,24 +9,13 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { KIND_REGISTRY } from '../src/model/registry';
+import { CHROME_ARGS, CHROME_PATH } from '../tests/e2e/serving';
 import type { JournalFiles } from './files';
 import type { BenchServer } from './server';
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Headless, sandbox-free and silent on the network (as the browser tests run it). */
-const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROME_PATH };
 
 /** A phone: 390×844 CSS pixels. */
 const VIEWPORT = { width: 390, height: 844 };

@@ -11,26 +11,13 @@
  * asks (`npm run lighthouse`). The same handler also listens on a second loopback address
  * (127.0.0.2): another origin, so the app's service worker does not control pages served there.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { isFile, MIME_TYPES, underRoot } from '../tests/e2e/serving';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
 
 const BLANK =
@@ -54,25 +41,6 @@ export interface ServerOptions {
   gzip?: boolean;
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function inside(root: string, path: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-  const candidate = normalize(join(root, decoded));
-  return candidate === root || candidate.startsWith(root + sep) ? candidate : undefined;
-}
-
 /** Starts the server on a free port of 127.0.0.1 (and the same port of 127.0.0.2). */
 export async function startServer(options: ServerOptions): Promise<BenchServer> {
   const dist = resolve(options.dist);
@@ -83,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
     const type = extname(path).toLowerCase();
     let data = body ?? readFileSync(path);
     const headers: Record<string, string | number> = {
-      'Content-Type': TYPES[type] ?? 'application/octet-stream',
+      'Content-Type': MIME_TYPES[type] ?? 'application/octet-stream',
       'Cache-Control':
         options.gzip && path.includes(`${sep}assets${sep}`)
           ? 'public, max-age=31536000, immutable'
@@ -116,10 +84,10 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
       return send(req, res, join(options.root, 'node_modules/dexie/dist/dexie.mjs'));
     }
     if (path.startsWith('/__bench/files/') && options.files) {
-      const file = inside(resolve(options.files), path.slice('/__bench/files/'.length));
+      const file = underRoot(resolve(options.files), path.slice('/__bench/files/'.length));
       if (file && isFile(file)) return send(req, res, file);
     }
-    const file = inside(dist, path);
+    const file = underRoot(dist, path);
     if (file && isFile(file)) return send(req, res, file);
     if (file && isFile(join(file, 'index.html'))) return send(req, res, join(file, 'index.html'));
     // A static host set up as the README asks ("unknown paths fall back to index.html") answers every

@@ -14,11 +14,11 @@
 // Most files just need `const server = serveDuringFile();` at the top: it starts the server before
 // the file's tests and calls closeAll() after them.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
@@ -31,44 +31,15 @@ import {
   type Page,
 } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROME_ARGS, CHROME_PATH, isFile, MIME_TYPES, underRoot } from './serving';
 
 /** The repository's root folder (built apps and the vite config live there). */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
-/** The Chromium binary the tests drive: $CHROME_PATH, or Debian's /usr/bin/chromium. */
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-/** Flags that keep Chromium headless, sandbox-free and silent on the network (no update or sync pings). */
-export const CHROME_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROME_ARGS, CHROME_PATH } from './serving';
 
 // ---------------------------------------------------------------------------------------------------
 // Static server
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.map': 'application/json; charset=utf-8',
-};
 
 /** A static server for a built app; see startServer(). */
 export interface StaticServer {
@@ -182,27 +153,13 @@ export async function startServer(dir = DIST, port = 0): Promise<StaticServer> {
 
 /** Maps a URL path to a file under root: the file itself, a folder's index.html, or the SPA fallback. */
 function resolveFile(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  const candidate = normalize(join(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  const candidate = underRoot(root, pathname);
+  if (!candidate) return null;
   if (isFile(candidate)) return candidate;
   if (isFile(join(candidate, 'index.html'))) return join(candidate, 'index.html');
   // A path without an extension is a route of the single-page app: serve the shell.
-  if (extname(decoded) === '' && isFile(join(root, 'index.html'))) return join(root, 'index.html');
+  if (extname(candidate) === '' && isFile(join(root, 'index.html'))) return join(root, 'index.html');
   return null;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------
