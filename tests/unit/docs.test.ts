@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,4 +26,20 @@ describe('docs/data-model.md', () => {
       expect(missing, `fields of ${kind} missing from docs/data-model.md`).toEqual([]);
     },
   );
+});
+
+describe('the repository’s text files', () => {
+  it('carry no leftover merge-conflict markers', () => {
+    const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
+      .split('\0')
+      .filter((f) => /\.(md|ts|tsx|js|mjs|json|css|html|yml|yaml)$/.test(f) || f.startsWith('.ci/'));
+    const marked = files.filter((file) => {
+      try {
+        return /^(<{7} |={7}$|>{7} )/m.test(readFileSync(join(process.cwd(), file), 'utf8'));
+      } catch {
+        return false;
+      }
+    });
+    expect(marked).toEqual([]);
+  });
 });
