@@ -29,10 +29,8 @@ async function agendaWith(...texts: string[]) {
         order,
       }),
     );
-  renderInJournal(
-    <AgendaEditor journalId={current.journalId} meetingId={meeting.id} role="mentee" />,
-    current,
-  );
+  const me = 'mentee' as const;
+  renderInJournal(<AgendaEditor journalId={current.journalId} meetingId={meeting.id} role={me} />, current);
   await screen.findByRole('textbox', { name: `Agenda point ${texts.length}` });
   return { current, meeting, items };
 }
