@@ -390,7 +390,11 @@ describe('meeting mode on a phone (360 × 800): one step at a time', () => {
     const bar = page.getByRole('navigation', { name: 'Meeting steps' });
     const box = (await bar.boundingBox())!;
     expect(box.height).toBeLessThanOrEqual(56);
+    // At the very bottom of the screen, however short the step; with the header, at most 15% of it.
+    expect(box.y + box.height).toBeGreaterThan(800 - 8);
     expect(box.y + box.height).toBeLessThanOrEqual(800);
+    const header = (await page.locator('header').first().boundingBox())!;
+    expect(header.height + box.height).toBeLessThanOrEqual(800 * 0.15);
 
     await page.getByRole('button', { name: 'Next' }).click();
     const review = page.getByRole('group', { name: 'Submit the poster proposal' });
