@@ -31,7 +31,9 @@ describe('useMediaQuery', () => {
     });
     expect(screen.getByText('one screen')).toBeTruthy();
     // Gone from the screen, it stops listening.
-    act(() => unmount());
+    act(() => {
+      unmount();
+    });
     expect(listeners.size).toBe(0);
   });
 
