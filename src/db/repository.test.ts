@@ -81,6 +81,34 @@ describe('repository', () => {
     expect(await milestones.list(JOURNAL)).toEqual([]);
   });
 
+  it('undoing a delete brings back the same record with its content, stamped after the delete', async () => {
+    const agenda = repo('agendaItem', db);
+    const item = await agenda.create(JOURNAL, {
+      meetingId: 'meeting-1',
+      text: 'Conference poster',
+      raisedBy: 'mentor',
+      discussed: true,
+      order: 2,
+    });
+    await agenda.remove(item.id);
+    const tomb = (await agenda.get(item.id))!;
+    const back = await agenda.restore(item.id, item);
+    expect(back).toMatchObject({
+      id: item.id,
+      deleted: false,
+      text: 'Conference poster',
+      raisedBy: 'mentor',
+      discussed: true,
+      order: 2,
+    });
+    expect(back.stamps.deleted! > tomb.stamps.deleted!).toBe(true);
+    expect(back.stamps.text! > tomb.stamps.text!).toBe(true);
+    expect(await agenda.get(item.id)).toEqual(back);
+    expect((await agenda.list(JOURNAL)).map((a) => a.id)).toEqual([item.id]);
+    // Restoring again changes nothing.
+    expect(await agenda.restore(item.id, item)).toEqual(back);
+  });
+
   it('refuses an invalid record with a message naming the field, and writes nothing', async () => {
     const goals = repo('goal', db);
     const goal = await goals.create(JOURNAL, { title: 'Valid' });

@@ -277,6 +277,49 @@ export class Repository<K extends KindName> {
     });
   }
 
+  /**
+   * Undoes a delete: brings back the same record (same id) with the content it had, `before` being
+   * the record as it was read before `remove`. The restore is an edit after the delete — the
+   * `deleted` cell and every content field get a new stamp — so it wins over the tombstone on every
+   * device, as a later edit does. A record that is not deleted is left as it is.
+   */
+  async restore(id: string, before: RecordFor<K>): Promise<RecordFor<K>> {
+    return this.write(async (validateRecord) => {
+      const current = await this.table.get(id);
+      if (!current) throw new Error(`This ${KIND_INFO[this.kind].label} no longer exists on this device.`);
+      if (!current.deleted) return current;
+      const stamp = await this.device.nextStamp();
+      const next: Record<string, unknown> = {
+        ...current,
+        deleted: false,
+        stamps: { ...current.stamps, deleted: stamp },
+        bases: { ...current.bases },
+      };
+      const stamps = next.stamps as Record<string, string>;
+      const bases = next.bases as Record<string, string>;
+      if (current.stamps.deleted) bases.deleted = current.stamps.deleted;
+      const fields = contentFields(before).filter(
+        (field) => (before as Record<string, unknown>)[field] !== undefined,
+      );
+      for (const field of fields) {
+        next[field] = (before as Record<string, unknown>)[field];
+        const base = baseOf(current, field, stamp);
+        if (base) bases[field] = base;
+        stamps[field] = stamp;
+      }
+      stampSets(
+        this.kind,
+        current as unknown as Record<string, unknown> & { stamps: Record<string, string> },
+        next,
+        fields,
+        stamp,
+      );
+      const record = validateRecord(this.kind, next);
+      await this.table.put(record);
+      return record;
+    });
+  }
+
   /** One record, deleted or not. */
   async get(id: string): Promise<RecordFor<K> | undefined> {
     return this.table.get(id);

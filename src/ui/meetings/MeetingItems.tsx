@@ -9,6 +9,7 @@ import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { byOrder, nextOrder } from './meetingActions';
+import { RemovedNotice, removeButtonId, useRemoveWithUndo } from './RemoveWithUndo';
 
 const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
@@ -101,13 +102,15 @@ function AgendaRow({
   index,
   count,
   onMove,
+  onRemove,
 }: {
   item: AgendaItem;
   index: number;
   count: number;
   onMove: (from: number, to: number) => void;
+  onRemove: (id: string) => void;
 }) {
-  const { record, set } = useAutosave('agendaItem', item.id);
+  const { record, set, flush } = useAutosave('agendaItem', item.id);
   const shown = record ?? item;
   const name = shown.text?.trim() || 'untitled point';
   return (
@@ -138,14 +141,13 @@ function AgendaRow({
         <button
           type="button"
           class="danger"
+          id={removeButtonId(item.id)}
+          data-remove
           aria-label={`Remove “${name}” from the agenda`}
           onClick={async () => {
-            try {
-              await repo('agendaItem').remove(item.id);
-              announce('Agenda point removed');
-            } catch (error) {
-              announceError(error);
-            }
+            // What was typed a moment ago is saved first, so Undo brings it back too.
+            await flush();
+            onRemove(item.id);
           }}
         >
           Remove
@@ -166,6 +168,8 @@ export function AgendaEditor({
   role: Role;
 }) {
   const items = useAgenda(journalId, meetingId);
+  const list = useRef<HTMLDivElement>(null);
+  const removal = useRemoveWithUndo(list);
   async function move(from: number, to: number) {
     if (!items) return;
     const next = [...items];
@@ -184,16 +188,24 @@ export function AgendaEditor({
   }
   if (!items) return <p class="meta">Loading the agenda…</p>;
   return (
-    <>
+    <div ref={list}>
       {items.length === 0 ? (
         <p class="empty">No agenda points yet.</p>
       ) : (
         <ol class="item-list">
           {items.map((item, index) => (
-            <AgendaRow key={item.id} item={item} index={index} count={items.length} onMove={move} />
+            <AgendaRow
+              key={item.id}
+              item={item}
+              index={index}
+              count={items.length}
+              onMove={move}
+              onRemove={(id) => removal.remove('agendaItem', id)}
+            />
           ))}
         </ol>
       )}
+      <RemovedNotice notice={removal.notice} onUndo={removal.undo} what="from the agenda" />
       <AddItemForm
         kind="agendaItem"
         label="New agenda point"
@@ -211,12 +223,22 @@ export function AgendaEditor({
           })
         }
       />
-    </>
+    </div>
   );
 }
 
 /** One action item, edited in place with autosave. */
-function ActionRow({ journalId, item, index }: { journalId: string; item: ActionItem; index: number }) {
+function ActionRow({
+  journalId,
+  item,
+  index,
+  onRemove,
+}: {
+  journalId: string;
+  item: ActionItem;
+  index: number;
+  onRemove: (id: string) => void;
+}) {
   const { record, set, flush } = useAutosave('actionItem', item.id);
   const shown = record ?? item;
   const name = shown.text?.trim() || 'untitled action';
@@ -251,14 +273,12 @@ function ActionRow({ journalId, item, index }: { journalId: string; item: Action
         <button
           type="button"
           class="danger"
+          id={removeButtonId(item.id)}
+          data-remove
           aria-label={`Remove action “${name}”`}
           onClick={async () => {
-            try {
-              await repo('actionItem').remove(item.id);
-              announce('Action item removed');
-            } catch (error) {
-              announceError(error);
-            }
+            await flush();
+            onRemove(item.id);
           }}
         >
           Remove
@@ -278,13 +298,27 @@ export function ActionList({
   items: ActionItem[];
   emptyText?: string;
 }) {
-  if (items.length === 0) return <p class="empty">{emptyText}</p>;
+  const list = useRef<HTMLDivElement>(null);
+  const removal = useRemoveWithUndo(list);
   return (
-    <ol class="item-list">
-      {items.map((item, index) => (
-        <ActionRow key={item.id} journalId={journalId} item={item} index={index} />
-      ))}
-    </ol>
+    <div ref={list}>
+      {items.length === 0 ? (
+        <p class="empty">{emptyText}</p>
+      ) : (
+        <ol class="item-list">
+          {items.map((item, index) => (
+            <ActionRow
+              key={item.id}
+              journalId={journalId}
+              item={item}
+              index={index}
+              onRemove={(id) => removal.remove('actionItem', id)}
+            />
+          ))}
+        </ol>
+      )}
+      <RemovedNotice notice={removal.notice} onUndo={removal.undo} what="from the action items" />
+    </div>
   );
 }
 
@@ -323,7 +357,21 @@ export function AddActionItem({
   );
 }
 
-/** A small form that adds one agenda point or action item, with a message when the text is empty. */
+/**
+ * What is left in an add field once `saved` has been added: the field held `submitted` when it was
+ * sent, and may have been typed on while the save ran. Only the saved text goes; what was typed
+ * after it stays (its leading spaces trimmed). A field changed in other ways is left as it is.
+ */
+export function leftAfterAdd(current: string, submitted: string): string {
+  if (current === submitted) return '';
+  return current.startsWith(submitted) ? current.slice(submitted.length).trimStart() : current;
+}
+
+/**
+ * A small form that adds one agenda point or action item, with a message when the text is empty.
+ * Typing goes on while an item is saved: the field loses only the text that was saved, and an Enter
+ * pressed meanwhile adds what was typed next once the first save is in.
+ */
 export function AddItemForm(props: {
   kind: string;
   label: string;
@@ -334,34 +382,57 @@ export function AddItemForm(props: {
   withDueDate?: boolean;
   onAdd: (text: string, who: Role, dueDate: string | undefined) => Promise<unknown>;
 }) {
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
   const [who, setWho] = useState<Role>(props.defaultRole);
-  const [due, setDue] = useState<string>();
+  const [due, setDueState] = useState<string>();
   const [error, setError] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
+  // The latest values, read when a save starts (a second Enter waits for the first save).
+  const latest = useRef({ text: '', due: undefined as string | undefined, who: props.defaultRole });
+  latest.current.who = who;
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const setText = (value: string) => {
+    latest.current.text = value;
+    setTextState(value);
+  };
+  const setDue = (value: string | undefined) => {
+    latest.current.due = value;
+    setDueState(value);
+  };
+
+  async function save(input: HTMLInputElement | null | undefined) {
+    const submitted = latest.current.text;
+    const submittedDue = latest.current.due;
+    if (!submitted.trim()) return;
+    try {
+      await props.onAdd(submitted.trim(), latest.current.who, submittedDue);
+      setText(leftAfterAdd(latest.current.text, submitted));
+      if (latest.current.due === submittedDue) setDue(undefined);
+      announce('Added');
+      // Back to the field for the next item — unless focus has moved on meanwhile.
+      const active = document.activeElement;
+      if (active === document.body || (active && formRef.current?.contains(active) && active !== input))
+        input?.focus();
+    } catch (err) {
+      announceError(err);
+    }
+  }
+
   return (
     <form
       ref={formRef}
       class="add-item"
       noValidate
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const input = formRef.current?.querySelector<HTMLInputElement>('input[name="text"]');
-        if (!text.trim()) {
+        if (!latest.current.text.trim()) {
           setError(props.emptyError);
           input?.focus();
           return;
         }
         setError(undefined);
-        try {
-          await props.onAdd(text.trim(), who, due);
-          setText('');
-          setDue(undefined);
-          announce('Added');
-          input?.focus();
-        } catch (err) {
-          announceError(err);
-        }
+        saving.current = saving.current.then(() => save(input));
       }}
     >
       <TextField label={props.label} name="text" value={text} onInput={setText} error={error} />

@@ -1,16 +1,17 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { Route, Router } from 'preact-iso';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshJournal, renderInJournal } from '../../../tests/helpers/journal';
 import { type MentoringDb, repo } from '../../db';
 import { formatDate, today } from '../components/labels';
-import { MeetingModeScreen, STEPS } from './MeetingModeScreen';
+import { MeetingModeScreen, STEPS, WIDE_LAYOUT } from './MeetingModeScreen';
 
 let db: MentoringDb | undefined;
 
 afterEach(async () => {
   cleanup();
+  vi.unstubAllGlobals();
   history.replaceState(null, '', '/');
   db?.close();
   await db?.delete();
@@ -171,5 +172,81 @@ describe('meeting mode', () => {
     }
     expect(await repo('milestone').get(missed.id)).toMatchObject({ status: 'planned' });
     expect(await repo('milestone').get(done.id)).toMatchObject({ status: 'done', doneDate: '2026-02-27' });
+  });
+});
+
+describe('meeting mode, choosing and saying', () => {
+  it('the chosen one of Done / Missed carries a tick and its word; “marked missed” is said beside the buttons', async () => {
+    const { current } = await openMeetingMode();
+    await repo('milestone').create(current.journalId, { title: 'Find a venue', dueDate: today() });
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const review = within(await screen.findByRole('group', { name: 'Find a venue' }));
+    const done = review.getByRole('button', { name: 'Mark “Find a venue” done' });
+    const missed = review.getByRole('button', { name: 'Mark “Find a venue” missed' });
+    expect([done.textContent, missed.textContent]).toEqual(['Done', 'Missed']);
+    await userEvent.click(missed);
+    await waitFor(() => expect(missed.getAttribute('aria-pressed')).toBe('true'));
+    expect([done.textContent, missed.textContent]).toEqual(['Done', '✓ Missed']);
+    expect(missed.className).toContain('is-chosen');
+    expect(review.getByRole('status').textContent).toBe('Marked missed');
+    await userEvent.click(done);
+    await waitFor(() => expect(done.textContent).toBe('✓ Done'));
+    expect(missed.textContent).toBe('Missed');
+    expect(review.getByRole('status').textContent).toBe('Marked done');
+  });
+});
+
+describe('meeting mode at 900 px and wider', () => {
+  function wideScreen() {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === WIDE_LAYOUT,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
+  }
+
+  it('shows every step at once, in the steps’ order, with Finish at the end; showing it writes nothing', async () => {
+    wideScreen();
+    const current = await freshJournal('mentee');
+    db = current.db;
+    const meeting = await repo('meeting').create(current.journalId, { date: today(), status: 'planned' });
+    await repo('agendaItem').create(current.journalId, {
+      meetingId: meeting.id,
+      text: 'Poster',
+      discussed: false,
+      order: 0,
+    });
+    const before = await records(current.db);
+    history.replaceState(null, '', `/meetings/${meeting.id}/run`);
+    renderInJournal(
+      <Router>
+        <Route path="/meetings/:id/run" component={MeetingModeScreen} />
+        <Route default component={() => <h1>Meeting page</h1>} />
+      </Router>,
+      current,
+    );
+    await screen.findByText('Agenda: 0 of 1 points discussed.');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([...STEPS]);
+    expect(screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'))).toHaveLength(
+      STEPS.length,
+    );
+    // No step buttons: nothing to step through.
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    expect(screen.queryByText(/^Step \d of/)).toBeNull();
+    const finish = screen.getByRole('button', { name: 'Finish' });
+    const controls = [...document.querySelectorAll('button, input, select, textarea, summary')];
+    expect(controls.at(-1)).toBe(finish);
+    // Every step has read its data (the summary is made from all of it), and nothing was written.
+    expect(await records(current.db)).toEqual(before);
+
+    // Ticking a point updates the summary beside it; Finish saves it and marks the meeting held.
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Poster' }));
+    await screen.findByText('Agenda: 1 of 1 points discussed.');
+    await userEvent.click(finish);
+    await screen.findByRole('heading', { level: 1, name: 'Meeting page' }, { timeout: 5000 });
+    const held = await repo('meeting').get(meeting.id);
+    expect(held?.status).toBe('held');
+    expect(held?.summary?.split('\n')[0]).toBe('Agenda: 1 of 1 points discussed.');
   });
 });

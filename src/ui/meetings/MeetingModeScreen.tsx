@@ -27,6 +27,7 @@ import { formatDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
+import { useMediaQuery } from '../hooks/useMediaQuery';
 import { useJournal } from '../journalContext';
 import { Activities } from './MeetingDetailScreen';
 import {
@@ -59,6 +60,9 @@ export interface NextChoice {
   date: string;
   time?: string;
 }
+
+/** Where meeting mode shows all its steps side by side instead of one at a time. */
+export const WIDE_LAYOUT = '(min-width: 900px)';
 
 /** Where meeting mode was left for one meeting: kept on this device so it resumes there. */
 interface Progress {
@@ -94,7 +98,9 @@ function dayStart(date: string): number {
 }
 
 /**
- * Meeting mode: one large-type screen for two people at one device, one step at a time. Changes
+ * Meeting mode: one large-type screen for two people at one device. On a phone it goes one step at
+ * a time; at 900 px and wider (`WIDE_LAYOUT`) every step is on one screen side by side, made of the
+ * same step components, so both layouts write the same records the same way. Changes
  * made on a step (an agenda point ticked, a milestone marked, an action closed, notes) are written
  * as they are made; the step and the next meeting agreed are kept on this device, so leaving
  * half-way and coming back resumes at the same step. Showing a step never writes: Finish writes
@@ -111,6 +117,8 @@ export function MeetingModeScreen() {
   const [finishing, setFinishing] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
+  // At 900 px and wider (a laptop or tablet between two people) every step shows at once.
+  const wide = useMediaQuery(WIDE_LAYOUT);
 
   useEffect(() => {
     let live = true;
@@ -191,33 +199,17 @@ export function MeetingModeScreen() {
   const step = progress.step;
   const last = step === STEPS.length - 1;
 
-  return (
-    <div class="meeting-mode">
-      <div class="mode-head">
-        <h1>Meeting mode</h1>
-        <p class="step-progress">
-          Step {step + 1} of {STEPS.length}
-        </p>
-      </div>
-      <p class="meta mode-meeting">
-        <span>{formatWhen(meeting)}</span>
-        <a href={`/meetings/${id}`}>Leave meeting mode (everything is saved)</a>
-      </p>
-      <ol class="step-dots" aria-hidden="true">
-        {STEPS.map((name, i) => (
-          <li key={name} class={i < step ? 'is-done' : i === step ? 'is-current' : undefined} />
-        ))}
-      </ol>
-      <h2 ref={heading} tabIndex={-1} id="step-heading">
-        {STEPS[step]}
-      </h2>
-      <div class="step-body">
-        {step === 0 && <AgendaStep journalId={journalId} meetingId={id} />}
-        {step === 1 && (
-          <MilestonesStep journalId={journalId} meeting={meeting} startedAt={progress.startedAt} />
-        )}
-        {step === 2 && <CarriedActionsStep journalId={journalId} meetingId={id} />}
-        {step === 3 && (
+  /** The content of one step: the same components, writing the same way, in either layout. */
+  const stepContent = (index: number) => {
+    switch (index) {
+      case 0:
+        return <AgendaStep journalId={journalId} meetingId={id} />;
+      case 1:
+        return <MilestonesStep journalId={journalId} meeting={meeting} startedAt={progress.startedAt} />;
+      case 2:
+        return <CarriedActionsStep journalId={journalId} meetingId={id} />;
+      case 3:
+        return (
           <>
             <TextArea
               label="Shared notes"
@@ -229,9 +221,11 @@ export function MeetingModeScreen() {
             <PrivateNote journalId={journalId} meetingId={id} hidden />
             <Activities journalId={journalId} meeting={meeting} set={set} />
           </>
-        )}
-        {step === 4 && <NewActionsStep journalId={journalId} meetingId={id} />}
-        {step === 5 && (
+        );
+      case 4:
+        return <NewActionsStep journalId={journalId} meetingId={id} />;
+      case 5:
+        return (
           <NextMeetingStep
             journalId={journalId}
             meeting={meeting}
@@ -239,8 +233,9 @@ export function MeetingModeScreen() {
             chosen={progress.next}
             onChoose={(next) => keep({ next })}
           />
-        )}
-        {step === 6 && (
+        );
+      default:
+        return (
           <SummaryStep
             journalId={journalId}
             meeting={meeting}
@@ -250,8 +245,68 @@ export function MeetingModeScreen() {
               summary.current = text;
             }}
           />
+        );
+    }
+  };
+
+  const head = (
+    <>
+      <div class="mode-head">
+        <h1>Meeting mode</h1>
+        {!wide && (
+          <p class="step-progress">
+            Step {step + 1} of {STEPS.length}
+          </p>
         )}
       </div>
+      <p class="meta mode-meeting">
+        <span>{formatWhen(meeting)}</span>
+        <a href={`/meetings/${id}`}>Leave meeting mode (everything is saved)</a>
+      </p>
+    </>
+  );
+
+  if (wide) {
+    // A laptop or tablet on the table between two people: every step at once, side by side, in the
+    // order the steps go (the page reads, and Tab moves, left to right and then down).
+    return (
+      <div class="meeting-mode meeting-wide">
+        {head}
+        <div class="mode-grid">
+          {STEPS.map((name, index) => (
+            <section
+              key={name}
+              class={index === STEPS.length - 1 ? 'mode-section is-summary' : 'mode-section'}
+              aria-labelledby={`mode-section-${index}`}
+            >
+              <h2 id={`mode-section-${index}`}>{name}</h2>
+              <div class="step-body">{stepContent(index)}</div>
+              {index === STEPS.length - 1 && (
+                <div class="actions mode-finish">
+                  <button type="button" class="primary" onClick={finish} aria-disabled={finishing}>
+                    Finish
+                  </button>
+                </div>
+              )}
+            </section>
+          ))}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div class="meeting-mode">
+      {head}
+      <ol class="step-dots" aria-hidden="true">
+        {STEPS.map((name, i) => (
+          <li key={name} class={i < step ? 'is-done' : i === step ? 'is-current' : undefined} />
+        ))}
+      </ol>
+      <h2 ref={heading} tabIndex={-1} id="step-heading">
+        {STEPS[step]}
+      </h2>
+      <div class="step-body">{stepContent(step)}</div>
       <nav class="step-footer" aria-label="Meeting steps">
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0}>
           Back
@@ -411,15 +466,17 @@ const MILESTONE_PAGE = 20;
 
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
+  // What the last press did, said beside the buttons (a message here covers nothing, unlike a toast).
+  const [said, setSaid] = useState<{ text: string; error?: boolean }>();
   const title = milestone.title?.trim() || 'Untitled milestone';
   const overdue = isMilestoneOverdue(milestone, today());
   async function mark(choice: 'done' | 'missed') {
     const { status, ...rest } = milestoneTogglePatch(choice, milestone, doneDate);
     try {
       await repo('milestone').update(milestone.id, { status, ...rest });
-      announce(status === 'planned' ? `“${title}” back to planned` : `“${title}” marked ${status}`);
+      setSaid({ text: status === 'planned' ? 'Back to planned' : `Marked ${status}` });
     } catch (error) {
-      announceError(error);
+      setSaid({ text: error instanceof Error ? error.message : String(error), error: true });
     }
   }
   return (
@@ -433,23 +490,22 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
           {MILESTONE_STATUS_LABELS[milestone.status ?? 'planned']}{' '}
           {overdue && <span class="badge warn">Overdue</span>}
         </p>
-        <div class="actions">
-          <button
-            type="button"
-            aria-pressed={milestone.status === 'done'}
-            aria-label={`Mark “${title}” done`}
+        <div class="actions choice-buttons">
+          <ChoiceButton
+            label="Done"
+            pressed={milestone.status === 'done'}
+            name={`Mark “${title}” done`}
             onClick={() => mark('done')}
-          >
-            Done
-          </button>
-          <button
-            type="button"
-            aria-pressed={milestone.status === 'missed'}
-            aria-label={`Mark “${title}” missed`}
+          />
+          <ChoiceButton
+            label="Missed"
+            pressed={milestone.status === 'missed'}
+            name={`Mark “${title}” missed`}
             onClick={() => mark('missed')}
-          >
-            Missed
-          </button>
+          />
+          <span class={said?.error ? 'inline-status field-error' : 'inline-status'} role="status">
+            {said?.text}
+          </span>
         </div>
         <DateField
           label="New due date"
@@ -465,6 +521,29 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
         />
       </fieldset>
     </li>
+  );
+}
+
+/**
+ * Done or Missed: the one chosen is filled, in bold, with a tick before its word, so it stands out
+ * at a glance without colour; `aria-pressed` says the same to a screen reader.
+ */
+function ChoiceButton(props: { label: string; pressed: boolean; name: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class={props.pressed ? 'choice is-chosen' : 'choice'}
+      aria-pressed={props.pressed}
+      aria-label={props.name}
+      onClick={props.onClick}
+    >
+      {props.pressed && (
+        <span class="choice-mark" aria-hidden="true">
+          ✓{' '}
+        </span>
+      )}
+      {props.label}
+    </button>
   );
 }
 

@@ -41,6 +41,26 @@ describe('meeting summary', () => {
     ]);
   });
 
+  it('an action agreed and closed in the same meeting reads as done, with no date to meet', () => {
+    expect(
+      summaryLines({
+        agenda: [],
+        milestones: [],
+        carried: [],
+        newActions: [
+          { text: 'Email the branch manager', owner: 'mentor', dueDate: '2026-12-08', done: true },
+          { text: 'Read the report', done: true },
+          { text: 'Draft abstract', owner: 'mentee', dueDate: '2026-12-08', done: false },
+        ],
+        activities: [],
+      }).slice(1, 4),
+    ).toEqual([
+      'New action, already done: Email the branch manager (Mentor).',
+      'New action, already done: Read the report.',
+      'New action: Draft abstract (Mentee, by Dec 8, 2026).',
+    ]);
+  });
+
   it('a meeting with no agenda and no next date says so', () => {
     expect(summaryLines({ agenda: [], milestones: [], carried: [], newActions: [], activities: [] })).toEqual(
       ['Agenda: no points were planned.', 'Next meeting: not set yet.'],

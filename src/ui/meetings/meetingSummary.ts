@@ -14,7 +14,7 @@ export interface SummaryInput {
     dueChanged: boolean;
   }[];
   carried: readonly { text?: string; done?: boolean }[];
-  newActions: readonly { text?: string; owner?: Role; dueDate?: string }[];
+  newActions: readonly { text?: string; owner?: Role; dueDate?: string; done?: boolean }[];
   activities: readonly Activity[];
   next?: { date?: string; time?: string };
   nextTopics?: string;
@@ -52,6 +52,16 @@ export function summaryLines(input: SummaryInput): string[] {
         : stop(`Still open, carried on: ${name(c.text, 'untitled action')}`),
     );
   for (const a of input.newActions) {
+    if (a.done) {
+      // Agreed and closed in the same meeting: done, so no "by" date and nothing left open.
+      const who = a.owner ? ` (${ROLE_LABELS[a.owner]})` : '';
+      lines.push(
+        who
+          ? `New action, already done: ${name(a.text, 'untitled action')}${who}.`
+          : stop(`New action, already done: ${name(a.text, 'untitled action')}`),
+      );
+      continue;
+    }
     const who = a.owner
       ? ` (${ROLE_LABELS[a.owner]}${a.dueDate ? `, by ${formatDate(a.dueDate)}` : ''})`
       : a.dueDate
