@@ -31,7 +31,7 @@ export async function storyBankPdf(bank: StoryBank, fontBytes: ArrayBuffer | Uin
   if (!bank.stories.length) w.text('No stories chosen.', { color: MUTED });
   for (const story of bank.stories) {
     w.heading(story.title, 2);
-    if (story.meta) w.text(story.meta, { color: MUTED });
+    if (story.meta) w.text(story.meta, { size: SIZE.small, color: MUTED });
     if (story.skills.length) w.text(`Skills: ${story.skills.join(', ')}`);
     for (const part of story.parts) {
       w.heading(part.heading, 3);
