@@ -1,6 +1,7 @@
 import { lazy } from 'preact-iso';
 import { COHORT_PATH } from '../ui/cohort/handoff';
 import { HomeScreen } from '../ui/home/HomeScreen';
+import { NEW_STORY_PATH, PRACTICE_PATH } from '../ui/stories/practicePath';
 
 /** The cohort view: for committee members, shown with or without a journal on this device. */
 export { COHORT_PATH };
@@ -35,6 +36,12 @@ export const SCREENS = [
     load: lazy(() => import('../ui/meetings/MeetingsScreen').then((m) => m.MeetingsScreen)),
   },
   {
+    // The "Start today's meeting" app shortcut; before /meetings/:id, which would take it for an id.
+    path: '/meetings/today',
+    name: 'Today’s meeting',
+    load: lazy(() => import('../ui/meetings/TodaysMeetingScreen').then((m) => m.TodaysMeetingScreen)),
+  },
+  {
     path: '/meetings/:id',
     name: 'Meeting',
     load: lazy(() => import('../ui/meetings/MeetingDetailScreen').then((m) => m.MeetingDetailScreen)),
@@ -49,6 +56,17 @@ export const SCREENS = [
     name: 'Stories',
     nav: 'bar',
     load: lazy(() => import('../ui/stories/StoriesScreen').then((m) => m.StoriesScreen)),
+  },
+  {
+    // The "New story" app shortcut and interview practice; before /stories/:id.
+    path: NEW_STORY_PATH,
+    name: 'New story',
+    load: lazy(() => import('../ui/stories/NewStoryScreen').then((m) => m.NewStoryScreen)),
+  },
+  {
+    path: PRACTICE_PATH,
+    name: 'Interview practice',
+    load: lazy(() => import('../ui/stories/InterviewPracticeScreen').then((m) => m.InterviewPracticeScreen)),
   },
   {
     path: '/stories/:id',

@@ -15,7 +15,8 @@ export interface InterviewQuestion {
   text: string;
   /**
    * Skills the question asks about, in lower case. A story skill matches one when it holds every
-   * word of it ("conflict" matches "Resolving conflict"); spellings that differ get an entry each.
+   * word of it ("conflict" matches "Resolving conflict"; "problem solving" matches "Problem-solving");
+   * spellings that differ by more than punctuation get an entry each.
    */
   skills: readonly string[];
 }
@@ -25,7 +26,7 @@ export const INTERVIEW_QUESTIONS: readonly InterviewQuestion[] = [
   {
     id: 'unsolved-problem',
     text: 'Tell us about a problem that had been around for a while until you took it on.',
-    skills: ['problem solving', 'problem-solving', 'troubleshooting', 'initiative'],
+    skills: ['problem solving', 'troubleshooting', 'initiative'],
   },
   {
     id: 'disagreement',
