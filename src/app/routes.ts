@@ -1,6 +1,7 @@
 import { lazy } from 'preact-iso';
 import { COHORT_PATH } from '../ui/cohort/handoff';
 import { HomeScreen } from '../ui/home/HomeScreen';
+import { OPEN_PATH } from '../ui/share/incomingFile';
 import { NEW_STORY_PATH, PRACTICE_PATH } from '../ui/stories/practicePath';
 
 /** The cohort view: for committee members, shown with or without a journal on this device. */
@@ -90,6 +91,12 @@ export const SCREENS = [
     name: 'Share',
     nav: 'more',
     load: lazy(() => import('../ui/share/ShareScreen').then((m) => m.ShareScreen)),
+  },
+  {
+    // A file from the system (file launch or share target) in the import preview.
+    path: OPEN_PATH,
+    name: 'Open a file',
+    load: lazy(() => import('../ui/share/OpenFileScreen').then((m) => m.OpenFileRoute)),
   },
   {
     path: '/check-ins',
