@@ -126,7 +126,7 @@ export default defineConfig({
             sizes: '1280x800',
             type: 'image/png',
             form_factor: 'wide',
-            label: 'Home: the next meeting, milestones due soon and the story bank',
+            label: 'Home: the programme, the next meeting and what is due',
           },
           {
             src: 'screenshots/narrow.png',
