@@ -38,6 +38,7 @@ export function duplicateContent(story: StoryRecord) {
     period: story.period,
     skills: story.skills?.map((s) => ({ ...s })),
     goalIds: story.goalIds ? [...story.goalIds] : undefined,
+    questionIds: story.questionIds ? [...story.questionIds] : undefined,
     status: 'draft' as const,
   };
 }
