@@ -97,7 +97,7 @@ export default defineConfig({
         // sheet (share_target, answered by the service worker in public/share-target.js). Both end in
         // the import preview at /open. See docs/file-formats.md, "Opening a file from the system".
         file_handlers: [{ action: './open', accept: { 'application/json': ['.json'] } }],
-        launch_handler: { client_mode: ['focus-existing', 'auto'] },
+        launch_handler: { client_mode: ['navigate-existing', 'auto'] },
         share_target: {
           action: './share-target',
           method: 'POST',

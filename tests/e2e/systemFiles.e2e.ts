@@ -58,7 +58,7 @@ describe('the manifest', () => {
     const { manifest: m, url } = await manifest();
     expect(m.file_handlers).toEqual([{ action: './open', accept: { 'application/json': ['.json'] } }]);
     expect(new URL(m.file_handlers[0]!.action, url).pathname).toBe('/open');
-    expect(m.launch_handler.client_mode).toContain('focus-existing');
+    expect(m.launch_handler.client_mode).toEqual(['navigate-existing', 'auto']);
     expect(m.share_target).toEqual({
       action: './share-target',
       method: 'POST',
