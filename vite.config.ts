@@ -92,9 +92,57 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // A partner's pair file (or a backup) opened from the system: desktop Chromium's "Open with" and
+        // double-click (file_handlers, read by the page through window.launchQueue), and Android's share
+        // sheet (share_target, answered by the service worker in public/share-target.js). Both end in
+        // the import preview at /open. See docs/file-formats.md, "Opening a file from the system".
+        file_handlers: [{ action: './open', accept: { 'application/json': ['.json'] } }],
+        launch_handler: { client_mode: ['navigate-existing', 'auto'] },
+        share_target: {
+          action: './share-target',
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: { files: [{ name: 'files', accept: ['.json', 'application/json'] }] },
+        },
+        shortcuts: [
+          {
+            name: 'New story',
+            description: 'Start writing an accomplishment story',
+            url: './stories/new',
+            icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Start today’s meeting',
+            short_name: 'Today’s meeting',
+            description: 'Open meeting mode for today’s meeting',
+            url: './meetings/today',
+            icons: [{ src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        // Shown by the install dialog; made from the built app (scripts/screenshots.mjs). Not precached.
+        screenshots: [
+          {
+            src: 'screenshots/wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Home: the programme, the next meeting and what is due',
+          },
+          {
+            src: 'screenshots/narrow.png',
+            sizes: '390x844',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Home on a phone',
+          },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,ttf,woff2}'],
+        // The install dialog's screenshots are fetched only by the browser's install UI.
+        globIgnores: ['screenshots/**'],
+        // The share target: answers Android's "Share → Mentoring Journal" POST offline (see the file).
+        importScripts: ['share-target.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -5,6 +5,7 @@ import { journalTitle } from '../model/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
+import { listenForLaunchedFiles, OPEN_PATH } from '../ui/share/incomingFile';
 import { COHORT_PATH, SCREENS } from './routes';
 import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
@@ -13,6 +14,7 @@ import { useOnline } from './useOnline';
 // update bar only matters once the page is up.
 const FirstRun = lazy(() => import('./FirstRun').then((m) => m.FirstRun));
 const ReloadPrompt = lazy(() => import('./ReloadPrompt').then((m) => m.ReloadPrompt));
+const OpenFileScreen = lazy(() => import('../ui/share/OpenFileScreen').then((m) => m.OpenFileScreen));
 
 /** The switcher's value that opens the "Start a new journal" form instead of switching. */
 const NEW_JOURNAL = '__new';
@@ -70,6 +72,7 @@ export function App() {
       <ErrorBoundary>
         <ReloadPrompt />
       </ErrorBoundary>
+      <LaunchedFiles />
       {!current || creating ? (
         <ErrorBoundary>
           <WithoutJournal
@@ -102,20 +105,40 @@ export function App() {
 
 const CohortScreen = SCREENS.find((s) => s.path === COHORT_PATH)!.load;
 
+/** Hears files the system opens with the app ("Open with", double-click) and shows them at /open. */
+function LaunchedFiles() {
+  const { route } = useLocation();
+  useEffect(() => {
+    listenForLaunchedFiles(() => route(OPEN_PATH));
+  }, []);
+  return null;
+}
+
 /**
  * With no journal on this device (or while starting one): the first-run form — or, at /cohort, the
  * cohort view, which a programme committee member uses without a journal of their own.
  */
 function WithoutJournal({ cohortAllowed, onCancel }: { cohortAllowed: boolean; onCancel?: () => void }) {
-  const { path } = useLocation();
+  const { path, route } = useLocation();
   const shown = useRef(path);
   useEffect(() => {
     if (shown.current === path) return;
     shown.current = path;
     // A summary opened while starting another journal (Join) goes to the shell's cohort view.
-    if (path === COHORT_PATH && !cohortAllowed) onCancel?.();
+    if ((path === COHORT_PATH || path === OPEN_PATH) && !cohortAllowed) onCancel?.();
     else focusScreenHeading();
   }, [path]);
+  if (path === OPEN_PATH && cohortAllowed) {
+    // A partner's file opened from the system on a device with no journal yet: import it here, then
+    // go to the journal it added.
+    return (
+      <main id="main" class="screen">
+        <ScreenBoundary>
+          <OpenFileScreen onDone={() => route('/')} />
+        </ScreenBoundary>
+      </main>
+    );
+  }
   if (!cohortAllowed || path !== COHORT_PATH) return <FirstRun onCancel={onCancel} />;
   return (
     <main id="main" class="screen">

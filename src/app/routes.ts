@@ -1,6 +1,8 @@
 import { lazy } from 'preact-iso';
 import { COHORT_PATH } from '../ui/cohort/handoff';
 import { HomeScreen } from '../ui/home/HomeScreen';
+import { OPEN_PATH } from '../ui/share/incomingFile';
+import { NEW_STORY_PATH, PRACTICE_PATH } from '../ui/stories/practicePath';
 
 /** The cohort view: for committee members, shown with or without a journal on this device. */
 export { COHORT_PATH };
@@ -35,6 +37,12 @@ export const SCREENS = [
     load: lazy(() => import('../ui/meetings/MeetingsScreen').then((m) => m.MeetingsScreen)),
   },
   {
+    // The "Start today's meeting" app shortcut; before /meetings/:id, which would take it for an id.
+    path: '/meetings/today',
+    name: 'Today’s meeting',
+    load: lazy(() => import('../ui/meetings/TodaysMeetingScreen').then((m) => m.TodaysMeetingScreen)),
+  },
+  {
     path: '/meetings/:id',
     name: 'Meeting',
     load: lazy(() => import('../ui/meetings/MeetingDetailScreen').then((m) => m.MeetingDetailScreen)),
@@ -49,6 +57,17 @@ export const SCREENS = [
     name: 'Stories',
     nav: 'bar',
     load: lazy(() => import('../ui/stories/StoriesScreen').then((m) => m.StoriesScreen)),
+  },
+  {
+    // The "New story" app shortcut and interview practice; before /stories/:id.
+    path: NEW_STORY_PATH,
+    name: 'New story',
+    load: lazy(() => import('../ui/stories/NewStoryScreen').then((m) => m.NewStoryScreen)),
+  },
+  {
+    path: PRACTICE_PATH,
+    name: 'Interview practice',
+    load: lazy(() => import('../ui/stories/InterviewPracticeScreen').then((m) => m.InterviewPracticeScreen)),
   },
   {
     path: '/stories/:id',
@@ -72,6 +91,12 @@ export const SCREENS = [
     name: 'Share',
     nav: 'more',
     load: lazy(() => import('../ui/share/ShareScreen').then((m) => m.ShareScreen)),
+  },
+  {
+    // A file from the system (file launch or share target) in the import preview.
+    path: OPEN_PATH,
+    name: 'Open a file',
+    load: lazy(() => import('../ui/share/OpenFileScreen').then((m) => m.OpenFileRoute)),
   },
   {
     path: '/check-ins',

@@ -6,6 +6,7 @@ import type { GoalStatus } from './goal';
 import type { Journal } from './journal';
 import type { Activity, MeetingMode, MeetingStatus } from './meeting';
 import type { MilestoneStatus } from './milestone';
+import type { StoryContext } from './story';
 
 /** Words shown for each goal status. */
 export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
@@ -58,3 +59,11 @@ export function journalTitle({ journal }: { journal: Pick<Journal, 'menteeName' 
   const names = [journal.menteeName, journal.mentorName].filter(Boolean);
   return names.length ? names.join(' & ') : 'Untitled journal';
 }
+
+/** Words shown for where a story happened. */
+export const STORY_CONTEXT_LABELS: Record<StoryContext, string> = {
+  work: 'Work',
+  school: 'School',
+  volunteering: 'Volunteering',
+  life: 'Life',
+};

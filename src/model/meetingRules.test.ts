@@ -7,6 +7,7 @@ import {
   isMeetingOver,
   isUpcomingMeeting,
   previousMeeting,
+  todaysMeeting,
 } from './meetingRules';
 
 const DAY = '2026-04-10';
@@ -103,5 +104,26 @@ describe('previous meeting', () => {
   it('a first meeting, or one without a date, has none', () => {
     expect(previousMeeting(meetings, { id: 'a', date: '2026-01-10', time: '10:00' })).toBeUndefined();
     expect(previousMeeting(meetings, { id: 'd' })).toBeUndefined();
+  });
+});
+
+describe("today's meeting (the app shortcut)", () => {
+  it('is the first of today’s meetings still planned, else the first held; never a cancelled or another day’s', () => {
+    const today = '2026-12-02';
+    expect(
+      todaysMeeting(
+        [
+          { id: 'yesterday', date: '2026-12-01', status: 'planned' },
+          { id: 'held', date: today, time: '09:00', status: 'held' },
+          { id: 'cancelled', date: today, time: '10:00', status: 'cancelled' },
+          { id: 'later', date: today, time: '16:00', status: 'planned' },
+          { id: 'sooner', date: today, time: '11:00' },
+        ],
+        today,
+      )?.id,
+    ).toBe('sooner');
+    expect(todaysMeeting([{ id: 'held', date: today, status: 'held' }], today)?.id).toBe('held');
+    expect(todaysMeeting([{ id: 'gone', date: today, deleted: true }], today)).toBeUndefined();
+    expect(todaysMeeting([{ id: 'tomorrow', date: '2026-12-03' }], today)).toBeUndefined();
   });
 });

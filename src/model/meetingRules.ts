@@ -98,3 +98,17 @@ export function followingMeeting<M extends DatedMeeting & { id: string; deleted?
     )
     .sort(compareMeetings)[0];
 }
+
+/**
+ * The meeting "Start today's meeting" opens: of today's meetings that were not cancelled, the first
+ * still planned (in `compareMeetings` order), else the first held one; undefined when none is today.
+ */
+export function todaysMeeting<M extends DatedMeeting & { id: string; deleted?: boolean }>(
+  meetings: readonly M[],
+  today: string,
+): M | undefined {
+  const todays = meetings
+    .filter((m) => !m.deleted && m.date === today && m.status !== 'cancelled')
+    .sort(compareMeetings);
+  return todays.find((m) => !isMeetingHeld(m)) ?? todays[0];
+}

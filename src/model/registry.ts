@@ -114,7 +114,7 @@ export const KIND_REGISTRY = {
     plural: 'stories',
     defaultVisibility: 'pair',
     mayBePrivate: true,
-    sets: { skills: 'name', goalIds: null },
+    sets: { skills: 'name', goalIds: null, questionIds: null },
     inSummary: true,
   },
   reflection: {

@@ -29,6 +29,8 @@ export const StoryKind = defineKind('story', {
     period: shortText,
     skills: z.array(storySkillSchema),
     goalIds: z.array(z.string()),
+    /** Interview questions (src/model/interviewQuestions.ts) the mentee linked this story to by hand. */
+    questionIds: z.array(z.string()),
     status: z.enum(STORY_STATUSES),
   },
   longText: ['problem', 'action', 'result', 'soWhat', 'short'],

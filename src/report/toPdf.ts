@@ -29,10 +29,10 @@ import { summaryFileName } from './toJson';
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, side: 56 };
 const CONTENT_WIDTH = PAGE.width - 2 * MARGIN.side;
-const SIZE = { title: 20, h2: 14, h3: 12.5, body: 10.5, small: 9 };
+export const SIZE = { title: 20, h2: 14, h3: 12.5, body: 10.5, small: 9 };
 const LEADING = 1.4;
 const INK = rgb(0.1, 0.1, 0.12);
-const MUTED = rgb(0.35, 0.36, 0.4);
+export const MUTED = rgb(0.35, 0.36, 0.4);
 const ACCENT = rgb(0.12, 0.31, 0.37);
 const RULE = rgb(0.75, 0.76, 0.78);
 
@@ -220,8 +220,8 @@ export function withWordEncoding(font: PDFFont): PDFFont {
   return Object.create(font, { encodeText: { value: encodeText } }) as PDFFont;
 }
 
-/** Writes top to bottom, starting a new page when the next block does not fit. */
-class Writer {
+/** Writes top to bottom, starting a new page when the next block does not fit (the story bank PDF uses it too). */
+export class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   private y = 0;

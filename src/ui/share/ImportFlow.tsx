@@ -59,9 +59,12 @@ function summary(total: Preview['plan']['total']): string {
 export function ImportFlow({
   mode,
   onDone,
+  file,
 }: {
   mode: 'share' | 'join';
   onDone?: (journalId: string) => void;
+  /** A file from the system (a file launch or a share, see incomingFile.ts): opened at once. */
+  file?: File;
 }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState<string | undefined>();
@@ -102,6 +105,11 @@ export function ImportFlow({
       announceError(e);
     }
   };
+
+  // A file handed in (from the system) is opened at once, each one once.
+  useEffect(() => {
+    if (file) void chooseFile(file);
+  }, [file]);
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;

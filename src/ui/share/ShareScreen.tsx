@@ -14,6 +14,7 @@ import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
+import { OpenFileHelp } from './OpenFileScreen';
 import './ShareScreen.css';
 
 /** "22 Nov 2026", or "never". */
@@ -125,6 +126,7 @@ export function ShareScreen() {
       <section class="share-section" aria-labelledby="import-title">
         <h2 id="import-title">Open a file from my partner, or a backup</h2>
         <ImportFlow mode="share" />
+        <OpenFileHelp />
         <p class="meta">Last import: {when(membership?.lastImportAt)}.</p>
       </section>
 

@@ -53,12 +53,13 @@ describe('story bank', () => {
     expect(titles()).toEqual(['Old', 'Other']);
   });
 
-  it('duplicates a story as a new draft titled "(copy)"', async () => {
+  it('duplicates a story as a new draft titled "(copy)", its interview-question links too', async () => {
     const original = await repo('story').create(JOURNAL, {
       title: 'Budget',
       ...complete,
       status: 'ready',
       skills: [{ name: 'Budgeting', enjoyed: true }],
+      questionIds: ['doing-more-with-less'],
     });
     open();
     await userEvent.click(await screen.findByRole('button', { name: 'Duplicate Budget' }));
@@ -71,6 +72,7 @@ describe('story bank', () => {
       result: 'r',
       status: 'draft',
       skills: [{ name: 'Budgeting', enjoyed: true }],
+      questionIds: ['doing-more-with-less'],
     });
   });
 

@@ -14,6 +14,8 @@ import { announce, announceError } from '../components/status';
 import { recoverUnsaved } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
+import { PRACTICE_PATH } from './practicePath';
+import { StoryBankExport } from './StoryBankExport';
 import { CONTEXT_LABELS, STATUS_LABELS, storyTitle } from './storyLabels';
 import './stories.css';
 
@@ -36,6 +38,7 @@ export function duplicateContent(story: StoryRecord) {
     period: story.period,
     skills: story.skills?.map((s) => ({ ...s })),
     goalIds: story.goalIds ? [...story.goalIds] : undefined,
+    questionIds: story.questionIds ? [...story.questionIds] : undefined,
     status: 'draft' as const,
   };
 }
@@ -121,6 +124,9 @@ export function StoriesScreen() {
         </button>
         <a class="button" href="/themes">
           Skills and themes
+        </a>
+        <a class="button" href={PRACTICE_PATH}>
+          Interview practice
         </a>
       </div>
 
@@ -250,6 +256,7 @@ export function StoriesScreen() {
                 noun={['story', 'stories']}
                 onMore={paging.showMore}
               />
+              <StoryBankExport />
             </>
           )}
         </>

@@ -118,3 +118,20 @@ describe('story editor', () => {
     expect(localStorage.getItem(key)).toBeNull();
   });
 });
+
+describe('story editor and interview practice', () => {
+  it('says how many interview questions the story answers, by its skills or by hand', async () => {
+    const { id } = await repo('story').create(JOURNAL, {
+      title: 'Calmed a row',
+      skills: [{ name: 'Conflict resolution', enjoyed: false }],
+      questionIds: ['doing-more-with-less'],
+    });
+    open(id);
+    expect(
+      await screen.findByText(/^Answers 2 interview questions, by its skills or your links\./),
+    ).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Interview practice' }).getAttribute('href')).toBe(
+      '/stories/practice',
+    );
+  });
+});

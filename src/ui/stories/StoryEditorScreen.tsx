@@ -9,6 +9,7 @@ import { optionsOf, SAVE_STATE_TEXT } from '../components/labels';
 import { type SaveState, useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
+import { StoryQuestions } from './StoryQuestions';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
 import './stories.css';
 import { VisibilityField } from '../components/VisibilityField';
@@ -289,6 +290,7 @@ export function StoryEditor({ id }: { id: string }) {
       <p class="meta">
         <a href="/themes">See the skills and themes across your stories</a>
       </p>
+      <StoryQuestions story={record} />
     </form>
   );
 }

@@ -1,12 +1,8 @@
-import type { StoryContext, StoryStatus } from '../../model/story';
+import { STORY_CONTEXT_LABELS } from '../../model/labels';
+import type { StoryStatus } from '../../model/story';
 
-/** Words shown for where a story happened. */
-export const CONTEXT_LABELS: Record<StoryContext, string> = {
-  work: 'Work',
-  school: 'School',
-  volunteering: 'Volunteering',
-  life: 'Life',
-};
+/** Words shown for where a story happened (the story bank export uses the same). */
+export const CONTEXT_LABELS = STORY_CONTEXT_LABELS;
 
 /** Words shown for a story's status. */
 export const STATUS_LABELS: Record<StoryStatus, string> = {
