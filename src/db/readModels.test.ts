@@ -9,9 +9,18 @@ import {
   startFirstReads,
 } from './firstLoad';
 import { repo } from './index';
+import { deleteJournalFromDevice } from './journals';
 import { dexieReader } from './liveReadModels';
 import { openExisting, rawReader } from './readers';
-import { HOME_ACTIONS_SHOWN, HOME_READS, readHome, readShell, SHELL_READS } from './readModels';
+import {
+  HOME_ACTIONS_SHOWN,
+  HOME_READS,
+  keptHomeKey,
+  readHome,
+  readKeptHome,
+  readShell,
+  SHELL_READS,
+} from './readModels';
 
 let db: MentoringDb | undefined;
 afterEach(async () => {
@@ -111,6 +120,64 @@ describe('the Home read model', () => {
     expect(raw.membership).toMatchObject({ journalId, role: 'mentee' });
     // No note text is carried to the screen.
     expect(JSON.stringify(raw)).not.toContain('long notes');
+  });
+});
+
+describe('Home kept for the next start', () => {
+  /** Home's kept facts as the next cold start would find them, over plain IndexedDB. */
+  async function keptOnStart(journalId: string, today = TODAY) {
+    const raw = (await openExisting(db!.name))!;
+    try {
+      return await readKeptHome(rawReader(raw, ['local']), journalId, today);
+    } finally {
+      raw.close();
+    }
+  }
+
+  /** Waits until Home's live query has kept what it showed. */
+  async function visitHome(journalId: string) {
+    const [shown] = await firstValues(liveHomeFacts(journalId, TODAY), 2);
+    await expect.poll(() => db!.local.get(keptHomeKey(journalId))).toBeDefined();
+    return shown!;
+  }
+
+  it('after a visit, the next start shows what Home showed, with no other read', async () => {
+    const { journalId } = await journalWithHistory();
+    expect(await keptOnStart(journalId)).toBeUndefined();
+    const shown = await visitHome(journalId);
+    const kept = await keptOnStart(journalId);
+    expect(kept).toEqual(shown);
+    expect(kept?.overdue.first.map((m) => m.title)).toEqual(['Late']);
+  });
+
+  it('is not used after any edit on this device, or on another day', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    expect(await keptOnStart(journalId, '2026-06-16')).toBeUndefined();
+    // An edit to a table Home does not even read still counts: the marker moves with every stamp.
+    await repo('story', db).create(journalId, { title: 'On the bus' });
+    expect(await keptOnStart(journalId)).toBeUndefined();
+  });
+
+  it('a cold start whose direct read is done shows Home’s facts on the first render', async () => {
+    await journalWithHistory();
+    const [shell] = await firstValues(liveShellState(), 1);
+    const journalId = shell!.current!.journalId;
+    const shown = await visitHome(journalId);
+    startFirstReads(true, TODAY);
+    const home = liveHomeFacts(journalId, TODAY);
+    await expect.poll(() => home.hasValue()).toBe(true);
+    expect(home.getValue()).toEqual(shown);
+    // Taken by its subscriber, it is not held again for a later visit (which reads live data).
+    await firstValues(home, 1);
+    expect(liveHomeFacts(journalId, TODAY).hasValue()).toBe(false);
+  });
+
+  it('goes when the journal is removed from this device', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    await deleteJournalFromDevice(journalId, db);
+    expect(await db!.local.get(keptHomeKey(journalId))).toBeUndefined();
   });
 });
 

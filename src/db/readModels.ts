@@ -194,3 +194,59 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     goalCounts,
   };
 }
+
+/**
+ * A marker that changes whenever the records on this device may have changed: every edit made on
+ * this device issues a stamp, which moves the stored clock in the same transaction as the record;
+ * every import and undo counts itself (`IMPORT_CHANGES_KEY`); joining or removing a journal changes
+ * the memberships. Three reads of the device table.
+ */
+export async function readChangeMarker(reader: Reader): Promise<string> {
+  const [clock, changes, memberships] = await Promise.all([
+    reader.get<{ value: unknown }>('local', CLOCK_KEY),
+    reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
+    reader.scan<{ key: string; value: Membership | undefined }>({
+      table: 'local',
+      index: 'key',
+      lower: MEMBERSHIP_PREFIX,
+      upper: MEMBERSHIP_PREFIX + HIGH,
+    }),
+  ]);
+  return JSON.stringify([
+    clock?.value ?? null,
+    changes?.value ?? 0,
+    memberships.map((row) => [row.key, row.value?.role]),
+  ]);
+}
+
+/** The device-table rows behind the change marker. */
+export const CLOCK_KEY = 'clock';
+export const IMPORT_CHANGES_KEY = 'importChanges';
+
+/**
+ * Home's facts as last computed, kept in the device table so that the next cold start shows Home
+ * at once (one read) instead of reading milestones and action items: valid only for the same day
+ * and while the change marker is what it was when they were read.
+ */
+export interface KeptHome {
+  marker: string;
+  today: string;
+  facts: HomeFacts;
+}
+
+export const KEPT_HOME_PREFIX = 'home:';
+export const keptHomeKey = (journalId: string) => `${KEPT_HOME_PREFIX}${journalId}`;
+
+/** Home's kept facts when nothing has changed since they were read today; else `undefined`. */
+export async function readKeptHome(
+  reader: Reader,
+  journalId: string,
+  today: string,
+): Promise<HomeFacts | undefined> {
+  const [row, marker] = await Promise.all([
+    reader.get<{ value: KeptHome | undefined }>('local', keptHomeKey(journalId)),
+    readChangeMarker(reader),
+  ]);
+  const kept = row?.value;
+  return kept && kept.today === today && kept.marker === marker ? kept.facts : undefined;
+}
