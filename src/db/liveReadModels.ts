@@ -8,6 +8,7 @@ import { getDb, type MentoringDb } from './database';
 import type { Subscribable } from './firstLoad';
 import type { Reader, Scan } from './readers';
 import {
+  HOME_FACTS_SHAPE,
   type HomeFacts,
   type JournalsOnDevice,
   type KeptHome,
@@ -57,7 +58,7 @@ export function liveHome(
       return read.subscribe({
         next({ marker, facts }) {
           observer.next(facts);
-          keepHome(db, journalId, { marker, today, facts });
+          keepHome(db, journalId, { shape: HOME_FACTS_SHAPE, marker, today, facts });
         },
         error: (error) => observer.error?.(error),
       });
@@ -72,7 +73,7 @@ function keepHome(db: MentoringDb, journalId: string, value: KeptHome): void {
     .get(key)
     .then((row) => {
       const kept = row?.value as KeptHome | undefined;
-      if (kept?.marker === value.marker && kept.today === value.today) return;
+      if (kept?.shape === value.shape && kept.marker === value.marker && kept.today === value.today) return;
       return db.local.put({ key, value });
     })
     .catch(() => undefined);

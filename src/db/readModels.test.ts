@@ -14,6 +14,7 @@ import { dexieReader } from './liveReadModels';
 import { openExisting, rawReader } from './readers';
 import {
   HOME_ACTIONS_SHOWN,
+  HOME_FACTS_SHAPE,
   HOME_READS,
   keptHomeKey,
   readHome,
@@ -171,6 +172,66 @@ describe('Home kept for the next start', () => {
     // Taken by its subscriber, it is not held again for a later visit (which reads live data).
     await firstValues(home, 1);
     expect(liveHomeFacts(journalId, TODAY).hasValue()).toBe(false);
+  });
+
+  it('is not used once Home’s facts change shape (a newer version of the app)', async () => {
+    const { journalId } = await journalWithHistory();
+    const shown = await visitHome(journalId);
+    // Every field path of HomeFacts. A change here must come with a new HOME_FACTS_SHAPE, so that
+    // facts kept by the version before are read afresh instead of shown without the new fields.
+    const paths = (value: unknown, at = ''): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, v]) => [`${at}${key}`, ...paths(v, `${at}${key}.`)])
+        : Array.isArray(value) && value.length
+          ? paths(value[0], `${at}[].`)
+          : [];
+    expect({ shape: HOME_FACTS_SHAPE, paths: paths(shown).sort() }).toMatchInlineSnapshot(`
+      {
+        "paths": [
+          "awaitingHeld",
+          "awaitingHeld.date",
+          "awaitingHeld.id",
+          "awaitingHeld.time",
+          "dueSoon",
+          "dueSoon.count",
+          "dueSoon.first",
+          "dueSoon.first.[].dueDate",
+          "dueSoon.first.[].id",
+          "dueSoon.first.[].title",
+          "goalCounts",
+          "goalCounts.achieved",
+          "goalCounts.active",
+          "goalCounts.dropped",
+          "goalCounts.paused",
+          "lastHeldDate",
+          "membership",
+          "membership.journalId",
+          "membership.role",
+          "openActions",
+          "openActions.count",
+          "openActions.first",
+          "openActions.first.[].dueDate",
+          "openActions.first.[].id",
+          "openActions.first.[].meetingId",
+          "openActions.first.[].owner",
+          "openActions.first.[].text",
+          "overdue",
+          "overdue.count",
+          "overdue.first",
+          "overdue.first.[].dueDate",
+          "overdue.first.[].id",
+          "overdue.first.[].title",
+          "planned",
+          "planned.date",
+          "planned.id",
+          "planned.time",
+        ],
+        "shape": 1,
+      }
+    `);
+    const row = await db!.local.get(keptHomeKey(journalId));
+    await db!.local.put({ ...row!, value: { ...(row!.value as object), shape: HOME_FACTS_SHAPE - 1 } });
+    expect(await keptOnStart(journalId)).toBeUndefined();
   });
 
   it('goes when the journal is removed from this device', async () => {
