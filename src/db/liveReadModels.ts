@@ -58,7 +58,7 @@ export function liveHome(
       return read.subscribe({
         next({ marker, facts }) {
           observer.next(facts);
-          keepHome(db, journalId, { shape: HOME_FACTS_SHAPE, marker, today, facts });
+          void keepHome(db, journalId, { shape: HOME_FACTS_SHAPE, marker, today, facts });
         },
         error: (error) => observer.error?.(error),
       });
@@ -67,14 +67,15 @@ export function liveHome(
 }
 
 /** Keeps Home's facts unless the same ones are kept already; a failure only costs the next start time. */
-function keepHome(db: MentoringDb, journalId: string, value: KeptHome): void {
+export async function keepHome(db: MentoringDb, journalId: string, value: KeptHome): Promise<void> {
+  // A journal no longer on this device (removed meanwhile) keeps nothing.
+  if (!value.facts.membership) return;
   const key = keptHomeKey(journalId);
-  db.local
-    .get(key)
-    .then((row) => {
-      const kept = row?.value as KeptHome | undefined;
-      if (kept?.shape === value.shape && kept.marker === value.marker && kept.today === value.today) return;
-      return db.local.put({ key, value });
-    })
-    .catch(() => undefined);
+  try {
+    const kept = (await db.local.get(key))?.value as KeptHome | undefined;
+    if (kept?.shape === value.shape && kept.marker === value.marker && kept.today === value.today) return;
+    await db.local.put({ key, value });
+  } catch {
+    // Nothing is lost: the next start reads Home afresh.
+  }
 }

@@ -198,14 +198,14 @@ export async function readHome(reader: Reader, journalId: string, today: string)
 /**
  * A marker that changes whenever the records on this device may have changed: every edit made on
  * this device issues a stamp, which moves the stored clock in the same transaction as the record;
- * every import and undo counts itself (`IMPORT_CHANGES_KEY`); joining or removing a journal changes
- * the memberships. Three reads of the device table.
+ * every import and undo counts itself (`IMPORT_CHANGES_KEY`); joining or removing a journal, a
+ * backup or an export changes the memberships. Three reads of the device table.
  */
 export async function readChangeMarker(reader: Reader): Promise<string> {
   const [clock, changes, memberships] = await Promise.all([
     reader.get<{ value: unknown }>('local', CLOCK_KEY),
     reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
-    reader.scan<{ key: string; value: Membership | undefined }>({
+    reader.scan<{ key: string; value: unknown }>({
       table: 'local',
       index: 'key',
       lower: MEMBERSHIP_PREFIX,
@@ -215,7 +215,8 @@ export async function readChangeMarker(reader: Reader): Promise<string> {
   return JSON.stringify([
     clock?.value ?? null,
     changes?.value ?? 0,
-    memberships.map((row) => [row.key, row.value?.role]),
+    // Whole memberships: Home shows the dates of the last backup and export they carry.
+    memberships.map((row) => [row.key, row.value]),
   ]);
 }
 
