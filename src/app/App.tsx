@@ -2,7 +2,6 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { journalTitle } from '../model/labels';
-import { today } from '../ui/components/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
@@ -44,21 +43,6 @@ export function App() {
       stop?.();
     };
   }, [ready]);
-
-  const currentId = shell?.current?.journalId;
-  useEffect(() => {
-    // Home's facts stay current for the next cold start while other screens write (db/homeKeeper.ts).
-    if (!currentId) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    import('../db').then(({ keepHomeCurrent }) => {
-      if (live) stop = keepHomeCurrent(currentId, () => today());
-    }, announceError);
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [currentId]);
 
   useEffect(() => {
     // A screen's promise that failed with nobody listening still gets a plain message.

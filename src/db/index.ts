@@ -9,7 +9,6 @@ import { Repository } from './repository';
 export { getDb, MentoringDb, setDb } from './database';
 export { DeviceRepository, type Membership } from './device';
 export { StorageError } from './errors';
-export { keepHomeCurrent } from './homeKeeper';
 export { type JournalOnDevice, type JournalsOnDevice, liveMembership } from './onDevice';
 export { type Patch, Repository } from './repository';
 

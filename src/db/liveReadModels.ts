@@ -13,8 +13,8 @@ import {
   type JournalsOnDevice,
   type KeptHome,
   keptHomeKey,
-  readChangeMarker,
   readHome,
+  readHomeMarker,
   readShell,
 } from './readModels';
 
@@ -50,7 +50,7 @@ export function liveHome(
 ): Subscribable<HomeFacts> {
   const reader = dexieReader(db);
   const read = liveQuery(async () => {
-    const marker = await readChangeMarker(reader);
+    const marker = await readHomeMarker(reader);
     return { marker, facts: await readHome(reader, journalId, today) };
   });
   return {

@@ -151,12 +151,41 @@ describe('Home kept for the next start', () => {
     expect(kept?.overdue.first.map((m) => m.title)).toEqual(['Late']);
   });
 
-  it('is not used after any edit on this device, or on another day', async () => {
+  it('stays in use after an edit Home does not show, and not after one it shows, nor on another day', async () => {
+    const { journalId } = await journalWithHistory();
+    const shown = await visitHome(journalId);
+    expect(await keptOnStart(journalId, '2026-06-16')).toBeUndefined();
+    // A story written on the bus changes nothing Home shows: the next start still uses what was kept.
+    await repo('story', db).create(journalId, { title: 'On the bus' });
+    await repo('note', db).create(journalId, { text: 'A thought' });
+    expect(await keptOnStart(journalId)).toEqual(shown);
+    // A milestone, a meeting, an action item or a goal is on Home: each makes it read afresh.
+    for (const write of [
+      () => repo('milestone', db).create(journalId, { title: 'New', dueDate: '2026-06-20' }),
+      () => repo('meeting', db).create(journalId, { date: '2026-06-22', status: 'planned' }),
+      () => repo('actionItem', db).create(journalId, { text: 'Call the archive', done: false }),
+      () => repo('goal', db).create(journalId, { title: 'Speak at the regional meeting' }),
+    ]) {
+      await visitHome(journalId);
+      expect(await keptOnStart(journalId)).toBeDefined();
+      await write();
+      expect(await keptOnStart(journalId)).toBeUndefined();
+    }
+  });
+
+  it('a write to a Home table in a transaction of its own still makes it read afresh', async () => {
     const { journalId } = await journalWithHistory();
     await visitHome(journalId);
-    expect(await keptOnStart(journalId, '2026-06-16')).toBeUndefined();
-    // An edit to a table Home does not even read still counts: the marker moves with every stamp.
-    await repo('story', db).create(journalId, { title: 'On the bus' });
+    const late = (await repo('milestone', db).list(journalId)).find((m) => m.title === 'Late')!;
+    await db!.table('milestones').put({ ...late, status: 'done' });
+    await expect.poll(() => keptOnStart(journalId)).toBeUndefined();
+  });
+
+  it('is not used after a backup is recorded (Home shows its date)', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    const { device } = await import('./index');
+    await device(db).setMembership(journalId, { lastBackupAt: '2026-06-15T10:00:00.000Z' });
     expect(await keptOnStart(journalId)).toBeUndefined();
   });
 

@@ -224,10 +224,37 @@ export async function readChangeMarker(reader: Reader): Promise<string> {
 export const CLOCK_KEY = 'clock';
 export const IMPORT_CHANGES_KEY = 'importChanges';
 
+/** The tables Home's facts come from, whose every write moves a mark (lastWrite.ts). */
+export const HOME_MARKED_TABLES = ['meetings', 'milestones', 'actionItems', 'goals'] as const;
+export const lastWriteKey = (table: string) => `lastWrite:${table}`;
+
+/**
+ * A marker that changes whenever what Home shows may have changed: a write to one of its tables
+ * (lastWrite.ts), an import or an undo (`IMPORT_CHANGES_KEY`), a membership change (joining or
+ * removing a journal, a backup, an export). An edit elsewhere — a story, a note — leaves it as it was.
+ */
+export async function readHomeMarker(reader: Reader): Promise<string> {
+  const [marks, changes, memberships] = await Promise.all([
+    Promise.all(HOME_MARKED_TABLES.map((t) => reader.get<{ value: unknown }>('local', lastWriteKey(t)))),
+    reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
+    reader.scan<{ key: string; value: unknown }>({
+      table: 'local',
+      index: 'key',
+      lower: MEMBERSHIP_PREFIX,
+      upper: MEMBERSHIP_PREFIX + HIGH,
+    }),
+  ]);
+  return JSON.stringify([
+    marks.map((row) => row?.value ?? null),
+    changes?.value ?? 0,
+    memberships.map((row) => [row.key, row.value]),
+  ]);
+}
+
 /**
  * Home's facts as last computed, kept in the device table so that the next cold start shows Home
  * at once (one read) instead of reading milestones and action items: valid only for the same day
- * and while the change marker is what it was when they were read.
+ * and while Home's marker is what it was when they were read.
  */
 export interface KeptHome {
   /** `HOME_FACTS_SHAPE` when kept: facts kept by a version whose HomeFacts differed are not used. */
@@ -246,7 +273,7 @@ export const HOME_FACTS_SHAPE = 1;
 export const KEPT_HOME_PREFIX = 'home:';
 export const keptHomeKey = (journalId: string) => `${KEPT_HOME_PREFIX}${journalId}`;
 
-/** Home's kept facts when nothing has changed since they were read today; else `undefined`. */
+/** Home's kept facts when nothing they show has changed since they were read today; else `undefined`. */
 export async function readKeptHome(
   reader: Reader,
   journalId: string,
@@ -254,7 +281,7 @@ export async function readKeptHome(
 ): Promise<HomeFacts | undefined> {
   const [row, marker] = await Promise.all([
     reader.get<{ value: KeptHome | undefined }>('local', keptHomeKey(journalId)),
-    readChangeMarker(reader),
+    readHomeMarker(reader),
   ]);
   const kept = row?.value;
   const current = kept?.shape === HOME_FACTS_SHAPE && kept.today === today && kept.marker === marker;
