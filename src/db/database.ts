@@ -27,7 +27,7 @@ export class MentoringDb extends Dexie {
       const version = this.version(index + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);
     }
-    this.use(lastWriteMiddleware);
+    this.use(lastWriteMiddleware(this));
     // A damaged clock state (one bad stamp from an older version) is repaired before anything reads it.
     this.on('ready', (db) => new DeviceRepository(db as MentoringDb).healClock());
 

@@ -5,7 +5,7 @@
  * marks, so an edit to a story or a note leaves them current and only a change to what Home shows
  * makes the next start read Home afresh.
  */
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, Dexie, Middleware } from 'dexie';
 import { HOME_MARKED_TABLES, lastWriteKey } from './readModels';
 
 let written = 0;
@@ -13,7 +13,8 @@ let written = 0;
 const nextMark = () =>
   `${Date.now().toString(36)}-${(written++).toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-export const lastWriteMiddleware: Middleware<DBCore> = {
+/** The middleware for one database (`db.use(lastWriteMiddleware(db))`). */
+export const lastWriteMiddleware = (db: Dexie): Middleware<DBCore> => ({
   stack: 'dbcore',
   name: 'lastWrite',
   create(down) {
@@ -35,7 +36,9 @@ export const lastWriteMiddleware: Middleware<DBCore> = {
             } else {
               // A bare write to one table (tests fill tables so): the mark follows once it commits.
               trans.addEventListener?.('complete', () => {
-                down.table('local').mutate({ ...mark, trans: down.transaction(['local'], 'readwrite') });
+                db.table('local')
+                  .bulkPut(mark.values)
+                  .catch(() => undefined);
               });
             }
             return result;
@@ -44,4 +47,4 @@ export const lastWriteMiddleware: Middleware<DBCore> = {
       },
     };
   },
-};
+});
