@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
 import { setCurrentDbName } from './dbName';
 import { DeviceRepository } from './device';
+import { lastWriteMiddleware } from './lastWrite';
 import { DB_NAME, RECORD_TABLES, VERSIONS } from './schema';
 
 /** A row of the device-only table: never exported, never synced. */
@@ -26,6 +27,7 @@ export class MentoringDb extends Dexie {
       const version = this.version(index + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);
     }
+    this.use(lastWriteMiddleware(this));
     // A damaged clock state (one bad stamp from an older version) is repaired before anything reads it.
     this.on('ready', (db) => new DeviceRepository(db as MentoringDb).healClock());
 

@@ -11,6 +11,8 @@ import {
 } from '../model/hlc';
 import { newNodeId } from '../model/ids';
 import type { MentoringDb } from './database';
+// The clock's row is also read by the change marker (readModels.ts).
+import { CLOCK_KEY } from './readModels';
 
 /** What this device knows of one journal that the partner must never see. */
 export interface Membership {
@@ -23,7 +25,6 @@ export interface Membership {
 }
 
 const NODE_KEY = 'nodeId';
-const CLOCK_KEY = 'clock';
 const CURRENT_KEY = 'currentJournalId';
 const membershipKey = (journalId: string) => `membership:${journalId}`;
 

@@ -5,12 +5,13 @@
  * date. Dexie (about two thirds of the app's JavaScript) loads in parallel with the first paint.
  */
 import { currentDbName } from './dbName';
-import { hasIndexes, openExisting, rawReader } from './readers';
+import { hasIndexes, openExisting, type Reader, rawReader } from './readers';
 import {
   HOME_READS,
   type HomeFacts,
   type JournalsOnDevice,
   readHome,
+  readKeptHome,
   readShell,
   SHELL_READS,
 } from './readModels';
@@ -95,31 +96,52 @@ export function firstThenLive<T>(
 /** Direct reads started before the first render (see `startFirstReads`), taken by the first subscriber. */
 let primedShell: Promise<JournalsOnDevice | undefined> | undefined;
 let primedHome: Promise<{ key: string; facts: HomeFacts | undefined } | undefined> | undefined;
+/** Home's primed facts once read, until a subscriber takes them: Home's first render shows them. */
+let heldHome: { key: string; facts: HomeFacts | undefined } | undefined;
 
 const homeKey = (journalId: string, today: string) => `${journalId}|${today}`;
 
+/** Home's facts as kept at the last visit when nothing changed since, else read afresh. */
+async function readHomeOrKept(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
+  return (await readKeptHome(reader, journalId, today)) ?? readHome(reader, journalId, today);
+}
+
 function readHomeRaw(journalId: string, today: string): Promise<HomeFacts | undefined> {
-  return readRaw(HOME_READS, (reader) => readHome(reader, journalId, today));
+  return readRaw(HOME_READS, (reader) => readHomeOrKept(reader, journalId, today));
 }
 
 /**
- * Starts the cold start's reads before anything renders: the shell's, and — when the app opens on
- * Home — Home's for the journal the shell finds current, right after it. The screens then find
- * them under way instead of starting them after their first render.
+ * Starts the cold start's reads before anything renders: the shell's and — when the app opens on
+ * Home — Home's facts as kept at the last visit (readKeptHome), in the same transaction; when
+ * something has changed since, Home is read afresh right after. The screens then find them under
+ * way, or done, instead of starting them after their first render.
  */
 export function startFirstReads(opensHome: boolean, today: string): void {
   // One connection for both reads (opening one costs more than a read), closed when they are done.
   const connection = openExisting(currentDbName()).catch(() => undefined);
   // A direct read that fails only means the live query gives the first value: never an error here.
-  primedShell = readRaw(SHELL_READS, readShell, connection).catch(() => undefined);
+  const first = readRaw(
+    SHELL_READS,
+    async (reader) => {
+      const shell = await readShell(reader);
+      const journalId = shell.current?.journalId;
+      const kept = opensHome && journalId ? await readKeptHome(reader, journalId, today) : undefined;
+      return { shell, kept };
+    },
+    connection,
+  ).catch(() => undefined);
+  primedShell = first.then((read) => read?.shell);
   primedHome = undefined;
+  heldHome = undefined;
   if (opensHome) {
-    primedHome = primedShell.then(async (shell) => {
-      const journalId = shell?.current?.journalId;
+    primedHome = first.then(async (read) => {
+      const journalId = read?.shell.current?.journalId;
       if (!journalId) return undefined;
-      const read = readRaw(HOME_READS, (r) => readHome(r, journalId, today), connection);
-      const facts = await read.catch(() => undefined);
-      return { key: homeKey(journalId, today), facts };
+      const facts =
+        read.kept ??
+        (await readRaw(HOME_READS, (r) => readHome(r, journalId, today), connection).catch(() => undefined));
+      heldHome = { key: homeKey(journalId, today), facts };
+      return heldHome;
     });
   }
   const done = primedHome ?? primedShell;
@@ -136,6 +158,7 @@ function shellFirst(): Promise<JournalsOnDevice | undefined> {
 function homeFirst(journalId: string, today: string): Promise<HomeFacts | undefined> {
   const primed = primedHome;
   primedHome = undefined;
+  heldHome = undefined;
   if (!primed) return readHomeRaw(journalId, today);
   const key = homeKey(journalId, today);
   return primed.then((read) => (read?.key === key ? read.facts : readHomeRaw(journalId, today)));
@@ -146,10 +169,22 @@ export function liveShellState(): Subscribable<JournalsOnDevice> {
   return firstThenLive(shellFirst, async () => (await loadLiveReadModels()).liveShell());
 }
 
-/** What Home shows for a journal today, kept live. */
-export function liveHomeFacts(journalId: string, today: string): Subscribable<HomeFacts> {
-  return firstThenLive(
-    () => homeFirst(journalId, today),
-    async () => (await loadLiveReadModels()).liveHome(journalId, today),
-  );
+/**
+ * What Home shows for a journal today, kept live. On a cold start whose direct read is already done
+ * it holds that result (`hasValue`/`getValue`, which `useLive` reads), so Home's first render shows
+ * it instead of waiting a round trip for the subscription to deliver it.
+ */
+export function liveHomeFacts(
+  journalId: string,
+  today: string,
+): Subscribable<HomeFacts> & { hasValue(): boolean; getValue(): HomeFacts | undefined } {
+  const held = () => (heldHome?.key === homeKey(journalId, today) ? heldHome.facts : undefined);
+  return {
+    ...firstThenLive(
+      () => homeFirst(journalId, today),
+      async () => (await loadLiveReadModels()).liveHome(journalId, today),
+    ),
+    hasValue: () => held() !== undefined,
+    getValue: held,
+  };
 }

@@ -19,6 +19,8 @@ import type { MentoringDb } from './database';
 import { DeviceRepository, type Membership } from './device';
 import { StorageError, toStorageError } from './errors';
 import { repo } from './index';
+import { dexieReader } from './liveReadModels';
+import { IMPORT_CHANGES_KEY, readChangeMarker } from './readModels';
 
 /** A long text both people changed at once; the text not kept waits here for a choice. */
 export interface ConflictRow {
@@ -189,26 +191,10 @@ export async function readJournalRecords(
 }
 
 /** Counts each import and undo, so that the change marker moves with them. */
-const CHANGES_KEY = 'importChanges';
+const CHANGES_KEY = IMPORT_CHANGES_KEY;
 
-/**
- * A marker that changes whenever the records on this device may have changed: every edit made on
- * this device issues a stamp, which moves the stored clock (repository writes, in any tab); every
- * import and undo counts itself; removing a journal removes its membership. Cheap: three reads of
- * the device table, inside the transaction that reads the records.
- */
-async function changeMarker(db: MentoringDb): Promise<string> {
-  const [clock, changes, memberships] = await Promise.all([
-    db.local.get('clock'),
-    db.local.get(CHANGES_KEY),
-    db.local.where('key').startsWith('membership:').toArray(),
-  ]);
-  return JSON.stringify([
-    clock?.value ?? null,
-    changes?.value ?? 0,
-    memberships.map((row) => [row.key, (row.value as Membership | undefined)?.role]),
-  ]);
-}
+/** The device's change marker (readModels.ts), read inside the transaction that reads the records. */
+const changeMarker = (db: MentoringDb): Promise<string> => readChangeMarker(dexieReader(db));
 
 async function countChange(db: MentoringDb): Promise<void> {
   const row = await db.local.get(CHANGES_KEY);

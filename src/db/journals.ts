@@ -8,6 +8,7 @@ import { getDb, type MentoringDb } from './database';
 import { DeviceRepository } from './device';
 import { toStorageError } from './errors';
 import { repo } from './index';
+import { keptHomeKey } from './readModels';
 import { loadValidator, type Patch } from './repository';
 
 /** What the first-run flow asks for a new journal. */
@@ -71,6 +72,7 @@ export async function deleteJournalFromDevice(journalId: string, db: MentoringDb
     await conflicts.where('journalId').equals(journalId).delete();
     await snapshots.filter((snapshot) => snapshot.journalIds.includes(journalId)).delete();
     await deviceRepo.removeMembership(journalId);
+    await db.local.delete(keptHomeKey(journalId));
     if ((await deviceRepo.currentJournalId()) === journalId) {
       const rest = await deviceRepo.memberships();
       await deviceRepo.setCurrentJournalId(rest[0]?.journalId);

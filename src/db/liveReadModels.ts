@@ -5,8 +5,18 @@
  */
 import { type Collection, liveQuery, type Observable } from 'dexie';
 import { getDb, type MentoringDb } from './database';
+import type { Subscribable } from './firstLoad';
 import type { Reader, Scan } from './readers';
-import { type HomeFacts, type JournalsOnDevice, readHome, readShell } from './readModels';
+import {
+  HOME_FACTS_SHAPE,
+  type HomeFacts,
+  type JournalsOnDevice,
+  type KeptHome,
+  keptHomeKey,
+  readHome,
+  readHomeMarker,
+  readShell,
+} from './readModels';
 
 /** A reader over Dexie's tables (inside a live query, Dexie records what it reads). */
 export function dexieReader(db: MentoringDb): Reader {
@@ -27,6 +37,45 @@ export function liveShell(db: MentoringDb = getDb()): Observable<JournalsOnDevic
   return liveQuery(() => readShell(dexieReader(db)));
 }
 
-export function liveHome(journalId: string, today: string, db: MentoringDb = getDb()): Observable<HomeFacts> {
-  return liveQuery(() => readHome(dexieReader(db), journalId, today));
+/**
+ * Home's facts, kept live; each new value is also kept in the device table for the next cold start
+ * (see `readKeptHome`). The change marker is read before the facts: a write that lands between the
+ * two leaves a marker older than the facts, which the next start finds out of date — never the
+ * other way round.
+ */
+export function liveHome(
+  journalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Subscribable<HomeFacts> {
+  const reader = dexieReader(db);
+  const read = liveQuery(async () => {
+    const marker = await readHomeMarker(reader);
+    return { marker, facts: await readHome(reader, journalId, today) };
+  });
+  return {
+    subscribe(observer) {
+      return read.subscribe({
+        next({ marker, facts }) {
+          observer.next(facts);
+          void keepHome(db, journalId, { shape: HOME_FACTS_SHAPE, marker, today, facts });
+        },
+        error: (error) => observer.error?.(error),
+      });
+    },
+  };
+}
+
+/** Keeps Home's facts unless the same ones are kept already; a failure only costs the next start time. */
+export async function keepHome(db: MentoringDb, journalId: string, value: KeptHome): Promise<void> {
+  // A journal no longer on this device (removed meanwhile) keeps nothing.
+  if (!value.facts.membership) return;
+  const key = keptHomeKey(journalId);
+  try {
+    const kept = (await db.local.get(key))?.value as KeptHome | undefined;
+    if (kept?.shape === value.shape && kept.marker === value.marker && kept.today === value.today) return;
+    await db.local.put({ key, value });
+  } catch {
+    // Nothing is lost: the next start reads Home afresh.
+  }
 }

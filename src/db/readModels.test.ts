@@ -9,9 +9,19 @@ import {
   startFirstReads,
 } from './firstLoad';
 import { repo } from './index';
+import { deleteJournalFromDevice } from './journals';
 import { dexieReader } from './liveReadModels';
 import { openExisting, rawReader } from './readers';
-import { HOME_ACTIONS_SHOWN, HOME_READS, readHome, readShell, SHELL_READS } from './readModels';
+import {
+  HOME_ACTIONS_SHOWN,
+  HOME_FACTS_SHAPE,
+  HOME_READS,
+  keptHomeKey,
+  readHome,
+  readKeptHome,
+  readShell,
+  SHELL_READS,
+} from './readModels';
 
 let db: MentoringDb | undefined;
 afterEach(async () => {
@@ -111,6 +121,153 @@ describe('the Home read model', () => {
     expect(raw.membership).toMatchObject({ journalId, role: 'mentee' });
     // No note text is carried to the screen.
     expect(JSON.stringify(raw)).not.toContain('long notes');
+  });
+});
+
+describe('Home kept for the next start', () => {
+  /** Home's kept facts as the next cold start would find them, over plain IndexedDB. */
+  async function keptOnStart(journalId: string, today = TODAY) {
+    const raw = (await openExisting(db!.name))!;
+    try {
+      return await readKeptHome(rawReader(raw, ['local']), journalId, today);
+    } finally {
+      raw.close();
+    }
+  }
+
+  /** Waits until Home's live query has kept what it showed. */
+  async function visitHome(journalId: string) {
+    const [shown] = await firstValues(liveHomeFacts(journalId, TODAY), 2);
+    await expect.poll(() => db!.local.get(keptHomeKey(journalId))).toBeDefined();
+    return shown!;
+  }
+
+  it('after a visit, the next start shows what Home showed, with no other read', async () => {
+    const { journalId } = await journalWithHistory();
+    expect(await keptOnStart(journalId)).toBeUndefined();
+    const shown = await visitHome(journalId);
+    const kept = await keptOnStart(journalId);
+    expect(kept).toEqual(shown);
+    expect(kept?.overdue.first.map((m) => m.title)).toEqual(['Late']);
+  });
+
+  it('stays in use after an edit Home does not show, and not after one it shows, nor on another day', async () => {
+    const { journalId } = await journalWithHistory();
+    const shown = await visitHome(journalId);
+    expect(await keptOnStart(journalId, '2026-06-16')).toBeUndefined();
+    // A story written on the bus changes nothing Home shows: the next start still uses what was kept.
+    await repo('story', db).create(journalId, { title: 'On the bus' });
+    await repo('note', db).create(journalId, { text: 'A thought' });
+    expect(await keptOnStart(journalId)).toEqual(shown);
+    // A milestone, a meeting, an action item or a goal is on Home: each makes it read afresh.
+    for (const write of [
+      () => repo('milestone', db).create(journalId, { title: 'New', dueDate: '2026-06-20' }),
+      () => repo('meeting', db).create(journalId, { date: '2026-06-22', status: 'planned' }),
+      () => repo('actionItem', db).create(journalId, { text: 'Call the archive', done: false }),
+      () => repo('goal', db).create(journalId, { title: 'Speak at the regional meeting' }),
+    ]) {
+      await visitHome(journalId);
+      expect(await keptOnStart(journalId)).toBeDefined();
+      await write();
+      expect(await keptOnStart(journalId)).toBeUndefined();
+    }
+  });
+
+  it('a write to a Home table in a transaction of its own still makes it read afresh', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    const late = (await repo('milestone', db).list(journalId)).find((m) => m.title === 'Late')!;
+    await db!.table('milestones').put({ ...late, status: 'done' });
+    await expect.poll(() => keptOnStart(journalId)).toBeUndefined();
+  });
+
+  it('is not used after a backup is recorded (Home shows its date)', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    const { device } = await import('./index');
+    await device(db).setMembership(journalId, { lastBackupAt: '2026-06-15T10:00:00.000Z' });
+    expect(await keptOnStart(journalId)).toBeUndefined();
+  });
+
+  it('a cold start whose direct read is done shows Home’s facts on the first render', async () => {
+    await journalWithHistory();
+    const [shell] = await firstValues(liveShellState(), 1);
+    const journalId = shell!.current!.journalId;
+    const shown = await visitHome(journalId);
+    startFirstReads(true, TODAY);
+    const home = liveHomeFacts(journalId, TODAY);
+    await expect.poll(() => home.hasValue()).toBe(true);
+    expect(home.getValue()).toEqual(shown);
+    // Taken by its subscriber, it is not held again for a later visit (which reads live data).
+    await firstValues(home, 1);
+    expect(liveHomeFacts(journalId, TODAY).hasValue()).toBe(false);
+  });
+
+  it('is not used once Home’s facts change shape (a newer version of the app)', async () => {
+    const { journalId } = await journalWithHistory();
+    const shown = await visitHome(journalId);
+    // Every field path of HomeFacts. A change here must come with a new HOME_FACTS_SHAPE, so that
+    // facts kept by the version before are read afresh instead of shown without the new fields.
+    const paths = (value: unknown, at = ''): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, v]) => [`${at}${key}`, ...paths(v, `${at}${key}.`)])
+        : Array.isArray(value) && value.length
+          ? paths(value[0], `${at}[].`)
+          : [];
+    expect({ shape: HOME_FACTS_SHAPE, paths: paths(shown).sort() }).toMatchInlineSnapshot(`
+      {
+        "paths": [
+          "awaitingHeld",
+          "awaitingHeld.date",
+          "awaitingHeld.id",
+          "awaitingHeld.time",
+          "dueSoon",
+          "dueSoon.count",
+          "dueSoon.first",
+          "dueSoon.first.[].dueDate",
+          "dueSoon.first.[].id",
+          "dueSoon.first.[].title",
+          "goalCounts",
+          "goalCounts.achieved",
+          "goalCounts.active",
+          "goalCounts.dropped",
+          "goalCounts.paused",
+          "lastHeldDate",
+          "membership",
+          "membership.journalId",
+          "membership.role",
+          "openActions",
+          "openActions.count",
+          "openActions.first",
+          "openActions.first.[].dueDate",
+          "openActions.first.[].id",
+          "openActions.first.[].meetingId",
+          "openActions.first.[].owner",
+          "openActions.first.[].text",
+          "overdue",
+          "overdue.count",
+          "overdue.first",
+          "overdue.first.[].dueDate",
+          "overdue.first.[].id",
+          "overdue.first.[].title",
+          "planned",
+          "planned.date",
+          "planned.id",
+          "planned.time",
+        ],
+        "shape": 1,
+      }
+    `);
+    const row = await db!.local.get(keptHomeKey(journalId));
+    await db!.local.put({ ...row!, value: { ...(row!.value as object), shape: HOME_FACTS_SHAPE - 1 } });
+    expect(await keptOnStart(journalId)).toBeUndefined();
+  });
+
+  it('goes when the journal is removed from this device', async () => {
+    const { journalId } = await journalWithHistory();
+    await visitHome(journalId);
+    await deleteJournalFromDevice(journalId, db);
+    expect(await db!.local.get(keptHomeKey(journalId))).toBeUndefined();
   });
 });
 

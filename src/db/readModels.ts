@@ -194,3 +194,96 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     goalCounts,
   };
 }
+
+/**
+ * A marker that changes whenever the records on this device may have changed: every edit made on
+ * this device issues a stamp, which moves the stored clock in the same transaction as the record;
+ * every import and undo counts itself (`IMPORT_CHANGES_KEY`); joining or removing a journal, a
+ * backup or an export changes the memberships. Three reads of the device table.
+ */
+export async function readChangeMarker(reader: Reader): Promise<string> {
+  const [clock, changes, memberships] = await Promise.all([
+    reader.get<{ value: unknown }>('local', CLOCK_KEY),
+    reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
+    reader.scan<{ key: string; value: unknown }>({
+      table: 'local',
+      index: 'key',
+      lower: MEMBERSHIP_PREFIX,
+      upper: MEMBERSHIP_PREFIX + HIGH,
+    }),
+  ]);
+  return JSON.stringify([
+    clock?.value ?? null,
+    changes?.value ?? 0,
+    // Whole memberships: Home shows the dates of the last backup and export they carry.
+    memberships.map((row) => [row.key, row.value]),
+  ]);
+}
+
+/** The device-table rows behind the change marker. */
+export const CLOCK_KEY = 'clock';
+export const IMPORT_CHANGES_KEY = 'importChanges';
+
+/** The tables Home's facts come from, whose every write moves a mark (lastWrite.ts). */
+export const HOME_MARKED_TABLES = ['meetings', 'milestones', 'actionItems', 'goals'] as const;
+export const lastWriteKey = (table: string) => `lastWrite:${table}`;
+
+/**
+ * A marker that changes whenever what Home shows may have changed: a write to one of its tables
+ * (lastWrite.ts), an import or an undo (`IMPORT_CHANGES_KEY`), a membership change (joining or
+ * removing a journal, a backup, an export). An edit elsewhere — a story, a note — leaves it as it was.
+ */
+export async function readHomeMarker(reader: Reader): Promise<string> {
+  const [marks, changes, memberships] = await Promise.all([
+    Promise.all(HOME_MARKED_TABLES.map((t) => reader.get<{ value: unknown }>('local', lastWriteKey(t)))),
+    reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
+    reader.scan<{ key: string; value: unknown }>({
+      table: 'local',
+      index: 'key',
+      lower: MEMBERSHIP_PREFIX,
+      upper: MEMBERSHIP_PREFIX + HIGH,
+    }),
+  ]);
+  return JSON.stringify([
+    marks.map((row) => row?.value ?? null),
+    changes?.value ?? 0,
+    memberships.map((row) => [row.key, row.value]),
+  ]);
+}
+
+/**
+ * Home's facts as last computed, kept in the device table so that the next cold start shows Home
+ * at once (one read) instead of reading milestones and action items: valid only for the same day
+ * and while Home's marker is what it was when they were read.
+ */
+export interface KeptHome {
+  /** `HOME_FACTS_SHAPE` when kept: facts kept by a version whose HomeFacts differed are not used. */
+  shape: number;
+  marker: string;
+  today: string;
+  facts: HomeFacts;
+}
+
+/**
+ * The version of `HomeFacts`' shape. Change it with any change to HomeFacts (readModels.test.ts
+ * fails until you do): facts kept by the previous version are then read afresh, not shown.
+ */
+export const HOME_FACTS_SHAPE = 1;
+
+export const KEPT_HOME_PREFIX = 'home:';
+export const keptHomeKey = (journalId: string) => `${KEPT_HOME_PREFIX}${journalId}`;
+
+/** Home's kept facts when nothing they show has changed since they were read today; else `undefined`. */
+export async function readKeptHome(
+  reader: Reader,
+  journalId: string,
+  today: string,
+): Promise<HomeFacts | undefined> {
+  const [row, marker] = await Promise.all([
+    reader.get<{ value: KeptHome | undefined }>('local', keptHomeKey(journalId)),
+    readHomeMarker(reader),
+  ]);
+  const kept = row?.value;
+  const current = kept?.shape === HOME_FACTS_SHAPE && kept.today === today && kept.marker === marker;
+  return current ? kept.facts : undefined;
+}

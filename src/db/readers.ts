@@ -72,6 +72,13 @@ export function rawReader(db: IDBDatabase, tables: readonly string[]): Reader {
       const found: T[] = [];
       const max = limit ?? Number.POSITIVE_INFINITY;
       const range = IDBKeyRange.bound(lower, upper);
+      // Without a limit every record of the range is read anyway: one request, not one per record.
+      if (limit === undefined) {
+        return request<T[]>(source(table, index).getAll(range)).then((all) => {
+          const list = reverse ? all.reverse() : all;
+          return filter ? list.filter(filter) : list;
+        });
+      }
       return new Promise((resolve, reject) => {
         const req = source(table, index).openCursor(range, reverse ? 'prev' : 'next');
         req.onerror = () => reject(req.error);

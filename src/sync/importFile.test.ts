@@ -11,6 +11,8 @@ import {
 } from '../db/importTransaction';
 import { repo } from '../db/index';
 import { createJournal, deleteJournalFromDevice, switchJournal } from '../db/journals';
+import { dexieReader, liveHome } from '../db/liveReadModels';
+import { readKeptHome } from '../db/readModels';
 import type { AnyRecord } from '../model/kinds';
 import { canonicalJson } from './canonical';
 import { exportBackupFile, exportPairFile, fileName } from './exportFile';
@@ -67,6 +69,34 @@ async function startPair() {
   const joined = await send(mentor, mentee, journal.id, 'mentee');
   return { mentor, mentee, journalId: journal.id, milestone, meeting, joined };
 }
+
+/** Visits Home (its live query keeps its facts for the next start) and says whether they are kept. */
+async function keepHomeOf(db: MentoringDb, journalId: string, today: string) {
+  await new Promise<void>((done, fail) => {
+    const subscription = liveHome(journalId, today, db).subscribe({
+      next: () => {
+        queueMicrotask(() => subscription.unsubscribe());
+        done();
+      },
+      error: fail,
+    });
+  });
+  await vi.waitFor(async () => expect(await readKeptHome(dexieReader(db), journalId, today)).toBeDefined());
+}
+
+describe('Home kept for the next start, across imports', () => {
+  it('an import and its undo each make the next start read Home afresh', async () => {
+    const { mentor, mentee, journalId } = await startPair();
+    const today = '2026-12-02';
+    await keepHomeOf(mentee, journalId, today);
+    await repo('milestone', mentor).create(journalId, { title: 'Write the grant', dueDate: '2026-12-01' });
+    await send(mentor, mentee, journalId);
+    expect(await readKeptHome(dexieReader(mentee), journalId, today)).toBeUndefined();
+    await keepHomeOf(mentee, journalId, today);
+    await undoLastImport(mentee);
+    expect(await readKeptHome(dexieReader(mentee), journalId, today)).toBeUndefined();
+  });
+});
 
 describe('importing a pair file', () => {
   it('joins: the partner’s file becomes this device’s copy, with my role, and private notes stay behind', async () => {
