@@ -195,32 +195,7 @@ export async function readHome(reader: Reader, journalId: string, today: string)
   };
 }
 
-/**
- * A marker that changes whenever the records on this device may have changed: every edit made on
- * this device issues a stamp, which moves the stored clock in the same transaction as the record;
- * every import and undo counts itself (`IMPORT_CHANGES_KEY`); joining or removing a journal, a
- * backup or an export changes the memberships. Three reads of the device table.
- */
-export async function readChangeMarker(reader: Reader): Promise<string> {
-  const [clock, changes, memberships] = await Promise.all([
-    reader.get<{ value: unknown }>('local', CLOCK_KEY),
-    reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
-    reader.scan<{ key: string; value: unknown }>({
-      table: 'local',
-      index: 'key',
-      lower: MEMBERSHIP_PREFIX,
-      upper: MEMBERSHIP_PREFIX + HIGH,
-    }),
-  ]);
-  return JSON.stringify([
-    clock?.value ?? null,
-    changes?.value ?? 0,
-    // Whole memberships: Home shows the dates of the last backup and export they carry.
-    memberships.map((row) => [row.key, row.value]),
-  ]);
-}
-
-/** The device-table rows behind the change marker. */
+/** The device-table rows behind the change markers. */
 export const CLOCK_KEY = 'clock';
 export const IMPORT_CHANGES_KEY = 'importChanges';
 
@@ -229,13 +204,13 @@ export const HOME_MARKED_TABLES = ['meetings', 'milestones', 'actionItems', 'goa
 export const lastWriteKey = (table: string) => `lastWrite:${table}`;
 
 /**
- * A marker that changes whenever what Home shows may have changed: a write to one of its tables
- * (lastWrite.ts), an import or an undo (`IMPORT_CHANGES_KEY`), a membership change (joining or
- * removing a journal, a backup, an export). An edit elsewhere — a story, a note — leaves it as it was.
+ * A marker made of device-table rows (each `null` when absent), the count of imports and undos
+ * (`IMPORT_CHANGES_KEY`), and the whole memberships: joining or removing a journal, a backup or an
+ * export changes them, and Home shows the dates of the last backup and export they carry.
  */
-export async function readHomeMarker(reader: Reader): Promise<string> {
-  const [marks, changes, memberships] = await Promise.all([
-    Promise.all(HOME_MARKED_TABLES.map((t) => reader.get<{ value: unknown }>('local', lastWriteKey(t)))),
+async function markerOf(reader: Reader, keys: readonly string[]): Promise<string> {
+  const [rows, changes, memberships] = await Promise.all([
+    Promise.all(keys.map((key) => reader.get<{ value: unknown }>('local', key))),
     reader.get<{ value: unknown }>('local', IMPORT_CHANGES_KEY),
     reader.scan<{ key: string; value: unknown }>({
       table: 'local',
@@ -245,11 +220,26 @@ export async function readHomeMarker(reader: Reader): Promise<string> {
     }),
   ]);
   return JSON.stringify([
-    marks.map((row) => row?.value ?? null),
+    rows.map((row) => row?.value ?? null),
     changes?.value ?? 0,
     memberships.map((row) => [row.key, row.value]),
   ]);
 }
+
+/**
+ * A marker that changes whenever the records on this device may have changed: every edit made on
+ * this device issues a stamp, which moves the stored clock in the same transaction as the record;
+ * imports, undos and memberships as in `markerOf`.
+ */
+export const readChangeMarker = (reader: Reader): Promise<string> => markerOf(reader, [CLOCK_KEY]);
+
+/**
+ * A marker that changes whenever what Home shows may have changed: a write to one of its tables
+ * (lastWrite.ts); imports, undos and memberships as in `markerOf`. An edit elsewhere — a story, a
+ * note — leaves it as it was.
+ */
+export const readHomeMarker = (reader: Reader): Promise<string> =>
+  markerOf(reader, HOME_MARKED_TABLES.map(lastWriteKey));
 
 /**
  * Home's facts as last computed, kept in the device table so that the next cold start shows Home
