@@ -21,12 +21,12 @@ import type { Meeting } from '../model/meeting';
 import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
-import { isGoalPastTarget, latestProgress, milestoneCounts } from '../model/progressRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../model/schedule';
 import type { Story } from '../model/story';
 import { compareStories, isStoryReady } from '../model/storyRules';
 import { KIND_INFO } from '../model/tables';
 import { getDb, type MentoringDb } from './database';
+import { byGoal, type GoalProgress, goalProgressOf } from './goalProgress';
 import { keptLiveQuery } from './keptQuery';
 
 /** A story as the story bank lists it: without its long parts, its readiness worked out once. */
@@ -81,17 +81,7 @@ export interface GoalTitle {
   title?: string;
 }
 
-/** How far a goal has come on a day: what the goals list, the goal's page and Home show. */
-export interface GoalProgress {
-  /** The latest progress entry's percent (`latestProgress`), and its date. */
-  latestPercent?: number;
-  latestProgressOn?: string;
-  /** Its milestones done, of all but the dropped ones (`milestoneCounts`). */
-  milestonesDone: number;
-  milestonesTotal: number;
-  /** Past its target date and neither achieved nor dropped (`isGoalPastTarget`). */
-  pastTarget: boolean;
-}
+export type { GoalProgress } from './goalProgress';
 
 /** A goal as the goals list shows it, with how far it has come. */
 export interface GoalRow extends GoalProgress {
@@ -99,31 +89,6 @@ export interface GoalRow extends GoalProgress {
   title?: string;
   status?: Goal['status'];
   targetDate?: string;
-}
-
-/** A goal's progress from its own progress entries and milestones, by the model's rules. */
-export function goalProgressOf(
-  goal: Pick<Goal, 'status' | 'targetDate'>,
-  entries: readonly Pick<ProgressEntry, 'date' | 'createdAt' | 'percent'>[],
-  milestones: readonly Pick<Milestone, 'status' | 'dueDate' | 'doneDate'>[],
-  today: string,
-): GoalProgress {
-  const latest = latestProgress(entries);
-  const counts = milestoneCounts(milestones, today);
-  return {
-    latestPercent: latest?.percent,
-    latestProgressOn: latest?.date,
-    milestonesDone: counts.done,
-    milestonesTotal: counts.total,
-    pastTarget: isGoalPastTarget(goal, today),
-  };
-}
-
-/** Records grouped by their goal. */
-function byGoal<T extends { goalId?: string }>(records: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const r of records) if (r.goalId) groups.set(r.goalId, [...(groups.get(r.goalId) ?? []), r]);
-  return groups;
 }
 
 function tableOf<T>(db: MentoringDb, kind: keyof typeof KIND_INFO): Table<T, string> {

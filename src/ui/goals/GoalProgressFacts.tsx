@@ -1,4 +1,4 @@
-import type { GoalProgress } from '../../db/lists';
+import type { GoalProgress } from '../../db/goalProgress';
 import { formatDate } from '../components/labels';
 import './goalProgress.css';
 
