@@ -77,14 +77,14 @@ export function RatingTrend({ points }: { points: readonly RatingPoint[] }) {
         <title id={`${id}-title`}>{PARTNERSHIP_RATING_QUESTION} Ratings from 1 to 5 over time.</title>
         <desc id={`${id}-desc`}>{described}.</desc>
         {[1, 2, 3, 4, 5].map((r) => (
-          <g key={r} aria-hidden="true">
+          <g key={r}>
             <line class="trend-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(r)} y2={y(r)} />
             <text class="trend-axis" x={LEFT - 8} y={y(r) + 4} text-anchor="end">
               {r}
             </text>
           </g>
         ))}
-        <g aria-hidden="true">
+        <g>
           <text class="trend-axis" x={LEFT} y={HEIGHT - 6} text-anchor="start">
             {formatDate(first)}
           </text>
@@ -95,7 +95,7 @@ export function RatingTrend({ points }: { points: readonly RatingPoint[] }) {
           )}
         </g>
         {byPerson.map(({ role, points: mine }) => (
-          <g key={role} class={SERIES[role].className} aria-hidden="true">
+          <g key={role} class={SERIES[role].className}>
             {mine.length > 1 && (
               <polyline fill="none" points={mine.map((p) => `${x(p.date)},${y(p.rating)}`).join(' ')} />
             )}
