@@ -7,7 +7,7 @@ import { today } from '../components/labels';
 import { freshJournal, renderInJournal } from '../goals/testJournal';
 import { JournalContext } from '../journalContext';
 import { HomeScreen } from './HomeScreen';
-import { NeedsAttention } from './NeedsAttention';
+import { NeedsAttentionCard } from './NeedsAttentionCard';
 
 let db: MentoringDb | undefined;
 
@@ -120,7 +120,7 @@ describe('Home’s Needs attention card', () => {
     render(
       <LocationProvider>
         <JournalContext.Provider value={current}>
-          <NeedsAttention facts={facts} reviewDue="mid-point" />
+          <NeedsAttentionCard facts={facts} reviewDue="mid-point" />
         </JournalContext.Provider>
       </LocationProvider>,
     );
