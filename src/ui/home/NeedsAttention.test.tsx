@@ -29,9 +29,15 @@ afterEach(async () => {
   await db?.delete();
 });
 
+/**
+ * How long to wait for the card's lines: the first of them loads the card's code and Dexie's live
+ * queries, which on a busy machine takes longer than a screen's usual wait.
+ */
+const FIRST_LOAD = { timeout: 15_000 };
+
 /** The card's lines as [text, link] pairs. */
 async function lines() {
-  const list = await screen.findByRole('list', { name: 'Needs attention' });
+  const list = await screen.findByRole('list', { name: 'Needs attention' }, FIRST_LOAD);
   return within(list)
     .getAllByRole('link')
     .map((a) => [a.textContent, a.getAttribute('href')]);
@@ -60,7 +66,7 @@ describe('Home’s Needs attention card', () => {
       ['Never backed up: everything lives only on this deviceMake a backup', '/share'],
     ]);
     // The goal's own progress on Home says it in words too.
-    const goals = await screen.findByRole('list', { name: 'Progress of the active goals' });
+    const goals = await screen.findByRole('list', { name: 'Progress of the active goals' }, FIRST_LOAD);
     expect(within(goals).getByText('Past its target date')).toBeTruthy();
   });
 
@@ -82,7 +88,7 @@ describe('Home’s Needs attention card', () => {
     await device().setMembership(j, { lastBackupAt: backedUp });
     renderInJournal(<HomeScreen />, current);
     const card = await screen.findByRole('region', { name: 'Needs attention' });
-    await waitFor(() => expect(card.textContent).not.toContain('Loading'));
+    await waitFor(() => expect(card.textContent).not.toContain('Loading'), FIRST_LOAD);
     expect(card.textContent).toBe('Needs attentionNothing needs attention today.');
   });
 
