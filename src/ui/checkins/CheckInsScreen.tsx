@@ -103,7 +103,7 @@ export function CheckInsScreen() {
 
       {editing && <CheckInEditor id={editing} onClose={(deleted) => close(editing, deleted)} />}
 
-      <section class="card" aria-labelledby="checkin-trend">
+      <section class="card checkin-trend" aria-labelledby="checkin-trend">
         <h2 id="checkin-trend">How the partnership is working</h2>
         {checkIns === undefined ? <p>Loading…</p> : <RatingTrend points={trend} />}
       </section>
