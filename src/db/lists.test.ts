@@ -3,6 +3,7 @@ import { useFreshDb } from '../../tests/helpers/journal';
 import { device, repo } from './index';
 import {
   goalMilestoneRows,
+  goalProgress,
   goalRows,
   goalTitles,
   linkedStories,
@@ -125,21 +126,70 @@ describe('list read models', () => {
     );
   });
 
-  it('goal rows count each goal’s live milestones', async () => {
+  it('goal rows carry each goal’s latest progress % and its live milestones done / total', async () => {
     const busy = await repo('goal').create(J, { title: 'Busy', status: 'active', targetDate: '2026-09-01' });
     const idle = await repo('goal').create(J, { title: 'Idle', status: 'paused' });
     const gone = await repo('goal').create(J, { title: 'Gone' });
     await repo('goal').remove(gone.id);
-    await repo('milestone').create(J, { title: 'One', goalId: busy.id });
+    await repo('milestone').create(J, { title: 'One', goalId: busy.id, status: 'done' });
     await repo('milestone').create(J, { title: 'Two', goalId: busy.id });
-    const deleted = await repo('milestone').create(J, { title: 'Three', goalId: busy.id });
+    await repo('milestone').create(J, { title: 'Dropped', goalId: busy.id, status: 'dropped' });
+    const deleted = await repo('milestone').create(J, { title: 'Three', goalId: busy.id, status: 'done' });
     await repo('milestone').remove(deleted.id);
     await repo('milestone').create(J, { title: 'No goal' });
-    const rows = await goalRows(J);
+    await repo('progressEntry').create(J, { goalId: busy.id, date: '2026-03-01', percent: 40, note: LONG });
+    await repo('progressEntry').create(J, { goalId: busy.id, date: '2026-05-01', percent: 60 });
+    await repo('progressEntry').create(J, { goalId: busy.id, date: '2026-06-01', note: 'No percent' });
+    const rows = await goalRows(J, '2026-09-02');
     expect(rows.sort((a, b) => (a.title ?? '').localeCompare(b.title ?? ''))).toEqual([
-      { id: busy.id, title: 'Busy', status: 'active', targetDate: '2026-09-01', milestoneCount: 2 },
-      { id: idle.id, title: 'Idle', status: 'paused', targetDate: undefined, milestoneCount: 0 },
+      {
+        id: busy.id,
+        title: 'Busy',
+        status: 'active',
+        targetDate: '2026-09-01',
+        latestPercent: 60,
+        latestProgressOn: '2026-05-01',
+        milestonesDone: 1,
+        milestonesTotal: 2,
+        pastTarget: true,
+      },
+      {
+        id: idle.id,
+        title: 'Idle',
+        status: 'paused',
+        targetDate: undefined,
+        latestPercent: undefined,
+        latestProgressOn: undefined,
+        milestonesDone: 0,
+        milestonesTotal: 0,
+        pastTarget: false,
+      },
     ]);
+    // On its target date a goal is not past it yet.
+    expect((await goalRows(J, '2026-09-01')).find((r) => r.id === busy.id)?.pastTarget).toBe(false);
+    expect(JSON.stringify(rows)).not.toContain('A long part');
+  });
+
+  it('a goal’s progress counts only its own milestones and entries; an achieved goal is never past target', async () => {
+    const goal = await repo('goal').create(J, {
+      title: 'Done',
+      status: 'achieved',
+      targetDate: '2026-01-01',
+    });
+    const other = await repo('goal').create(J, { title: 'Other' });
+    await repo('milestone').create(J, { goalId: goal.id, status: 'done' });
+    await repo('milestone').create(J, { goalId: goal.id, status: 'missed' });
+    await repo('milestone').create(J, { goalId: other.id, status: 'done' });
+    await repo('progressEntry').create(J, { goalId: goal.id, date: '2025-12-01', percent: 100 });
+    await repo('progressEntry').create(J, { goalId: other.id, date: '2026-01-01', percent: 10 });
+    expect(await goalProgress(J, goal.id, '2026-06-01')).toEqual({
+      latestPercent: 100,
+      latestProgressOn: '2025-12-01',
+      milestonesDone: 1,
+      milestonesTotal: 2,
+      pastTarget: false,
+    });
+    expect(await goalProgress(OTHER, goal.id, '2026-06-01')).toBeUndefined();
   });
 
   it('a goal’s linked stories are exactly the live stories of this journal that name it', async () => {

@@ -16,7 +16,7 @@
  * read (src/db/keptQuery.ts): going back to a list shows it without reading it again.
  */
 import { Dexie, type Observable, type Table } from 'dexie';
-import type { Goal } from '../model/goal';
+import type { Goal, ProgressEntry } from '../model/goal';
 import type { Meeting } from '../model/meeting';
 import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
@@ -26,6 +26,7 @@ import type { Story } from '../model/story';
 import { compareStories, isStoryReady } from '../model/storyRules';
 import { KIND_INFO } from '../model/tables';
 import { getDb, type MentoringDb } from './database';
+import { byGoal, type GoalProgress, goalProgressOf } from './goalProgress';
 import { keptLiveQuery } from './keptQuery';
 
 /** A story as the story bank lists it: without its long parts, its readiness worked out once. */
@@ -80,13 +81,14 @@ export interface GoalTitle {
   title?: string;
 }
 
-/** A goal as the goals list shows it, with how many milestones serve it. */
-export interface GoalRow {
+export type { GoalProgress } from './goalProgress';
+
+/** A goal as the goals list shows it, with how far it has come. */
+export interface GoalRow extends GoalProgress {
   id: string;
   title?: string;
   status?: Goal['status'];
   targetDate?: string;
-  milestoneCount: number;
 }
 
 function tableOf<T>(db: MentoringDb, kind: keyof typeof KIND_INFO): Table<T, string> {
@@ -279,29 +281,88 @@ export function liveGoalTitles(journalId: string, db: MentoringDb = getDb()): Ob
 }
 
 /**
- * The goals list's rows: every live goal of the journal with how many live milestones serve it,
- * counted in the goalId index (a deleted milestone's goal is cleared, so it is not counted).
+ * The goals list's rows on `today`: every live goal of the journal with its latest progress % and
+ * its milestones done / total, and whether it is past its target date. Progress entries and
+ * milestones are read by the journalId index and cut down here: no note or evidence leaves.
  */
-export async function goalRows(journalId: string, db: MentoringDb = getDb()): Promise<GoalRow[]> {
+export async function goalRows(
+  journalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Promise<GoalRow[]> {
   const goals = tableOf<Goal>(db, 'goal');
   const milestones = tableOf<Milestone>(db, 'milestone');
-  return db.transaction('r', [goals, milestones], async () => {
-    const live = await journalRecords(goals, journalId);
-    const counts = await Promise.all(live.map((g) => milestones.where('goalId').equals(g.id).count()));
-    return live.map((g, i) => ({
+  const entries = tableOf<ProgressEntry>(db, 'progressEntry');
+  return db.transaction('r', [goals, milestones, entries], async () => {
+    const [live, ms, es] = await Promise.all([
+      journalRecords(goals, journalId),
+      journalRecords(milestones, journalId),
+      journalRecords(entries, journalId),
+    ]);
+    const milestonesOf = byGoal(ms);
+    const entriesOf = byGoal(es);
+    return live.map((g) => ({
       id: g.id,
       title: g.title,
       status: g.status,
       targetDate: g.targetDate,
-      milestoneCount: counts[i]!,
+      ...goalProgressOf(g, entriesOf.get(g.id) ?? [], milestonesOf.get(g.id) ?? [], today),
     }));
   });
 }
 
 /** `goalRows` kept live, and kept between visits. */
-export function liveGoalRows(journalId: string, db: MentoringDb = getDb()): Observable<GoalRow[]> {
-  return keptLiveQuery(db, [KIND_INFO.goal.table, KIND_INFO.milestone.table], `goalRows/${journalId}`, () =>
-    goalRows(journalId, db),
+export function liveGoalRows(
+  journalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Observable<GoalRow[]> {
+  return keptLiveQuery(
+    db,
+    [KIND_INFO.goal.table, KIND_INFO.milestone.table, KIND_INFO.progressEntry.table],
+    `goalRows/${journalId}/${today}`,
+    () => goalRows(journalId, today, db),
+  );
+}
+
+/**
+ * One goal's progress on `today`, for its page: its progress entries and milestones read by the
+ * goalId index (only this goal's), cut down to what the rules need. Undefined for no such goal.
+ */
+export async function goalProgress(
+  journalId: string,
+  goalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Promise<GoalProgress | undefined> {
+  const goals = tableOf<Goal>(db, 'goal');
+  const milestones = tableOf<Milestone>(db, 'milestone');
+  const entries = tableOf<ProgressEntry>(db, 'progressEntry');
+  return db.transaction('r', [goals, milestones, entries], async () => {
+    const [goal, ms, es] = await Promise.all([
+      goals.get(goalId),
+      milestones.where('goalId').equals(goalId).toArray(),
+      entries.where('goalId').equals(goalId).toArray(),
+    ]);
+    if (!goal || goal.deleted || goal.journalId !== journalId) return undefined;
+    const mine = <T extends { deleted: boolean; journalId: string }>(r: T) =>
+      !r.deleted && r.journalId === journalId;
+    return goalProgressOf(goal, es.filter(mine), ms.filter(mine), today);
+  });
+}
+
+/** `goalProgress` kept live, and kept between visits. */
+export function liveGoalProgress(
+  journalId: string,
+  goalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Observable<GoalProgress | undefined> {
+  return keptLiveQuery(
+    db,
+    [KIND_INFO.goal.table, KIND_INFO.milestone.table, KIND_INFO.progressEntry.table],
+    `goalProgress/${journalId}/${goalId}/${today}`,
+    () => goalProgress(journalId, goalId, today, db),
   );
 }
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { dateSchema, longText } from './common';
 import { defineKind } from './kind';
 
@@ -56,12 +56,22 @@ export const CHECK_IN_QUESTION_TEXT: Record<
   },
 };
 
-/** A partnership evaluation by one person (its author), dated. */
+/** A whole number from 1 to 5: the author's answer to `PARTNERSHIP_RATING_QUESTION` (checkInRules.ts). */
+const ratingSchema = z.number().check(z.int(), z.minimum(1), z.maximum(5));
+
+/**
+ * A partnership evaluation by one person (its author), dated: each person keeps their own, so the
+ * rating, like every answer, is one person's.
+ */
 export const CheckInKind = defineKind('checkIn', {
   content: {
     date: dateSchema,
+    rating: ratingSchema,
     ...Object.fromEntries(CHECK_IN_QUESTIONS.map((q) => [q, longText])),
-  } as { date: typeof dateSchema } & Record<(typeof CHECK_IN_QUESTIONS)[number], typeof longText>,
+  } as { date: typeof dateSchema; rating: typeof ratingSchema } & Record<
+    (typeof CHECK_IN_QUESTIONS)[number],
+    typeof longText
+  >,
   longText: CHECK_IN_QUESTIONS,
 });
 export type CheckIn = z.infer<typeof CheckInKind.schema>;

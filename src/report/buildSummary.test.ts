@@ -6,6 +6,7 @@ import { VISIBILITIES, type Visibility } from '../model/constants';
 import type { AnyRecord } from '../model/kinds';
 import { KIND_NAMES, kindInfo } from '../model/registry';
 import { buildSummary, cadenceGaps } from './buildSummary';
+import { checkInRatingLine, ratingTrendLine } from './summaryText';
 import { journalOf, record } from './testRecords';
 import { fileSlug, toJson } from './toJson';
 
@@ -230,6 +231,35 @@ describe('buildSummary: what the committee reads', () => {
     const json = JSON.stringify(summary);
     expect(json).not.toContain('Pair check-in words');
     expect(json).not.toContain('My private worry');
+  });
+
+  test('carries the partnership ratings of the check-ins shared with the committee, and no others', () => {
+    const records = [
+      record('checkIn', 'committee', { date: '2025-07-01', rating: 4 }, { author: 'mentor' }),
+      record('checkIn', 'committee', { date: '2025-07-03', rating: 2 }, { author: 'mentee' }),
+      record('checkIn', 'committee', { date: '2025-08-01' }, { author: 'mentee' }),
+      record('checkIn', 'pair', { date: '2025-07-02', rating: 1 }, { author: 'mentee' }),
+      record('checkIn', 'private', { date: '2025-07-04', rating: 5 }, { author: 'mentor' }),
+      // A value off the scale (a newer version's) is never passed on as a rating.
+      record('checkIn', 'committee', { date: '2025-08-02', rating: 9 }, { author: 'mentor' }),
+    ];
+    const summary = buildSummary(records, journalOf(), options);
+    expect(summary.checkIns.map((c) => [c.date, c.author, c.rating])).toEqual([
+      ['2025-07-01', 'mentor', 4],
+      ['2025-07-03', 'mentee', 2],
+      ['2025-08-01', 'mentee', undefined],
+      ['2025-08-02', 'mentor', undefined],
+    ]);
+    expect(ratingTrendLine(summary)).toBe(
+      'Partnership ratings (1–5) over time: the mentee 2 (3 Jul 2025); the mentor 4 (1 Jul 2025).',
+    );
+    expect(summary.checkIns.map(checkInRatingLine)).toEqual([
+      'How is the partnership working? 4 of 5 (Working well).',
+      'How is the partnership working? 2 of 5 (Struggling).',
+      undefined,
+      undefined,
+    ]);
+    expect(ratingTrendLine(buildSummary([records[3]!], journalOf(), options))).toBeUndefined();
   });
 
   test('records of another journal are ignored', () => {

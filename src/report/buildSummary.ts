@@ -8,6 +8,7 @@
  * meeting's date and way of meeting to the count of meetings held. Device-only state is never read.
  */
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../model/checkIn';
+import { isRating } from '../model/checkInRules';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS, type Role } from '../model/constants';
 import { GOAL_STATUSES, type Goal, type ProgressEntry } from '../model/goal';
 import type { Journal } from '../model/journal';
@@ -260,6 +261,7 @@ export function buildSummary(
             id: c.id,
             date: c.date,
             author: c.author,
+            rating: isRating(c.rating) ? c.rating : undefined,
             answers: CHECK_IN_QUESTIONS.filter((q) => filled(c[q])).map((q) => ({
               question: CHECK_IN_QUESTION_TEXT[q].label,
               answer: c[q]!,

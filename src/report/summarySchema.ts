@@ -140,6 +140,12 @@ export const summaryCheckInSchema = z.object({
   id: text,
   date: z.optional(dateSchema),
   author: roleSchema,
+  rating: z.optional(
+    described(
+      z.number().check(z.int(), z.minimum(1), z.maximum(5)),
+      'The author’s answer to “How is the partnership working?”, from 1 (not working) to 5 (working very well).',
+    ),
+  ),
   answers: z.array(z.object({ question: text, answer: text })),
 });
 

@@ -3,8 +3,15 @@
  * same thing. Dates are written the same way everywhere ("15 Jan 2025"), whatever the device's
  * language, because the file is read by someone else.
  */
+import { isRating, PARTNERSHIP_RATING_LABELS, PARTNERSHIP_RATING_QUESTION } from '../model/checkInRules';
 import { MILESTONE_STATUS_LABELS } from '../model/labels';
-import type { CommitteeSummary, SummaryGap, SummaryGoal, SummaryMilestone } from './buildSummary';
+import type {
+  CommitteeSummary,
+  SummaryCheckIn,
+  SummaryGap,
+  SummaryGoal,
+  SummaryMilestone,
+} from './buildSummary';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -110,6 +117,33 @@ export function checkInLine(summary: CommitteeSummary): string {
   return summary.latestCheckInOn
     ? `Latest partnership check-in: ${formatDay(summary.latestCheckInOn)}.`
     : 'No partnership check-in yet.';
+}
+
+/** "How is the partnership working? 4 of 5 (Working well)." — or undefined for a check-in without a rating. */
+export function checkInRatingLine(checkIn: SummaryCheckIn): string | undefined {
+  const { rating } = checkIn;
+  return isRating(rating)
+    ? `${PARTNERSHIP_RATING_QUESTION} ${rating} of 5 (${PARTNERSHIP_RATING_LABELS[rating]}).`
+    : undefined;
+}
+
+/**
+ * The ratings shown to the committee, over time, one clause per person: "Partnership ratings (1–5)
+ * over time: the mentee 2 (15 Jul 2025), 4 (15 Jan 2026); the mentor 3 (15 Jul 2025)." Undefined
+ * when the committee is shown none.
+ */
+export function ratingTrendLine(summary: CommitteeSummary): string | undefined {
+  const dated = summary.checkIns
+    .filter((c) => isRating(c.rating))
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const people = (['mentee', 'mentor'] as const)
+    .map((role) => {
+      const mine = dated.filter((c) => c.author === role);
+      if (mine.length === 0) return undefined;
+      return `the ${role} ${mine.map((c) => `${c.rating}${c.date ? ` (${formatDay(c.date)})` : ''}`).join(', ')}`;
+    })
+    .filter(Boolean);
+  return people.length ? `Partnership ratings (1–5) over time: ${people.join('; ')}.` : undefined;
 }
 
 /** Whether the pair met at least as often as agreed. */

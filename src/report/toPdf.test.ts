@@ -97,6 +97,7 @@ describe('toPdf', () => {
         }),
         record('meeting', 'pair', { date: '2025-02-10', status: 'held' }),
         record('checkIn', 'private', { date: '2025-04-02' }),
+        record('checkIn', 'committee', { date: '2025-03-20', rating: 5 }, { author: 'mentor' }),
         record('opportunity', 'committee', {
           title: 'Leadership webinar',
           status: 'done',
@@ -113,6 +114,8 @@ describe('toPdf', () => {
     expect(text).toContain('1 milestone: 1 done (1 on time), 0 overdue, 0 missed.');
     expect(text).toContain('The agreed cadence asks for 2 by now');
     expect(text).toContain('Latest partnership check-in: 2 Apr 2025.');
+    expect(text).toContain('Partnership ratings (1–5) over time: the mentor 5 (20 Mar 2025).');
+    expect(text).toContain('How is the partnership working? 5 of 5 (Working very well).');
     expect(text).toContain('Leadership webinar');
     expect(text).toContain('What I took away: Delegate more');
     expect(text).toContain('Towards management');

@@ -12,6 +12,7 @@ import {
   agreementLines,
   cadenceLine,
   checkInLine,
+  checkInRatingLine,
   formatDay,
   gapLine,
   goalProgressLine,
@@ -22,6 +23,7 @@ import {
   pairLine,
   periodLine,
   progressLines,
+  ratingTrendLine,
 } from './summaryText';
 import { summaryFileName } from './toJson';
 
@@ -510,9 +512,13 @@ export async function toPdf(
 
   w.heading('Partnership check-ins', 2);
   w.text(checkInLine(summary));
+  const trend = ratingTrendLine(summary);
+  if (trend) w.text(trend);
   if (!summary.checkIns.length) w.text('No check-ins marked for the committee.', { color: MUTED });
   for (const c of summary.checkIns) {
     w.heading(`Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`, 3);
+    const rating = checkInRatingLine(c);
+    if (rating) w.text(rating);
     for (const a of c.answers) {
       w.text(a.question, { color: MUTED, keepWithNext: SIZE.body * LEADING });
       w.text(a.answer, { indent: 12 });

@@ -108,4 +108,58 @@ describe('check-ins', () => {
       expect(document.activeElement?.getAttribute('aria-label')).toMatch(/^Edit my check-in of /),
     );
   });
+
+  it('asks how the partnership is working on a 1–5 scale, saves my answer, and can take it back', async () => {
+    const current = await freshJournal('mentee', { startDate: '2026-01-15' });
+    db = current.db;
+    renderInJournal(<CheckInsScreen />, current);
+    await userEvent.click(await screen.findByRole('button', { name: 'Start a check-in' }));
+    const scale = await screen.findByRole('radiogroup', { name: 'How is the partnership working?' });
+    await userEvent.click(within(scale).getByRole('radio', { name: '4 — Working well' }));
+    await waitFor(async () => expect((await repo('checkIn').list(current.journalId))[0]?.rating).toBe(4));
+    await userEvent.click(within(scale).getByRole('radio', { name: 'No answer' }));
+    await waitFor(async () =>
+      expect((await repo('checkIn').list(current.journalId))[0]?.rating).toBeUndefined(),
+    );
+  });
+
+  it('shows both people’s ratings over time as a chart with a text table, oldest first', async () => {
+    const current = await freshJournal('mentor', { startDate: '2025-01-15' });
+    db = current.db;
+    const j = current.journalId;
+    await repo('checkIn').create(j, { date: '2025-07-15', rating: 2 }, { author: 'mentee' });
+    await repo('checkIn').create(j, { date: '2025-07-15', rating: 3 }, { author: 'mentor' });
+    await repo('checkIn').create(j, { date: '2026-01-15', rating: 4 }, { author: 'mentee' });
+    await repo('checkIn').create(j, { date: '2026-01-20' }, { author: 'mentor' });
+    renderInJournal(<CheckInsScreen />, current);
+    const trend = await screen.findByRole('region', { name: 'How the partnership is working' });
+    const chart = await within(trend).findByRole('img');
+    expect(chart.textContent).toContain(
+      `Mentee: 2 on ${formatDate('2025-07-15')}, 4 on ${formatDate('2026-01-15')}. Mentor: 3 on ${formatDate('2025-07-15')}.`,
+    );
+    const table = within(trend).getByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map((r) => [...r.children].map((c) => c.textContent)),
+    ).toEqual([
+      ['Date', 'Mentee', 'Mentor'],
+      [formatDate('2025-07-15'), '2 of 5, Struggling', '3 of 5, Getting there'],
+      [formatDate('2026-01-15'), '4 of 5, Working well', 'Not rated'],
+    ]);
+    // Each past check-in says its own rating in words.
+    const list = screen.getByRole('list', { name: 'Past check-ins' });
+    expect(within(list).getByText('4 of 5, Working well')).toBeTruthy();
+  });
+
+  it('says there are no ratings yet, and asks the question', async () => {
+    const current = await freshJournal('mentor');
+    db = current.db;
+    await repo('checkIn').create(current.journalId, { date: '2026-01-20' });
+    renderInJournal(<CheckInsScreen />, current);
+    const trend = await screen.findByRole('region', { name: 'How the partnership is working' });
+    expect((await within(trend).findByText(/^No ratings yet/)).textContent).toBe(
+      'No ratings yet. Each check-in asks “How is the partnership working?”.',
+    );
+  });
 });

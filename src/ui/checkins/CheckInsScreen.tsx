@@ -1,10 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import { CHECK_IN_QUESTION_TEXT, CHECK_IN_QUESTIONS, type CheckIn } from '../../model/checkIn';
+import {
+  isRating,
+  PARTNERSHIP_RATING_LABELS,
+  PARTNERSHIP_RATING_QUESTION,
+  PARTNERSHIP_RATINGS,
+  ratingTrend,
+} from '../../model/checkInRules';
 import type { Visibility } from '../../model/constants';
 import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
-import { DateField, TextArea } from '../components/fields';
+import { DateField, RadioGroup, TextArea } from '../components/fields';
 import { formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
@@ -14,6 +21,13 @@ import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './checkins.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { RatingTrend, ratingWords } from './RatingTrend';
+
+/** The rating's choices, in words, with a way to give no answer. */
+const RATING_OPTIONS = [
+  { value: '', label: 'No answer' },
+  ...PARTNERSHIP_RATINGS.map((r) => ({ value: String(r), label: `${r} — ${PARTNERSHIP_RATING_LABELS[r]}` })),
+];
 
 function answered(c: CheckIn) {
   return CHECK_IN_QUESTIONS.filter((q) => c[q]?.trim());
@@ -33,6 +47,7 @@ export function CheckInsScreen() {
       ),
     [checkIns],
   );
+  const trend = useMemo(() => ratingTrend(checkIns ?? []), [checkIns]);
   const next = nextCheckInSuggested(
     sorted.map((c) => c.date),
     journal.startDate,
@@ -88,6 +103,11 @@ export function CheckInsScreen() {
 
       {editing && <CheckInEditor id={editing} onClose={(deleted) => close(editing, deleted)} />}
 
+      <section class="card checkin-trend" aria-labelledby="checkin-trend">
+        <h2 id="checkin-trend">How the partnership is working</h2>
+        {checkIns === undefined ? <p>Loading…</p> : <RatingTrend points={trend} />}
+      </section>
+
       <section aria-labelledby="checkin-past">
         <h2 id="checkin-past">Past check-ins</h2>
         {checkIns === undefined ? (
@@ -104,6 +124,11 @@ export function CheckInsScreen() {
                     {c.date ? formatDate(c.date) : 'Undated'} — {ROLE_LABELS[c.author]}
                     {c.author === role ? ' (me)' : ''}
                   </h3>
+                  {isRating(c.rating) && (
+                    <p>
+                      {PARTNERSHIP_RATING_QUESTION} <strong>{ratingWords(c.rating)}</strong>
+                    </p>
+                  )}
                   <p class="meta">
                     {answers.length} of {CHECK_IN_QUESTIONS.length} questions answered ·{' '}
                     <span class="badge">{VISIBILITY_LABELS[c.visibility]}</span>
@@ -185,6 +210,13 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
           onChange={(v) => set('visibility', v as Visibility)}
         />
       </div>
+      <RadioGroup
+        label={PARTNERSHIP_RATING_QUESTION}
+        hint="Your own answer, from 1 (not working) to 5 (working very well). Over time the answers show a trend."
+        value={isRating(c.rating) ? String(c.rating) : ''}
+        options={RATING_OPTIONS}
+        onChange={(v) => set('rating', v ? Number(v) : undefined)}
+      />
       {CHECK_IN_QUESTIONS.map((q) => (
         <TextArea
           key={q}

@@ -46,3 +46,10 @@ export function today(now: Date = new Date()): string {
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 10);
 }
+
+/** A calendar date for an instant (an ISO date-time), on this device's calendar. */
+export function localDate(instant: string | undefined): string | undefined {
+  if (!instant) return undefined;
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? undefined : today(new Date(time));
+}

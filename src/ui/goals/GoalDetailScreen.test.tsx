@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MentoringDb, repo } from '../../db';
 import { addDays } from '../../model/schedule';
-import { today } from '../components/labels';
+import { formatDate, today } from '../components/labels';
 import { PAGE_SIZE } from '../components/ShowMore';
 import { GoalDetailScreen, percentError } from './GoalDetailScreen';
 import { GoalsScreen } from './GoalsScreen';
@@ -217,20 +217,60 @@ describe('goals list', () => {
     expect(screen.getByRole('link', { name: 'Paused one' })).toBeTruthy();
   });
 
-  it('shows how many live milestones serve each goal', async () => {
+  it('shows each goal’s latest progress % and milestones done / total, and says which is past its target date', async () => {
     const current = await setup();
-    const busy = await repo('goal').create(current.journalId, { title: 'Busy', status: 'active' });
-    await repo('goal').create(current.journalId, { title: 'Idle', status: 'active' });
-    await repo('milestone').create(current.journalId, { title: 'One', goalId: busy.id });
+    const busy = await repo('goal').create(current.journalId, {
+      title: 'Busy',
+      status: 'active',
+      targetDate: addDays(today(), -1),
+    });
+    await repo('goal').create(current.journalId, { title: 'Idle', status: 'active', targetDate: today() });
+    await repo('milestone').create(current.journalId, { title: 'One', goalId: busy.id, status: 'done' });
     await repo('milestone').create(current.journalId, { title: 'Two', goalId: busy.id });
     const gone = await repo('milestone').create(current.journalId, { title: 'Three', goalId: busy.id });
     await repo('milestone').remove(gone.id);
+    await repo('progressEntry').create(current.journalId, {
+      goalId: busy.id,
+      date: addDays(today(), -10),
+      percent: 40,
+    });
     renderInJournal(<GoalsScreen />, current);
-    const card = (title: string) =>
-      screen.getByRole('link', { name: title }).closest('li')?.querySelector('.meta')?.textContent;
+    const card = (title: string) => screen.getByRole('link', { name: title }).closest('li')!;
     await screen.findByRole('link', { name: 'Busy' });
-    expect(card('Busy')).toMatch(/· 2 milestones$/);
-    expect(card('Idle')).toMatch(/· 0 milestones$/);
+    await waitFor(() =>
+      expect(card('Busy').querySelector('.goal-progress')?.textContent).toBe(
+        `Latest progress 40% (${formatDate(addDays(today(), -10))}) · 1 of 2 milestones done Past its target date`,
+      ),
+    );
+    expect(
+      within(card('Busy')).getByRole('progressbar', { name: 'Latest progress of Busy: 40%' }),
+    ).toBeTruthy();
+    expect(card('Idle').querySelector('.goal-progress')?.textContent).toBe(
+      'No progress logged · No milestones yet',
+    );
+  });
+
+  it('the goal’s page says where it stands: latest progress, milestones done, past its target date', async () => {
+    const current = await setup();
+    const goal = await repo('goal').create(current.journalId, {
+      title: 'Late goal',
+      status: 'active',
+      targetDate: addDays(today(), -3),
+    });
+    await repo('milestone').create(current.journalId, {
+      title: 'Gone by',
+      goalId: goal.id,
+      status: 'missed',
+    });
+    await repo('progressEntry').create(current.journalId, { goalId: goal.id, date: today(), percent: 75 });
+    renderInJournal(<GoalDetailScreen id={goal.id} />, current);
+    expect(
+      await screen.findByRole('progressbar', { name: 'Latest progress of Late goal: 75%' }),
+    ).toBeTruthy();
+    expect(screen.getByText('0 of 1 milestone done')).toBeTruthy();
+    expect(screen.getByText('Past its target date', { selector: '.badge' })).toBeTruthy();
+    // A missed milestone says so in a badge, as a done one does.
+    expect(await screen.findByText('Missed', { selector: '.badge' })).toBeTruthy();
   });
 
   it(`shows ${PAGE_SIZE} goals at first and the rest on request; the filter counts every goal`, async () => {

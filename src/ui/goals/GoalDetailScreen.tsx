@@ -1,7 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { repo } from '../../db';
-import { liveGoalMilestoneRows, liveLinkedStories, type MilestoneRow } from '../../db/lists';
+import {
+  liveGoalMilestoneRows,
+  liveGoalProgress,
+  liveLinkedStories,
+  type MilestoneRow,
+} from '../../db/lists';
 import { MAX_SHORT_TEXT } from '../../model/common';
 import type { Visibility } from '../../model/constants';
 import type { GoalStatus } from '../../model/goal';
@@ -19,6 +24,7 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { GoalProgressFacts } from './GoalProgressFacts';
 
 const MILESTONE_STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
 
@@ -74,6 +80,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
         <a href="/goals">← All goals</a>
       </p>
       <h1>{goal.title?.trim() || 'Untitled goal'}</h1>
+      <GoalProgressNow goalId={goal.id} label={goal.title?.trim() || 'Untitled goal'} />
       <p class="meta">Changes are saved as you type.</p>
 
       <section class="form-section" aria-labelledby="goal-about">
@@ -170,6 +177,14 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
       </section>
     </>
   );
+}
+
+/** Where the goal stands today: its latest progress %, milestones done / total, past its target date. */
+function GoalProgressNow({ goalId, label }: { goalId: string; label: string }) {
+  const { journalId } = useJournal();
+  const now = today();
+  const progress = useLive(() => liveGoalProgress(journalId, goalId, now), [journalId, goalId, now]);
+  return progress ? <GoalProgressFacts progress={progress} label={label} /> : null;
 }
 
 /** The goal's dated progress log: a note and an optional percent per entry. */
@@ -369,6 +384,8 @@ function GoalMilestones({ goalId }: { goalId: string }) {
                   {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
                   {m.doneDate && ` · done ${formatDate(m.doneDate)}`}{' '}
                   {m.overdue && <span class="badge warn">Overdue</span>}
+                  {m.status === 'done' && <span class="badge">Done</span>}
+                  {m.status === 'missed' && <span class="badge">Missed</span>}
                 </p>
                 <label class="inline-status">
                   <span>Status</span>

@@ -5,11 +5,12 @@ import { liveGoalRows } from '../../db/lists';
 import type { GoalStatus } from '../../model/goal';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
-import { formatDate } from '../components/labels';
+import { formatDate, today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
+import { GoalProgressFacts } from './GoalProgressFacts';
 import './goals.css';
 
 type Filter = GoalStatus | 'all';
@@ -19,8 +20,8 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The pair's goals, filtered by status, and a quick way to start a new one. It reads the goals'
- * list rows, each with its milestones counted in their index (no milestone is read), and shows
- * them a page at a time; the filter's counts cover every goal.
+ * list rows, each with its latest progress % and milestones done / total (no note or evidence
+ * text), and shows them a page at a time; the filter's counts cover every goal.
  */
 export function GoalsScreen() {
   const { journalId } = useJournal();
@@ -29,7 +30,8 @@ export function GoalsScreen() {
   const [filter, setFilter] = useState<Filter>(
     initial && (GOAL_STATUS_ORDER as string[]).includes(initial) ? (initial as GoalStatus) : 'all',
   );
-  const goals = useLive(() => liveGoalRows(journalId), [journalId]);
+  const now = today();
+  const goals = useLive(() => liveGoalRows(journalId, now), [journalId, now]);
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
 
@@ -115,9 +117,9 @@ export function GoalsScreen() {
                 </h2>
                 <p class="meta">
                   <span class="badge">{GOAL_STATUS_LABELS[g.status ?? 'active']}</span>{' '}
-                  {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'} ·{' '}
-                  {g.milestoneCount} milestone{g.milestoneCount === 1 ? '' : 's'}
+                  {g.targetDate ? `Target ${formatDate(g.targetDate)}` : 'No target date'}
                 </p>
+                <GoalProgressFacts progress={g} label={g.title?.trim() || 'Untitled goal'} />
               </li>
             ))}
           </ul>

@@ -1,26 +1,17 @@
 import { useState } from 'preact/hooks';
 import { liveHomeFacts, type MeetingLine } from '../../db/firstLoad';
+import { BACKUP_REMINDER_DAYS_AT_RISK, backupReminder } from '../../model/backupRules';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { daysBetween, nextMeetingDue, programmeProgress } from '../../model/schedule';
-import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { formatDate, localDate, ROLE_LABELS, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { STORAGE_ADVICE_TEXT, useStorageAdvice } from '../components/storageAdvice';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './home.css';
-
-/** Days without a backup after which Home suggests making one. */
-export const BACKUP_REMINDER_DAYS = 14;
-/** The same, when this browser may clear the journal (storage not persistent): sooner. */
-export const BACKUP_REMINDER_DAYS_AT_RISK = 7;
-
-/** A calendar date for an instant, on this device's calendar. */
-function localDate(instant: string | undefined): string | undefined {
-  if (!instant) return undefined;
-  const time = Date.parse(instant);
-  return Number.isNaN(time) ? undefined : today(new Date(time));
-}
+import { HomeGoalProgress } from './HomeGoalProgress';
+import { NeedsAttention } from './NeedsAttention';
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,17 +84,16 @@ export function HomeScreen() {
 
   const backupDate = localDate(membership?.lastBackupAt);
   const exportDate = localDate(membership?.lastExportAt);
-  const daysSinceBackup = backupDate ? daysBetween(backupDate, now) : undefined;
   const storage = useStorageAdvice();
-  const atRisk = storage !== undefined && storage !== 'kept';
-  const reminderDays = atRisk ? BACKUP_REMINDER_DAYS_AT_RISK : BACKUP_REMINDER_DAYS;
-  const suggestBackup =
-    facts !== undefined && (daysSinceBackup === undefined || daysSinceBackup >= reminderDays);
+  const backup = backupReminder(backupDate, now, storage !== undefined && storage !== 'kept');
+  const daysSinceBackup = backup.daysSince;
+  const suggestBackup = facts !== undefined && backup.due;
 
   return (
     <>
       <h1>Home</h1>
       <div class="home-grid">
+        <NeedsAttention facts={facts} />
         <section class="card" aria-labelledby="home-programme">
           <h2 id="home-programme">Programme</h2>
           {progress ? (
@@ -298,6 +288,7 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
+          <HomeGoalProgress />
           <p>
             <a href="/goals">All goals</a>
           </p>

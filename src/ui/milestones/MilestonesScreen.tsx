@@ -238,6 +238,7 @@ const MilestoneItem = memo(
           <h2>{title}</h2>
           {overdue && <span class="badge warn">Overdue</span>}
           {m.status === 'done' && <span class="badge">Done</span>}
+          {m.status === 'missed' && <span class="badge">Missed</span>}
         </div>
         <p class="meta">
           {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}

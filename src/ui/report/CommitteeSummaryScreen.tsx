@@ -9,6 +9,7 @@ import {
   agreementLines,
   cadenceLine,
   checkInLine,
+  checkInRatingLine,
   formatDay,
   gapLine,
   goalProgressLine,
@@ -19,6 +20,7 @@ import {
   pairLine,
   periodLine,
   progressLines,
+  ratingTrendLine,
 } from '../../report/summaryText';
 import { toJson } from '../../report/toJson';
 import { CheckboxField, DateField } from '../components/fields';
@@ -360,6 +362,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
 
       <h3>Check-ins ({summary.checkIns.length})</h3>
       <p>{checkInLine(summary)}</p>
+      {ratingTrendLine(summary) && <p>{ratingTrendLine(summary)}</p>}
       {summary.checkIns.length === 0 ? (
         <p class="empty">No check-ins marked “{COMMITTEE}”.</p>
       ) : (
@@ -369,6 +372,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
             return (
               <li class="card" key={c.id}>
                 <p class="item-title">{name}</p>
+                {checkInRatingLine(c) && <p>{checkInRatingLine(c)}</p>}
                 <dl class="answers">
                   {c.answers.map((a) => (
                     <div key={a.question}>
