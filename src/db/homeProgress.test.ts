@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshJournal } from '../../tests/helpers/journal';
 import type { MentoringDb } from './database';
-import {
-  HOME_GOALS_SHOWN,
-  liveAttentionExtras,
-  readAttentionExtras,
-  readHomeGoalProgress,
-} from './homeProgress';
+import { liveHomeFacts } from './firstLoad';
+import { HOME_GOALS_SHOWN, readAttentionExtras, readHomeGoalProgress } from './homeProgress';
 import { repo } from './index';
 import { dexieReader } from './liveReadModels';
 import { openExisting, rawReader } from './readers';
@@ -107,15 +103,15 @@ describe('what Needs attention reads besides Home’s facts', () => {
     });
   });
 
-  it('stays live: a new check-in shows at once', async () => {
+  it('stays live with Home: a new check-in shows at once', async () => {
     const j = await journal();
     const values: (string | undefined)[] = [];
     const done = new Promise<void>((resolve) => {
-      const sub = liveAttentionExtras(j, TODAY).subscribe({
-        next: (v) => {
-          values.push(v.latestCheckInOn);
+      const sub = liveHomeFacts(j, TODAY).subscribe({
+        next: (facts) => {
+          values.push(facts.attention.latestCheckInOn);
           if (values.length === 1) void repo('checkIn').create(j, { date: '2026-06-10' });
-          if (v.latestCheckInOn === '2026-06-10') {
+          if (facts.attention.latestCheckInOn === '2026-06-10') {
             sub.unsubscribe();
             resolve();
           }

@@ -1,16 +1,13 @@
 /**
- * Home's read models for the programme's arc (issue 12), kept apart from Home's first read
- * (readModels.ts `readHome`, which the cold start reads before Dexie): how far the active goals
- * have come, and the facts "Needs attention" adds to Home's own — the latest check-in and the goals'
- * target dates. They are read only once Dexie has loaded, as live queries (liveHomeProgress.ts), so
- * the first paint waits for none of them. Each reads through indexes and returns no note text.
- * Free of Dexie: part of the Home chunk.
+ * The parts of Home's read model (readModels.ts `readHome`) for the programme's arc (issue 12): how
+ * far the active goals have come, and the facts "Needs attention" adds to Home's own — the latest
+ * check-in and the goals' target dates. Each reads through indexes and returns no note text. Free
+ * of Dexie: part of the first load.
  */
 import type { CheckIn } from '../model/checkIn';
 import type { Goal, GoalStatus, ProgressEntry } from '../model/goal';
 import type { Milestone } from '../model/milestone';
 import { isCalendarDate } from '../model/schedule';
-import { firstThenLive, type Subscribable } from './firstLoad';
 import { type GoalProgress, goalProgressOf } from './goalProgress';
 import type { Reader } from './readers';
 
@@ -98,22 +95,4 @@ export async function readAttentionExtras(
       .map(({ id, title, status, targetDate }) => ({ id, title, status, targetDate }))
       .sort(byTarget),
   };
-}
-
-const liveQueries = () => import('./liveHomeProgress');
-
-/** `readHomeGoalProgress` kept live, once Dexie has loaded. */
-export function liveHomeGoalProgress(journalId: string, today: string): Subscribable<HomeGoalProgress> {
-  return firstThenLive<HomeGoalProgress>(
-    async () => undefined,
-    async () => (await liveQueries()).liveHomeGoalProgressQuery(journalId, today),
-  );
-}
-
-/** `readAttentionExtras` kept live, once Dexie has loaded. */
-export function liveAttentionExtras(journalId: string, today: string): Subscribable<AttentionExtras> {
-  return firstThenLive<AttentionExtras>(
-    async () => undefined,
-    async () => (await liveQueries()).liveAttentionExtrasQuery(journalId, today),
-  );
 }

@@ -217,6 +217,13 @@ describe('Home kept for the next start', () => {
     expect({ shape: HOME_FACTS_SHAPE, paths: paths(shown).sort() }).toMatchInlineSnapshot(`
       {
         "paths": [
+          "attention",
+          "attention.goals",
+          "attention.goals.[].id",
+          "attention.goals.[].status",
+          "attention.goals.[].targetDate",
+          "attention.goals.[].title",
+          "attention.latestCheckInOn",
           "awaitingHeld",
           "awaitingHeld.date",
           "awaitingHeld.id",
@@ -232,6 +239,17 @@ describe('Home kept for the next start', () => {
           "goalCounts.active",
           "goalCounts.dropped",
           "goalCounts.paused",
+          "goalProgress",
+          "goalProgress.goals",
+          "goalProgress.goals.[].id",
+          "goalProgress.goals.[].latestPercent",
+          "goalProgress.goals.[].latestProgressOn",
+          "goalProgress.goals.[].milestonesDone",
+          "goalProgress.goals.[].milestonesTotal",
+          "goalProgress.goals.[].pastTarget",
+          "goalProgress.goals.[].targetDate",
+          "goalProgress.goals.[].title",
+          "goalProgress.more",
           "lastHeldDate",
           "membership",
           "membership.journalId",
@@ -255,7 +273,7 @@ describe('Home kept for the next start', () => {
           "planned.id",
           "planned.time",
         ],
-        "shape": 1,
+        "shape": 2,
       }
     `);
     const row = await db!.local.get(keptHomeKey(journalId));

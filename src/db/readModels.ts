@@ -14,6 +14,12 @@ import { awaitsHeldMark, compareMeetings, isMeetingHeld, isUpcomingMeeting } fro
 import type { Milestone } from '../model/milestone';
 import { addDays, DUE_SOON_DAYS, milestonesDue } from '../model/schedule';
 import type { Membership } from './device';
+import {
+  type AttentionExtras,
+  type HomeGoalProgress,
+  readAttentionExtras,
+  readHomeGoalProgress,
+} from './homeProgress';
 import type { Reader } from './readers';
 
 /** A journal on this device, with my role in it. */
@@ -95,6 +101,10 @@ export interface HomeFacts {
   dueSoon: { count: number; first: MilestoneLine[] };
   openActions: { count: number; first: ActionLine[] };
   goalCounts: Record<GoalStatus, number>;
+  /** The active goals' progress (homeProgress.ts). */
+  goalProgress: HomeGoalProgress;
+  /** What "Needs attention" adds: the latest check-in, the goals' target dates (homeProgress.ts). */
+  attention: AttentionExtras;
 }
 
 /** How many of each list Home shows before "and N more". */
@@ -105,9 +115,11 @@ export const HOME_ACTIONS_SHOWN = 15;
 export const HOME_READS = {
   local: ['key'],
   meetings: ['[journalId+date]'],
-  milestones: ['[journalId+dueDate]'],
+  milestones: ['[journalId+dueDate]', 'goalId'],
   actionItems: ['journalId'],
   goals: ['journalId'],
+  progressEntries: ['goalId'],
+  checkIns: ['journalId'],
 } as const;
 
 /** How many upcoming meetings Home looks at to find the first (meetings on one day sort by time). */
@@ -123,45 +135,48 @@ const milestoneLine = ({ id, title, dueDate }: Milestone): MilestoneLine => ({ i
  */
 export async function readHome(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
   const live = (record: { deleted?: boolean }) => !record.deleted;
-  const [membershipRow, lastHeld, upcoming, lastPast, milestones, actions, goals] = await Promise.all([
-    reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
-    reader.scan<Meeting>({
-      table: 'meetings',
-      index: '[journalId+date]',
-      lower: [journalId, ''],
-      upper: [journalId, HIGH],
-      reverse: true,
-      filter: (m) => live(m) && isMeetingHeld(m),
-      limit: 1,
-    }),
-    reader.scan<Meeting>({
-      table: 'meetings',
-      index: '[journalId+date]',
-      lower: [journalId, today],
-      upper: [journalId, HIGH],
-      filter: (m) => live(m) && isUpcomingMeeting(m, today),
-      limit: UPCOMING_LOOKED_AT,
-    }),
-    // The latest meeting before today that was not cancelled: if it is still only planned, Home asks.
-    reader.scan<Meeting>({
-      table: 'meetings',
-      index: '[journalId+date]',
-      lower: [journalId, ''],
-      upper: [journalId, today],
-      reverse: true,
-      filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
-      limit: 1,
-    }),
-    // Only milestones due by the end of the "due soon" window: later ones are neither due nor overdue.
-    reader.scan<Milestone>({
-      table: 'milestones',
-      index: '[journalId+dueDate]',
-      lower: [journalId, ''],
-      upper: [journalId, addDays(today, DUE_SOON_DAYS)],
-    }),
-    reader.equal<ActionItem>('actionItems', 'journalId', journalId),
-    reader.equal<Goal>('goals', 'journalId', journalId),
-  ]);
+  const [membershipRow, lastHeld, upcoming, lastPast, milestones, actions, goals, goalProgress, attention] =
+    await Promise.all([
+      reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
+      reader.scan<Meeting>({
+        table: 'meetings',
+        index: '[journalId+date]',
+        lower: [journalId, ''],
+        upper: [journalId, HIGH],
+        reverse: true,
+        filter: (m) => live(m) && isMeetingHeld(m),
+        limit: 1,
+      }),
+      reader.scan<Meeting>({
+        table: 'meetings',
+        index: '[journalId+date]',
+        lower: [journalId, today],
+        upper: [journalId, HIGH],
+        filter: (m) => live(m) && isUpcomingMeeting(m, today),
+        limit: UPCOMING_LOOKED_AT,
+      }),
+      // The latest meeting before today that was not cancelled: if it is still only planned, Home asks.
+      reader.scan<Meeting>({
+        table: 'meetings',
+        index: '[journalId+date]',
+        lower: [journalId, ''],
+        upper: [journalId, today],
+        reverse: true,
+        filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
+        limit: 1,
+      }),
+      // Only milestones due by the end of the "due soon" window: later ones are neither due nor overdue.
+      reader.scan<Milestone>({
+        table: 'milestones',
+        index: '[journalId+dueDate]',
+        lower: [journalId, ''],
+        upper: [journalId, addDays(today, DUE_SOON_DAYS)],
+      }),
+      reader.equal<ActionItem>('actionItems', 'journalId', journalId),
+      reader.equal<Goal>('goals', 'journalId', journalId),
+      readHomeGoalProgress(reader, journalId, today),
+      readAttentionExtras(reader, journalId, today),
+    ]);
   const planned = upcoming.sort(compareMeetings)[0];
   const due = milestonesDue(milestones.filter(live), today);
   const open = openActionItems(actions).sort((a, b) =>
@@ -192,6 +207,8 @@ export async function readHome(reader: Reader, journalId: string, today: string)
         .map(({ id, text, owner, dueDate, meetingId }) => ({ id, text, owner, dueDate, meetingId })),
     },
     goalCounts,
+    goalProgress,
+    attention,
   };
 }
 
@@ -200,7 +217,14 @@ export const CLOCK_KEY = 'clock';
 export const IMPORT_CHANGES_KEY = 'importChanges';
 
 /** The tables Home's facts come from, whose every write moves a mark (lastWrite.ts). */
-export const HOME_MARKED_TABLES = ['meetings', 'milestones', 'actionItems', 'goals'] as const;
+export const HOME_MARKED_TABLES = [
+  'meetings',
+  'milestones',
+  'actionItems',
+  'goals',
+  'progressEntries',
+  'checkIns',
+] as const;
 export const lastWriteKey = (table: string) => `lastWrite:${table}`;
 
 /**
@@ -258,7 +282,7 @@ export interface KeptHome {
  * The version of `HomeFacts`' shape. Change it with any change to HomeFacts (readModels.test.ts
  * fails until you do): facts kept by the previous version are then read afresh, not shown.
  */
-export const HOME_FACTS_SHAPE = 1;
+export const HOME_FACTS_SHAPE = 2;
 
 export const KEPT_HOME_PREFIX = 'home:';
 export const keptHomeKey = (journalId: string) => `${KEPT_HOME_PREFIX}${journalId}`;

@@ -1,18 +1,12 @@
-import { liveHomeGoalProgress } from '../../db/homeProgress';
-import { today } from '../components/labels';
+import type { HomeGoalProgress } from '../../db/homeProgress';
 import { GoalProgressFacts } from '../goals/GoalProgressFacts';
-import { useLive } from '../hooks/useLive';
-import { useJournal } from '../journalContext';
 
 /**
  * The active goals' progress on Home: each goal's latest progress %, its milestones done / total
- * and whether it is past its target date, earliest target first. Read once Dexie has loaded
- * (db/homeProgress.ts), so it never holds up Home's first paint.
+ * and whether it is past its target date, earliest target first. Part of Home's facts
+ * (db/homeProgress.ts), so it shows on Home's first paint.
  */
-export function HomeGoalProgressList() {
-  const { journalId } = useJournal();
-  const now = today();
-  const progress = useLive(() => liveHomeGoalProgress(journalId, now), [journalId, now]);
+export function HomeGoalProgressList({ progress }: { progress: HomeGoalProgress | undefined }) {
   if (!progress || progress.goals.length === 0) return null;
   return (
     <>

@@ -10,8 +10,8 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './home.css';
-import { HomeGoalProgress } from './HomeGoalProgress';
-import { NeedsAttention } from './NeedsAttention';
+import { HomeGoalProgressList } from './HomeGoalProgressList';
+import { NeedsAttentionCard } from './NeedsAttentionCard';
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,7 +93,7 @@ export function HomeScreen() {
     <>
       <h1>Home</h1>
       <div class="home-grid">
-        <NeedsAttention facts={facts} />
+        <NeedsAttentionCard facts={facts} />
         <section class="card" aria-labelledby="home-programme">
           <h2 id="home-programme">Programme</h2>
           {progress ? (
@@ -288,7 +288,7 @@ export function HomeScreen() {
               ))}
             </ul>
           )}
-          <HomeGoalProgress />
+          <HomeGoalProgressList progress={facts?.goalProgress} />
           <p>
             <a href="/goals">All goals</a>
           </p>

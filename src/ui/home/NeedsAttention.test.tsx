@@ -29,10 +29,7 @@ afterEach(async () => {
   await db?.delete();
 });
 
-/**
- * How long to wait for the card's lines: the first of them loads the card's code and Dexie's live
- * queries, which on a busy machine takes longer than a screen's usual wait.
- */
+/** How long to wait for the card's lines: Home's live query, on a busy machine. */
 const FIRST_LOAD = { timeout: 15_000 };
 
 /** The card's lines as [text, link] pairs. */
@@ -122,6 +119,8 @@ describe('Home’s Needs attention card', () => {
       dueSoon: { count: 0, first: [] },
       openActions: { count: 0, first: [] },
       goalCounts: { active: 0, achieved: 0, paused: 0, dropped: 0 },
+      goalProgress: { goals: [], more: 0 },
+      attention: { latestCheckInOn: today(), goals: [] },
     };
     render(
       <LocationProvider>

@@ -1,11 +1,9 @@
 import type { HomeFacts } from '../../db/firstLoad';
-import { liveAttentionExtras } from '../../db/homeProgress';
 import { attentionReasonText } from '../../model/attention';
 import { type Nudge, nudges, type ReviewStage } from '../../model/nudges';
 import { programmeProgress } from '../../model/schedule';
 import { localDate, today } from '../components/labels';
 import { useStorageAdvice } from '../components/storageAdvice';
-import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './needsAttention.css';
 
@@ -44,8 +42,8 @@ export function nudgeText(nudge: Nudge): string {
 /**
  * Home's "Needs attention" card: one line per thing to act on, each a link to where it is done,
  * from the rules the committee's flags use (model/nudges.ts over model/attention.ts). It takes
- * Home's own facts (last meeting held, overdue milestones, last backup) and reads only what they
- * lack (the latest check-in, the goals' target dates) once Dexie has loaded. `reviewDue` is the
+ * Home's facts (last meeting held, overdue milestones, last backup, the latest check-in, the goals'
+ * target dates), so it shows with Home's first paint. `reviewDue` is the
  * review a pair is asked to do now, from the reviews' own rule.
  */
 export function NeedsAttentionCard({
@@ -55,9 +53,9 @@ export function NeedsAttentionCard({
   facts: HomeFacts | undefined;
   reviewDue?: ReviewStage;
 }) {
-  const { journalId, journal } = useJournal();
+  const { journal } = useJournal();
   const now = today();
-  const extras = useLive(() => liveAttentionExtras(journalId, now), [journalId, now]);
+  const extras = facts?.attention;
   const storage = useStorageAdvice();
 
   // Once the storage API has answered: it decides how soon a backup is due.
