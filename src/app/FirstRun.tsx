@@ -209,12 +209,15 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           )}
         </div>
       </form>
-      <section class="join-entry" aria-label="Join with my partner’s file">
+      <section class="join-entry" aria-label="Join with my partner’s file, or restore a backup">
         {Join ? (
           <Join onDone={onCancel} />
         ) : (
           <>
-            <p>Does your partner already keep the journal? Open the file they sent you instead.</p>
+            <p>
+              Does your partner already keep the journal? Open the file they sent you instead. Made a backup on
+              another device? Restore it here.
+            </p>
             <div class="actions">
               <button
                 type="button"
@@ -225,7 +228,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
                   )
                 }
               >
-                Join with my partner’s file
+                Join with my partner’s file, or restore a backup
               </button>
             </div>
           </>

@@ -53,8 +53,8 @@ function summary(total: Preview['plan']['total']): string {
 
 /**
  * Opens a pair file or a backup from a file picker or by drag-and-drop, shows what importing it
- * would do, and imports it only when asked. In `join` mode (first run) the file must be a pair
- * file for a journal not yet on this device, and only my role is asked.
+ * would do, and imports it only when asked. In `join` mode (first run) the file is a pair file for
+ * a journal not yet on this device (only my role is asked) or a backup, restored whole.
  */
 export function ImportFlow({
   mode,
@@ -196,7 +196,7 @@ export function ImportFlow({
         >
           <legend class="visually-hidden">Choose or drop a file</legend>
           <label class="file-label">
-            <span>{mode === 'join' ? 'Choose my partner’s file' : 'Choose a file to import'}</span>
+            <span>{mode === 'join' ? 'Choose my partner’s file or a backup' : 'Choose a file to import'}</span>
             <input
               ref={input}
               type="file"
@@ -338,7 +338,9 @@ function PreviewPanel(props: {
       ? preview.journal?.mentorName
       : preview.journal?.menteeName
     : undefined;
-  const joinRefused = mode === 'join' && !isNew;
+  // First run joins a journal from a pair file or restores a backup; a pair file of a journal
+  // already here belongs under Share, where it is merged.
+  const joinRefused = mode === 'join' && file.kind === 'pair' && !isNew;
   return (
     <section class="card import-preview" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Before importing: what this file holds</h3>
