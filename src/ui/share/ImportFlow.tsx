@@ -196,7 +196,9 @@ export function ImportFlow({
         >
           <legend class="visually-hidden">Choose or drop a file</legend>
           <label class="file-label">
-            <span>{mode === 'join' ? 'Choose my partner’s file or a backup' : 'Choose a file to import'}</span>
+            <span>
+              {mode === 'join' ? 'Choose my partner’s file or a backup' : 'Choose a file to import'}
+            </span>
             <input
               ref={input}
               type="file"

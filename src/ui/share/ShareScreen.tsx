@@ -14,6 +14,7 @@ import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
+import { EMPTY_PASSPHRASE, NewPassphrase, type PassphraseDraft, passphraseMismatch } from './NewPassphrase';
 import './ShareScreen.css';
 
 /** "22 Nov 2026", or "never". */
@@ -21,49 +22,34 @@ function when(iso: string | undefined): string {
   return iso ? formatDate(iso.slice(0, 10)) : 'never';
 }
 
-/** A passphrase input with its label and hint. */
-function PassphraseField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  hint: string;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <p class="hint" id={`${props.id}-hint`}>
-        {props.hint}
-      </p>
-      <input
-        id={props.id}
-        type="password"
-        autoComplete="new-password"
-        value={props.value}
-        aria-describedby={`${props.id}-hint`}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </div>
-  );
-}
-
 /** Share: send the pair file, back up the device, import a file, resolve conflicts, undo an import. */
 export function ShareScreen() {
   const { journalId, journal, role } = useJournal();
   const db = getDb();
   const membership = useLive(() => liveMembership(journalId, db), [journalId]);
-  const [pairPass, setPairPass] = useState('');
-  const [backupPass, setBackupPass] = useState('');
+  const [pairPass, setPairPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
+  const [backupPass, setBackupPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
+  // A mismatch is shown once a file was asked for, and goes as soon as the two fields agree.
+  const [checked, setChecked] = useState<{ pair?: boolean; backup?: boolean }>({});
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
   const partner = role === 'mentee' ? journal.mentorName : journal.menteeName;
+  const pairError = checked.pair ? passphraseMismatch(pairPass) : undefined;
+  const backupError = checked.backup ? passphraseMismatch(backupPass) : undefined;
 
   const send = async (kind: 'pair' | 'backup') => {
+    const draft = kind === 'pair' ? pairPass : backupPass;
+    if (passphraseMismatch(draft)) {
+      // Never lock a file with a passphrase typed only once, or typed two ways.
+      setChecked((c) => ({ ...c, [kind]: true }));
+      document.getElementById(`${kind}-passphrase-again`)?.focus();
+      return;
+    }
     setBusy(kind);
     try {
       const exported =
         kind === 'pair'
-          ? await exportPairFile(journalId, { passphrase: pairPass || undefined })
-          : await exportBackupFile({ passphrase: backupPass || undefined });
+          ? await exportPairFile(journalId, { passphrase: pairPass.first || undefined })
+          : await exportBackupFile({ passphrase: backupPass.first || undefined });
       const how = await deliverFile(exported);
       if (how === 'cancelled') announce('Sharing was cancelled. You can try again.');
       else if (how === 'shared') announce(`Shared ${exported.name}.`);
@@ -86,11 +72,12 @@ export function ShareScreen() {
           to {partner || 'your partner'} however you like (email, chat, a USB stick); they open it under
           Share.
         </p>
-        <PassphraseField
+        <NewPassphrase
           id="pair-passphrase"
           label="Passphrase (optional)"
           value={pairPass}
           onInput={setPairPass}
+          error={pairError}
           hint="Lock the file if it travels by email or chat. Tell your partner the passphrase some other way."
         />
         <div class="actions">
@@ -107,11 +94,12 @@ export function ShareScreen() {
           A backup holds every journal on this device, private notes included, so you can restore them on a
           new phone or computer. Because of the private notes, we recommend locking it with a passphrase.
         </p>
-        <PassphraseField
+        <NewPassphrase
           id="backup-passphrase"
           label="Passphrase (recommended)"
           value={backupPass}
           onInput={setBackupPass}
+          error={backupError}
           hint="Choose one you will remember: without it, nobody — not even you — can open the backup."
         />
         <div class="actions">
