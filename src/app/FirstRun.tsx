@@ -215,8 +215,8 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
         ) : (
           <>
             <p>
-              Does your partner already keep the journal? Open the file they sent you instead. Made a backup on
-              another device? Restore it here.
+              Does your partner already keep the journal? Open the file they sent you instead. Made a backup
+              on another device? Restore it here.
             </p>
             <div class="actions">
               <button

@@ -6,7 +6,7 @@ import { KIND_INFO } from '../../model/tables';
 import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announce } from '../components/status';
 import './ShareScreen.css';
 import { useLocation } from 'preact-iso';
 import { capitalize } from '../../model/describe';
@@ -72,7 +72,15 @@ export function ImportFlow({
   const [passphrase, setPassphrase] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
   const location = useLocation();
+  // Asked for a passphrase (again, after a wrong one): the cursor is in the field, its text selected.
+  const wrong = state.step === 'passphrase' ? (state.wrong ?? '') : undefined;
+  useEffect(() => {
+    if (wrong === undefined) return;
+    passphraseInput.current?.focus();
+    passphraseInput.current?.select();
+  }, [wrong, state.step]);
   // The import code is fetched while the person picks a file, not after: opening starts at once.
   useEffect(() => {
     void import('../../sync/importFile').catch(() => {});
@@ -94,22 +102,21 @@ export function ImportFlow({
           name,
           wrong: fault === 'cannot-decrypt' ? (e as Error).message : undefined,
         });
-        if (fault === 'cannot-decrypt') announceError(e);
         return;
       }
+      // The message stays beside the file picker (never over a control) until the next file.
       setState({ step: 'idle' });
       setError((e as Error).message);
-      announceError(e);
     }
   };
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
+    // What was said about the file before does not outlive it.
+    setError(undefined);
     if (file.size > MAX_FILE_BYTES) {
-      const message = tooBigMessage(file.size);
       setState({ step: 'idle' });
-      setError(message);
-      announce(message, 'error');
+      setError(tooBigMessage(file.size));
       return;
     }
     setPassphrase('');
@@ -131,7 +138,6 @@ export function ImportFlow({
     if (reading.kind === 'damaged' || reading.kind === 'newer-version') {
       setState({ step: 'idle' });
       setError(reading.reason);
-      announce(reading.reason, 'error');
       return;
     }
     await open(bytes, file.name);
@@ -169,12 +175,13 @@ export function ImportFlow({
         message +=
           ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
       setState({ step: 'done', message });
-      announce(message);
+      // Under Share the message stays on screen beside the picker; from first run the restored
+      // journal opens, so the message is shown in passing as it does.
+      announce(message, mode === 'join' ? 'info' : 'quiet');
       onDone?.(journalId);
     } catch (e) {
       setState({ step: 'preview', preview, name: '' });
       setError((e as Error).message);
-      announceError(e);
     }
   };
 
@@ -261,6 +268,7 @@ export function ImportFlow({
           <div class="field">
             <label for="import-passphrase">Passphrase</label>
             <input
+              ref={passphraseInput}
               id="import-passphrase"
               type="password"
               autoComplete="off"
@@ -269,7 +277,7 @@ export function ImportFlow({
               aria-describedby={state.wrong ? 'import-passphrase-error' : undefined}
             />
             {state.wrong && (
-              <p class="field-error" id="import-passphrase-error">
+              <p class="field-error" id="import-passphrase-error" role="alert">
                 {state.wrong}
               </p>
             )}

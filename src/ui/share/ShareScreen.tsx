@@ -32,6 +32,8 @@ export function ShareScreen() {
   // A mismatch is shown once a file was asked for, and goes as soon as the two fields agree.
   const [checked, setChecked] = useState<{ pair?: boolean; backup?: boolean }>({});
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
+  // A file that could not be made: the message stays beside its button.
+  const [failed, setFailed] = useState<{ kind: 'pair' | 'backup'; message: string } | undefined>();
   const partner = role === 'mentee' ? journal.mentorName : journal.menteeName;
   const pairError = checked.pair ? passphraseMismatch(pairPass) : undefined;
   const backupError = checked.backup ? passphraseMismatch(backupPass) : undefined;
@@ -45,6 +47,7 @@ export function ShareScreen() {
       return;
     }
     setBusy(kind);
+    setFailed(undefined);
     try {
       const exported =
         kind === 'pair'
@@ -55,7 +58,7 @@ export function ShareScreen() {
       else if (how === 'shared') announce(`Shared ${exported.name}.`);
       else announce(`Saved ${exported.name} to your downloads.`);
     } catch (error) {
-      announceError(error);
+      setFailed({ kind, message: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(undefined);
     }
@@ -85,6 +88,7 @@ export function ShareScreen() {
             Send to my partner
           </button>
         </div>
+        <SendError failed={failed} kind="pair" />
         <p class="meta">Last sent: {when(membership?.lastExportAt)}.</p>
       </section>
 
@@ -107,6 +111,7 @@ export function ShareScreen() {
             Back up this device
           </button>
         </div>
+        <SendError failed={failed} kind="backup" />
         <p class="meta">Last backup: {when(membership?.lastBackupAt)}.</p>
       </section>
 
@@ -119,6 +124,21 @@ export function ShareScreen() {
       <Conflicts journalId={journalId} />
       <UndoImport />
     </>
+  );
+}
+
+/** Why the file of one section could not be made, beside its button. */
+function SendError({
+  failed,
+  kind,
+}: {
+  failed: { kind: 'pair' | 'backup'; message: string } | undefined;
+  kind: 'pair' | 'backup';
+}) {
+  return (
+    <p class="field-error" role="alert">
+      {failed?.kind === kind ? failed.message : ''}
+    </p>
   );
 }
 

@@ -36,7 +36,9 @@ const PROMPTS = {
 /** Edits one story; every change saves itself a moment after typing stops. */
 export function StoryEditor({ id }: { id: string }) {
   const { journalId } = useJournal();
-  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id);
+  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id, {
+    showsState: true,
+  });
   const stories = useLive(() => repo('story').live(journalId), [journalId]);
   const goals = useLive(() => repo('goal').live(journalId), [journalId]);
   const [readyError, setReadyError] = useState<string | undefined>(undefined);
@@ -293,7 +295,7 @@ export function StoryEditor({ id }: { id: string }) {
   );
 }
 
-/** A quiet line saying whether the latest change is saved (the shell's status region announces "Saved"). */
+/** A quiet line saying whether the latest change is saved (the only "Saved" shown; screen readers hear it from the status region). */
 function SaveIndicator({ state }: { state: SaveState }) {
   return (
     <p class={`save-state save-${state}`} data-state={state}>
