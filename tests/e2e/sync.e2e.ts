@@ -150,15 +150,23 @@ async function chooseFile(
   });
 }
 
-/** The preview table as { kind label: { column: count } }. */
+/** The preview's counts as { kind label: { column: count } }, read from its per-kind lines. */
 async function previewTable(page: Page): Promise<Record<string, Record<string, number>>> {
-  return page.locator('.import-preview table').evaluate((table) => {
-    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+  return page.locator('.import-preview .preview-kinds').evaluate((list) => {
+    const columns: Record<string, string> = {
+      added: 'New',
+      changed: 'Changed',
+      deleted: 'Deleted',
+      withdrawn: 'Withdrawn',
+      unchanged: 'Unchanged',
+      conflicting: 'To resolve',
+    };
     const out: Record<string, Record<string, number>> = {};
-    for (const row of table.querySelectorAll('tbody tr')) {
-      const kind = row.querySelector('th')?.textContent?.trim() ?? '';
-      const cells = [...row.querySelectorAll('td')].map((td) => Number(td.textContent));
-      out[kind] = Object.fromEntries(cells.map((n, i) => [heads[i + 1] ?? String(i), n]));
+    for (const kind of list.querySelectorAll<HTMLElement>('li[data-kind]')) {
+      const row: Record<string, number> = Object.fromEntries(Object.values(columns).map((c) => [c, 0]));
+      for (const line of kind.querySelectorAll<HTMLElement>('li[data-change]'))
+        row[columns[line.dataset.change ?? ''] ?? '?'] = Number(line.dataset.count);
+      out[kind.dataset.kind ?? ''] = row;
     }
     return out;
   });

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../db';
 import type { Role } from '../../model/constants';
-import { KIND_NAMES, type KindName } from '../../model/kind';
 import { KIND_INFO } from '../../model/tables';
 import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
@@ -13,6 +12,7 @@ import { capitalize } from '../../model/describe';
 import { journalTitle } from '../../model/labels';
 import type { CohortFile } from '../cohort/cohort';
 import { COHORT_PATH, handToCohortView } from '../cohort/handoff';
+import { changeLineText, previewChanges } from './previewChanges';
 
 type ImportModule = typeof import('../../sync/importFile');
 type Preview = Awaited<ReturnType<ImportModule['previewImport']>>;
@@ -25,15 +25,6 @@ type State =
   | { step: 'applying'; preview: Preview }
   | { step: 'done'; message: string }
   | { step: 'summary'; file: CohortFile; about: string };
-
-const COLUMNS = [
-  ['added', 'New'],
-  ['changed', 'Changed'],
-  ['deleted', 'Deleted'],
-  ['withdrawn', 'Withdrawn'],
-  ['unchanged', 'Unchanged'],
-  ['conflicting', 'To resolve'],
-] as const;
 
 function names(preview: Preview): string {
   const j = preview.journal;
@@ -340,7 +331,7 @@ function PreviewPanel(props: {
   const { preview, mode } = props;
   const { file, plan } = preview;
   const isNew = file.kind === 'pair' && preview.newJournalIds.length > 0;
-  const kinds = KIND_NAMES.filter((k) => plan.counts[k]);
+  const changes = previewChanges({ plan, local: preview.basis.local });
   const exported = formatDate(file.exportedAt.slice(0, 10));
   const myRole = preview.knownJournals[0]?.role ?? props.role;
   const partner = myRole
@@ -406,32 +397,21 @@ function PreviewPanel(props: {
           )}
         </div>
       )}
-      {kinds.length > 0 ? (
-        <div class="table-scroll">
-          <table class="preview-table">
-            <caption class="visually-hidden">Records per kind</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                {COLUMNS.map(([, label]) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
+      {changes.length > 0 ? (
+        <ul class="preview-kinds" aria-label="What will change, per kind of record">
+          {changes.map(({ kind, lines }) => (
+            <li key={kind} class="preview-kind" data-kind={KIND_INFO[kind].label}>
+              <h4>{capitalize(KIND_INFO[kind].plural)}</h4>
+              <ul class="preview-changes">
+                {lines.map((line) => (
+                  <li key={line.change} data-change={line.change} data-count={line.count}>
+                    {changeLineText(line)}
+                  </li>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {kinds.map((kind: KindName) => (
-                <tr key={kind}>
-                  <th scope="row">{KIND_INFO[kind].label}</th>
-                  {COLUMNS.map(([key]) => (
-                    <td key={key}>{plan.counts[kind]![key]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </ul>
+            </li>
+          ))}
+        </ul>
       ) : (
         <p>The file holds no records.</p>
       )}
