@@ -19,6 +19,7 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { WaitingChoiceNotice } from '../share/WaitingChoiceNotice';
 
 const MILESTONE_STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
 
@@ -74,6 +75,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
         <a href="/goals">← All goals</a>
       </p>
       <h1>{goal.title?.trim() || 'Untitled goal'}</h1>
+      {id && <WaitingChoiceNotice recordId={id} />}
       <p class="meta">Changes are saved as you type.</p>
 
       <section class="form-section" aria-labelledby="goal-about">

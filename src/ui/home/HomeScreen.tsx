@@ -7,6 +7,7 @@ import { announce, announceError } from '../components/status';
 import { STORAGE_ADVICE_TEXT, useStorageAdvice } from '../components/storageAdvice';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
+import { WaitingChoices } from './WaitingChoices';
 import '../goals/goals.css';
 import './home.css';
 
@@ -103,6 +104,7 @@ export function HomeScreen() {
   return (
     <>
       <h1>Home</h1>
+      <WaitingChoices journalId={journalId} />
       <div class="home-grid">
         <section class="card" aria-labelledby="home-programme">
           <h2 id="home-programme">Programme</h2>

@@ -23,8 +23,13 @@ type State =
   | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
   | { step: 'preview'; preview: Preview; name: string }
   | { step: 'applying'; preview: Preview }
-  | { step: 'done'; message: string }
+  | { step: 'done'; message: string; conflicts: number }
   | { step: 'summary'; file: CohortFile; about: string };
+
+/** "2 texts were changed by both of you — choose what to keep under “Changed by both of you”." */
+function conflictSentence(count: number): string {
+  return `${count} text${count === 1 ? ' was' : 's were'} changed by both of you — choose what to keep under “Changed by both of you”.`;
+}
 
 function names(preview: Preview): string {
   const j = preview.journal;
@@ -50,9 +55,12 @@ function summary(total: Preview['plan']['total']): string {
 export function ImportFlow({
   mode,
   onDone,
+  choicesWaiting = 0,
 }: {
   mode: 'share' | 'join';
   onDone?: (journalId: string) => void;
+  /** How many texts changed by both people still wait for a choice (the Share screen counts them). */
+  choicesWaiting?: number;
 }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState<string | undefined>();
@@ -64,6 +72,10 @@ export function ImportFlow({
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const passphraseInput = useRef<HTMLInputElement>(null);
+  // Whether the Share screen has counted this import's conflicts yet (its count lags the import).
+  const sawChoices = useRef(false);
+  if (state.step !== 'done') sawChoices.current = false;
+  else if (choicesWaiting > 0) sawChoices.current = true;
   const location = useLocation();
   // Asked for a passphrase (again, after a wrong one): the cursor is in the field, its text selected.
   const wrong = state.step === 'passphrase' ? (state.wrong ?? '') : undefined;
@@ -159,13 +171,12 @@ export function ImportFlow({
       } else {
         message = `Merged into your journal with ${partner ?? 'your partner'} (now open): ${summary(result.plan.total)}.`;
       }
-      if (result.plan.conflicts.length) {
-        message += ` ${result.plan.conflicts.length} text${result.plan.conflicts.length === 1 ? ' was' : 's were'} changed by both of you — choose what to keep under “Changed by both of you”.`;
-      }
       if (result.aheadByMs)
         message +=
           ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
-      setState({ step: 'done', message });
+      const conflicts = result.plan.conflicts.length;
+      setState({ step: 'done', message, conflicts });
+      if (conflicts) message += ` ${conflictSentence(conflicts)}`;
       // Under Share the message stays on screen beside the picker; from first run the restored
       // journal opens, so the message is shown in passing as it does.
       announce(message, mode === 'join' ? 'info' : 'quiet');
@@ -219,7 +230,15 @@ export function ImportFlow({
           {error}
         </p>
       )}
-      {state.step === 'done' && <p class="import-done">{state.message}</p>}
+      {state.step === 'done' && (
+        <p class="import-done">
+          {state.message}
+          {/* Gone once every choice is made: the Share screen counts what still waits. */}
+          {state.conflicts > 0 &&
+            !(sawChoices.current && choicesWaiting === 0) &&
+            ` ${conflictSentence(choicesWaiting || state.conflicts)}`}
+        </p>
+      )}
 
       {state.step === 'summary' && (
         <section class="card" aria-labelledby="import-summary-title">

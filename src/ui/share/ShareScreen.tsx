@@ -1,13 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb, liveMembership } from '../../db';
 import {
-  type ConflictRow,
-  liveConflicts,
   liveLastImport,
+  liveWaitingChoices,
   resolveConflict,
   undoLastImport,
+  type WaitingChoice,
 } from '../../db/importTransaction';
-import { KIND_INFO } from '../../model/tables';
 import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/exportFile';
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -15,6 +14,7 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
 import { EMPTY_PASSPHRASE, NewPassphrase, type PassphraseDraft, passphraseMismatch } from './NewPassphrase';
+import { CHOICES_ID, choiceHeading } from './waitingChoices';
 import './ShareScreen.css';
 
 /** "22 Nov 2026", or "never". */
@@ -27,6 +27,7 @@ export function ShareScreen() {
   const { journalId, journal, role } = useJournal();
   const db = getDb();
   const membership = useLive(() => liveMembership(journalId, db), [journalId]);
+  const choices = useLive(() => liveWaitingChoices(db, journalId), [journalId]);
   const [pairPass, setPairPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
   const [backupPass, setBackupPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
   // A mismatch is shown once a file was asked for, and goes as soon as the two fields agree.
@@ -117,11 +118,11 @@ export function ShareScreen() {
 
       <section class="share-section" aria-labelledby="import-title">
         <h2 id="import-title">Open a file from my partner, or a backup</h2>
-        <ImportFlow mode="share" />
+        <ImportFlow mode="share" choicesWaiting={choices?.length ?? 0} />
         <p class="meta">Last import: {when(membership?.lastImportAt)}.</p>
       </section>
 
-      <Conflicts journalId={journalId} />
+      <Conflicts choices={choices ?? []} />
       <UndoImport />
     </>
   );
@@ -142,19 +143,27 @@ function SendError({
   );
 }
 
-function Conflicts({ journalId }: { journalId: string }) {
-  const db = getDb();
-  const conflicts = useLive(() => liveConflicts(db, journalId), [journalId]);
-  if (!conflicts?.length) return null;
+/** Texts changed by both people at once, each waiting for a choice; a link to CHOICES_PATH scrolls here. */
+function Conflicts({ choices }: { choices: WaitingChoice[] }) {
+  const section = useRef<HTMLElement>(null);
+  const some = choices.length > 0;
+  useEffect(() => {
+    if (!some || location.hash !== `#${CHOICES_ID}`) return;
+    section.current?.scrollIntoView({ block: 'start' });
+    section.current?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [some]);
+  if (!some) return null;
   return (
-    <section class="share-section" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Changed by both of you</h2>
+    <section ref={section} id={CHOICES_ID} class="share-section" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title" tabIndex={-1}>
+        Changed by both of you
+      </h2>
       <p>
         You and your partner changed these texts at the same time. The journal holds one version now; the
         other is kept here until you choose.
       </p>
       <ul class="cards">
-        {conflicts.map((c) => (
+        {choices.map((c) => (
           <ConflictCard key={c.id} conflict={c} />
         ))}
       </ul>
@@ -162,7 +171,7 @@ function Conflicts({ journalId }: { journalId: string }) {
   );
 }
 
-function ConflictCard({ conflict }: { conflict: ConflictRow }) {
+function ConflictCard({ conflict }: { conflict: WaitingChoice }) {
   const choose = async (choice: 'local' | 'remote' | 'both') => {
     try {
       await resolveConflict(getDb(), conflict.id, choice);
@@ -177,12 +186,9 @@ function ConflictCard({ conflict }: { conflict: ConflictRow }) {
       announceError(error);
     }
   };
-  const label = KIND_INFO[conflict.kind].label;
   return (
     <li class="card conflict">
-      <h3>
-        A {label}: “{conflict.field}”
-      </h3>
+      <h3>{choiceHeading(conflict)}</h3>
       <p class="meta">Found on {formatDate(conflict.at.slice(0, 10))}.</p>
       <h4>My version{conflict.kept === 'local' ? ' (in the journal now)' : ''}</h4>
       <p class="conflict-text">{conflict.local}</p>
@@ -219,8 +225,8 @@ function UndoImport() {
   };
   return (
     <section class="share-section" aria-labelledby="undo-title">
-      <h2 id="undo-title">Undo last import</h2>
-      <p>Last import: {formatDate(last.at.slice(0, 10))}.</p>
+      <h2 id="undo-title">Changed your mind?</h2>
+      <p>The last import was made on {formatDate(last.at.slice(0, 10))}. You can put back what it changed.</p>
       {confirming ? (
         <div class="warning">
           <p>

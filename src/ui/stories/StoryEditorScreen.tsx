@@ -12,6 +12,7 @@ import { useJournal } from '../journalContext';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
 import './stories.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { WaitingChoiceNotice } from '../share/WaitingChoiceNotice';
 
 /** The story editor at /stories/:id. */
 export function StoryEditorScreen() {
@@ -140,6 +141,7 @@ export function StoryEditor({ id }: { id: string }) {
         <a href="/stories">← Stories</a>
       </p>
       <h1>{record.title?.trim() || 'New story'}</h1>
+      {id && <WaitingChoiceNotice recordId={id} />}
       <SaveIndicator state={state} />
 
       {text('title', 'Title', { hint: PROMPTS.title })}
