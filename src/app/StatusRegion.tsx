@@ -49,15 +49,17 @@ export function PassingStatus({ path = '' }: { path?: string }) {
 
 /**
  * Errors that belong to no one field (the database closed, no room left): a bar in the page's flow,
- * under the header, so it covers nothing. It stays until dismissed, replaced, or the person moves to
- * another screen; a new error scrolls it into view.
+ * above the header, so it covers nothing. It stays until dismissed, replaced, or the person moves to
+ * another screen; a new error is scrolled into view unless the person is typing.
  */
 export function ErrorBar({ path = '' }: { path?: string }) {
   const { shown, hide } = useShownStatus(path);
   const error = shown?.tone === 'error' ? shown.text : '';
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (error) bar.current?.scrollIntoView?.({ block: 'nearest' });
+    // Brought into view, unless the person is typing: the page never jumps away from their words.
+    const typing = document.activeElement?.matches('input, textarea, select, [contenteditable]');
+    if (error && !typing) bar.current?.scrollIntoView?.({ block: 'nearest' });
   }, [shown?.seq]);
   return (
     <div ref={bar} class={error ? 'error-bar shown' : 'error-bar'}>

@@ -49,7 +49,8 @@ export async function createJournal(
           );
         }
       }
-      if (lastMetOn) await repo('meeting', db).create(id, { date: lastMetOn, status: 'held' }, { author: role });
+      if (lastMetOn)
+        await repo('meeting', db).create(id, { date: lastMetOn, status: 'held' }, { author: role });
       await deviceRepo.setCurrentJournalId(id);
       return journal;
     });
