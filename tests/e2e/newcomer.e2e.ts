@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { newContext, openPage, serveDuringFile, submitFirstRun, waitForAppShell } from './harness';
+import {
+  expectNoAxeViolations,
+  newContext,
+  openPage,
+  serveDuringFile,
+  submitFirstRun,
+  waitForAppShell,
+} from './harness';
 
 const server = serveDuringFile();
 const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
@@ -202,6 +209,7 @@ describe('a newcomer’s first day', () => {
     expect(fit.page).toBeLessThanOrEqual(fit.viewport);
     expect(fit.right).toBeLessThanOrEqual(fit.viewport);
     expect(fit.overflowing).toEqual([]);
+    await expectNoAxeViolations(page, 'the import preview at 360 px');
   });
 
   test('on the story editor, “Saved” shows once; a passing message takes no tap from the controls under it', async () => {
@@ -267,10 +275,12 @@ describe('a newcomer’s first day', () => {
     await goTo(mentee, '/', 'Home');
     const home = mentee.getByRole('region', { name: 'Waiting for your choice' });
     expect(await home.textContent()).toMatch(/the goal “Present to the board”/);
+    await expectNoAxeViolations(mentee, 'Home with a choice waiting');
     await goTo(mentee, '/goals', 'Goals');
     await mentee.getByRole('link', { name: 'Present to the board' }).first().click();
-    const notice = mentee.getByRole('complementary', { name: 'Waiting for your choice' });
+    const notice = mentee.getByRole('region', { name: 'A text waiting for your choice' });
     expect(await notice.textContent()).toMatch(/“Success criteria”/);
+    await expectNoAxeViolations(mentee, 'a goal with a choice waiting');
     await notice.getByRole('link', { name: 'Choose what to keep' }).click();
     await mentee.getByRole('heading', { level: 1, name: 'Share and back up' }).waitFor();
     await card.waitFor();
@@ -289,6 +299,7 @@ describe('a newcomer’s first day', () => {
     expect(await page.getByLabel('When did you last meet?').count()).toBe(0);
     await page.getByLabel('Start date').fill(day(-184));
     await page.getByLabel('When did you last meet?').fill(day(-20));
+    await expectNoAxeViolations(page, 'the first-run form asking when the pair last met');
     await submitFirstRun(page, { role: 'mentee', mentee: 'Ana', mentor: 'Sam' });
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const home = page.locator('main');

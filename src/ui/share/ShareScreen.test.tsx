@@ -109,7 +109,7 @@ describe('a text changed by both of you', () => {
       </>,
       fresh.current,
     );
-    const notice = await screen.findByRole('complementary', { name: 'Waiting for your choice' });
+    const notice = await screen.findByRole('region', { name: 'A text waiting for your choice' });
     expect(notice.textContent).toMatch(/both changed “Success criteria” of the goal “Present to the board”/);
     const home = await screen.findByRole('region', { name: 'Waiting for your choice' });
     expect(home.textContent).toMatch(/1 text at the same time, in the goal “Present to the board”/);

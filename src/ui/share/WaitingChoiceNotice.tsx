@@ -19,7 +19,7 @@ export function WaitingChoiceNotice({ recordId }: { recordId: string }) {
   const named =
     fields.length === 1 ? `“${fields[0]}”` : `${fields.length} of its texts (${fields.join(', ')})`;
   return (
-    <aside class="warning waiting-choice" aria-label="Waiting for your choice">
+    <section class="warning waiting-choice" aria-label="A text waiting for your choice">
       <p>
         You and your partner both changed {named} of {recordInWords(first)}. The journal shows one version for
         now; the other is kept until you choose.
@@ -27,6 +27,6 @@ export function WaitingChoiceNotice({ recordId }: { recordId: string }) {
       <p>
         <a href={CHOICES_PATH}>Choose what to keep</a>
       </p>
-    </aside>
+    </section>
   );
 }
