@@ -2,11 +2,12 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { journalTitle } from '../model/labels';
-import { announce, announceError, useStatus } from '../ui/components/status';
+import { announce, announceError } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
 import { listenForLaunchedFiles, OPEN_PATH } from '../ui/share/incomingFile';
 import { COHORT_PATH, SCREENS } from './routes';
+import { ErrorBar, PassingStatus, RoutedStatus } from './StatusRegion';
 import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
 
@@ -53,7 +54,13 @@ export function App() {
     return () => window.removeEventListener('unhandledrejection', onRejection);
   }, []);
 
-  if (!shell) return <StatusRegion />;
+  if (!shell)
+    return (
+      <>
+        <ErrorBar />
+        <PassingStatus />
+      </>
+    );
   const { current, journals } = shell;
 
   return (
@@ -73,6 +80,7 @@ export function App() {
         <ReloadPrompt />
       </ErrorBoundary>
       <LaunchedFiles />
+      <RoutedStatus part="error" />
       {!current || creating ? (
         <ErrorBoundary>
           <WithoutJournal
@@ -98,7 +106,7 @@ export function App() {
           </div>
         </JournalContext.Provider>
       )}
-      <StatusRegion />
+      <RoutedStatus part="passing" />
     </LocationProvider>
   );
 }
@@ -383,42 +391,6 @@ function NotFound() {
       <p>
         <a href="/">Go to Home</a>
       </p>
-    </>
-  );
-}
-
-/** How long "Saved" and other passing messages stay on screen. */
-const INFO_MS = 4000;
-
-/**
- * Announces "Saved", errors and other status to screen readers (aria-live) and shows them:
- * passing messages briefly, errors until dismissed or replaced.
- */
-function StatusRegion() {
-  const status = useStatus();
-  const [hiddenSeq, setHiddenSeq] = useState(0);
-  useEffect(() => {
-    if (status?.tone !== 'info') return;
-    const timer = setTimeout(() => setHiddenSeq(status.seq), INFO_MS);
-    return () => clearTimeout(timer);
-  }, [status?.seq]);
-  const shown = status && status.seq !== hiddenSeq ? status : undefined;
-  const error = shown?.tone === 'error' ? shown.text : '';
-  return (
-    <>
-      <div class="status toast" role="status" aria-live="polite">
-        {shown?.tone === 'info' ? shown.text : ''}
-      </div>
-      <div class={error ? 'toast-error-row shown' : 'toast-error-row'}>
-        <div class="toast-error" role="alert">
-          {error}
-        </div>
-        {error && (
-          <button type="button" onClick={() => status && setHiddenSeq(status.seq)}>
-            Dismiss
-          </button>
-        )}
-      </div>
     </>
   );
 }

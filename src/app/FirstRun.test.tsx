@@ -90,6 +90,21 @@ describe('Start a new journal', () => {
     expect((await repo('duty', fresh.db).list(journalId)).length).toBeGreaterThan(0);
   });
 
+  it('asks a partnership that started in the past when the pair last met, and keeps it as a held meeting', async () => {
+    const user = userEvent.setup();
+    render(<FirstRun />);
+    expect(screen.queryByLabelText('When did you last meet?')).toBeNull();
+    await fillValidForm(user);
+    const lastMet = screen.getByLabelText('When did you last meet?');
+    await user.type(lastMet, '2026-10-28');
+    await user.click(screen.getByRole('button', { name: 'Create journal' }));
+
+    await waitFor(async () => expect(await device(fresh.db).currentJournalId()).toBeDefined());
+    const journalId = (await device(fresh.db).currentJournalId())!;
+    const meetings = await repo('meeting', fresh.db).list(journalId);
+    expect(meetings.map((m) => [m.date, m.status])).toEqual([['2026-10-28', 'held']]);
+  });
+
   it('offers Cancel only when another journal exists, and Cancel leaves without saving', async () => {
     const user = userEvent.setup();
     const { unmount } = render(<FirstRun />);
@@ -113,10 +128,22 @@ describe('validateNewJournal', () => {
     startDate: '2026-01-15',
     lengthMonths: '18',
     cadenceDays: '91',
+    lastMetOn: undefined,
   };
 
   it('accepts a complete form (the programme is optional)', () => {
     expect(validateNewJournal(valid)).toEqual({});
+  });
+
+  it('refuses a last meeting dated after today, and asks nothing of one that started today', () => {
+    const started = { ...valid, startDate: '2026-06-01' };
+    expect(validateNewJournal({ ...started, lastMetOn: '2026-12-03' }, '2026-12-02')).toEqual({
+      lastMetOn: 'Enter a day that has passed: the last time you met, not the next.',
+    });
+    expect(validateNewJournal({ ...started, lastMetOn: '2026-11-20' }, '2026-12-02')).toEqual({});
+    expect(
+      validateNewJournal({ ...started, startDate: '2026-12-02', lastMetOn: '2027-01-01' }, '2026-12-02'),
+    ).toEqual({});
   });
 
   it('names every field that needs fixing', () => {
@@ -130,6 +157,7 @@ describe('validateNewJournal', () => {
           startDate: undefined,
           lengthMonths: '1.5',
           cadenceDays: '400',
+          lastMetOn: undefined,
         }),
       ).sort(),
     ).toEqual(['cadenceDays', 'lengthMonths', 'menteeName', 'mentorName', 'role', 'startDate']);

@@ -22,12 +22,21 @@ interface Draft {
   startDate: string | undefined;
   lengthMonths: string;
   cadenceDays: string;
+  /** For a partnership that started before today: the day the pair last met, if they have. */
+  lastMetOn: string | undefined;
 }
 
 type Errors = Partial<Record<keyof Draft, string>>;
 
+/** Whether the partnership started before `now`: then the form asks when the pair last met. */
+export function startedBefore(draft: Pick<Draft, 'startDate'>, now: string): boolean {
+  return (
+    draft.startDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(draft.startDate) && draft.startDate < now
+  );
+}
+
 /** Checks the form; each message sits at its field and says how to fix it. */
-export function validateNewJournal(draft: Draft): Errors {
+export function validateNewJournal(draft: Draft, now: string = today()): Errors {
   const errors: Errors = {};
   if (!draft.role) errors.role = 'Choose whether you are the mentee or the mentor in this partnership.';
   if (!draft.menteeName.trim()) errors.menteeName = 'Enter the mentee’s name (a first name is enough).';
@@ -40,6 +49,11 @@ export function validateNewJournal(draft: Draft): Errors {
   const days = Number(draft.cadenceDays);
   if (draft.cadenceDays.trim() === '' || !Number.isInteger(days) || days < 1 || days > 366)
     errors.cadenceDays = 'Enter a whole number of days from 1 to 366.';
+  if (startedBefore(draft, now) && draft.lastMetOn !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.lastMetOn)) errors.lastMetOn = 'Enter the date you last met.';
+    else if (draft.lastMetOn > now)
+      errors.lastMetOn = 'Enter a day that has passed: the last time you met, not the next.';
+  }
   return errors;
 }
 
@@ -56,7 +70,10 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
     startDate: today(),
     lengthMonths: String(DEFAULT_LENGTH_MONTHS),
     cadenceDays: String(DEFAULT_CADENCE_DAYS),
+    lastMetOn: undefined,
   });
+  const now = today();
+  const askLastMeeting = startedBefore(draft, now);
   const [errors, setErrors] = useState<Errors>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -90,7 +107,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const found = validateNewJournal(draft);
+    const found = validateNewJournal(draft, now);
     setErrors(found);
     if (Object.values(found).some(Boolean) || !draft.role) {
       setAttempt((n) => n + 1);
@@ -106,6 +123,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
         startDate: draft.startDate,
         lengthMonths: Number(draft.lengthMonths),
         cadenceDays: Number(draft.cadenceDays),
+        lastMetOn: askLastMeeting ? draft.lastMetOn : undefined,
       });
       onCancel?.();
     } catch (error) {
@@ -197,6 +215,19 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
             name="cadenceDays"
           />
         </fieldset>
+        {askLastMeeting && (
+          <fieldset>
+            <legend>Your meetings so far</legend>
+            <DateField
+              label="When did you last meet?"
+              value={draft.lastMetOn}
+              onInput={set('lastMetOn')}
+              error={errors.lastMetOn}
+              hint="The partnership started before today. The journal keeps this as a meeting you held, and counts the next one from it. Leave it empty if you have not met yet."
+              name="lastMetOn"
+            />
+          </fieldset>
+        )}
         <p class="meta">You can change these later under Agreement.</p>
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
@@ -209,12 +240,15 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           )}
         </div>
       </form>
-      <section class="join-entry" aria-label="Join with my partner’s file">
+      <section class="join-entry" aria-label="Join with my partner’s file, or restore a backup">
         {Join ? (
           <Join onDone={onCancel} />
         ) : (
           <>
-            <p>Does your partner already keep the journal? Open the file they sent you instead.</p>
+            <p>
+              Does your partner already keep the journal? Open the file they sent you instead. Made a backup
+              on another device? Restore it here.
+            </p>
             <div class="actions">
               <button
                 type="button"
@@ -225,7 +259,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
                   )
                 }
               >
-                Join with my partner’s file
+                Join with my partner’s file, or restore a backup
               </button>
             </div>
           </>

@@ -7,6 +7,7 @@
  */
 import { liveQuery, type Observable } from 'dexie';
 import type { Role } from '../model/constants';
+import { recordTitle } from '../model/describe';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
 import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
@@ -474,4 +475,30 @@ export function liveConflicts(db: MentoringDb, journalId: string): Observable<Co
 /** The last import that can be undone, as a live query. */
 export function liveLastImport(db: MentoringDb): Observable<{ at: string; journalIds: string[] } | null> {
   return liveQuery(async () => (await lastImport(db)) ?? null);
+}
+
+/** A conflict waiting for a choice, with the title of its record as this device holds it. */
+export interface WaitingChoice extends ConflictRow {
+  /** The record's title ("Present to the board"), or undefined when it has none. */
+  title: string | undefined;
+}
+
+/**
+ * The conflicts of a journal waiting for a choice, each with its record's title, as a live query
+ * (Home, the Share screen and the record's own screen show them). With `recordId`, that record's only.
+ */
+export function liveWaitingChoices(
+  db: MentoringDb,
+  journalId: string,
+  recordId?: string,
+): Observable<WaitingChoice[]> {
+  return liveQuery(async () => {
+    const rows = (await listConflicts(db, journalId)).filter((r) => !recordId || r.recordId === recordId);
+    return Promise.all(
+      rows.map(async (row) => {
+        const record = await repo(row.kind, db).get(row.recordId);
+        return { ...row, title: record ? recordTitle(record as Record<string, unknown>) : undefined };
+      }),
+    );
+  });
 }

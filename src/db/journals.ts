@@ -11,15 +11,19 @@ import { repo } from './index';
 import { keptHomeKey } from './readModels';
 import { loadValidator, type Patch } from './repository';
 
-/** What the first-run flow asks for a new journal. */
-export type NewJournal = Patch<'journal'> & { role: Role };
+/**
+ * What the first-run flow asks for a new journal. `lastMetOn`: for a partnership that started
+ * before today, the day the pair last met (saved as a held meeting on that day).
+ */
+export type NewJournal = Patch<'journal'> & { role: Role; lastMetOn?: string };
 
 /**
- * Creates a journal on this device with my role in it and the agreement's default duties, makes it
- * current, and returns it. All in one transaction: a failure leaves no half-made journal.
+ * Creates a journal on this device with my role in it and the agreement's default duties (and,
+ * with `lastMetOn`, the pair's last meeting, held), makes it current, and returns it. All in one
+ * transaction: a failure leaves no half-made journal.
  */
 export async function createJournal(
-  { role, ...facts }: NewJournal,
+  { role, lastMetOn, ...facts }: NewJournal,
   db: MentoringDb = getDb(),
 ): Promise<Journal> {
   const id = newId();
@@ -28,7 +32,8 @@ export async function createJournal(
   await loadValidator();
   await ensureRoom(db);
   try {
-    return await db.transaction('rw', [db.table('journals'), db.table('duties'), db.local], async () => {
+    const tables = [db.table('journals'), db.table('duties'), db.table('meetings'), db.local];
+    return await db.transaction('rw', tables, async () => {
       await deviceRepo.setMembership(id, { role });
       const journal = await repo('journal', db).create(
         id,
@@ -45,6 +50,8 @@ export async function createJournal(
           );
         }
       }
+      if (lastMetOn)
+        await repo('meeting', db).create(id, { date: lastMetOn, status: 'held' }, { author: role });
       await deviceRepo.setCurrentJournalId(id);
       return journal;
     });

@@ -6,6 +6,7 @@ import type { GoalStatus } from './goal';
 import type { Journal } from './journal';
 import type { Activity, MeetingMode, MeetingStatus } from './meeting';
 import type { MilestoneStatus } from './milestone';
+import type { KindName } from './registry';
 import type { StoryContext } from './story';
 
 /** Words shown for each goal status. */
@@ -67,3 +68,53 @@ export const STORY_CONTEXT_LABELS: Record<StoryContext, string> = {
   volunteering: 'Volunteering',
   life: 'Life',
 };
+/**
+ * The words a screen labels each long text with, per kind: conflicts and other messages name a
+ * field the way the person sees it ("Success criteria"), never by its key. Every long text (the
+ * fields that can be changed by both people at once) has one; labels.test.ts checks.
+ */
+export const FIELD_LABELS: Partial<Record<KindName, Readonly<Record<string, string>>>> = {
+  journal: { purpose: 'Purpose of working together', communication: 'How we keep in touch' },
+  goal: {
+    description: 'Description',
+    whyItMatters: 'Why it matters',
+    successCriteria: 'Success criteria',
+    gapNow: 'Where I am now',
+    gapTarget: 'Where I want to be',
+    gapBridge: 'How I’ll bridge the gap',
+  },
+  progressEntry: { note: 'Progress note' },
+  milestone: { evidence: 'Evidence and notes' },
+  meeting: { sharedNotes: 'Shared notes', nextTopics: 'Topics for the next meetings', summary: 'Summary' },
+  note: { text: 'Note' },
+  story: {
+    problem: 'Problem',
+    action: 'Action',
+    result: 'Result',
+    soWhat: 'So what?',
+    short: 'The 90-second version',
+  },
+  reflection: { answer: 'Answer' },
+  contact: { notes: 'Notes' },
+  opportunity: { takeaways: 'Takeaways' },
+  checkIn: {
+    howItIsGoing: 'How the partnership is going',
+    whatWorksWell: 'What is working well',
+    whatWorksLess: 'What is working less well',
+    whatWeGain: 'What each of us gets out of it',
+    supportValued: 'Support the mentee values most',
+    supportWanted: 'Further support the mentee would welcome',
+    constraints: 'Outside pressures',
+    changes: 'What should change',
+  },
+  agreementChange: { from: 'Before', to: 'After' },
+  theme: { jobsAndPlaces: 'Jobs and places that use this skill' },
+};
+
+/** A field's label as the screens show it: "Success criteria"; words made from the key if it has none. */
+export function fieldLabel(kind: KindName, field: string): string {
+  const label = FIELD_LABELS[kind]?.[field];
+  if (label) return label;
+  const words = field.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -150,15 +150,23 @@ async function chooseFile(
   });
 }
 
-/** The preview table as { kind label: { column: count } }. */
+/** The preview's counts as { kind label: { column: count } }, read from its per-kind lines. */
 async function previewTable(page: Page): Promise<Record<string, Record<string, number>>> {
-  return page.locator('.import-preview table').evaluate((table) => {
-    const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
+  return page.locator('.import-preview .preview-kinds').evaluate((list) => {
+    const columns: Record<string, string> = {
+      added: 'New',
+      changed: 'Changed',
+      deleted: 'Deleted',
+      withdrawn: 'Withdrawn',
+      unchanged: 'Unchanged',
+      conflicting: 'To resolve',
+    };
     const out: Record<string, Record<string, number>> = {};
-    for (const row of table.querySelectorAll('tbody tr')) {
-      const kind = row.querySelector('th')?.textContent?.trim() ?? '';
-      const cells = [...row.querySelectorAll('td')].map((td) => Number(td.textContent));
-      out[kind] = Object.fromEntries(cells.map((n, i) => [heads[i + 1] ?? String(i), n]));
+    for (const kind of list.querySelectorAll<HTMLElement>('li[data-kind]')) {
+      const row: Record<string, number> = Object.fromEntries(Object.values(columns).map((c) => [c, 0]));
+      for (const line of kind.querySelectorAll<HTMLElement>('li[data-change]'))
+        row[columns[line.dataset.change ?? ''] ?? '?'] = Number(line.dataset.count);
+      out[kind.dataset.kind ?? ''] = row;
     }
     return out;
   });
@@ -235,8 +243,8 @@ describe('two people sync through files, every edit made on the app’s screens'
 
     mentee = await openPage(menteeContext, server.url);
     await waitForAppShell(mentee);
-    await mentee.getByRole('button', { name: 'Join with my partner’s file' }).click();
-    await chooseFile(mentee, file.name, file.text, 'Choose my partner’s file');
+    await mentee.getByRole('button', { name: 'Join with my partner’s file, or restore a backup' }).click();
+    await chooseFile(mentee, file.name, file.text, 'Choose my partner’s file or a backup');
     await mentee.getByRole('heading', { name: 'Before importing: what this file holds' }).waitFor();
     await mentee.getByLabel('In this journal I am the').selectOption('mentee');
     await mentee.getByRole('button', { name: 'Join this journal' }).click();
@@ -680,9 +688,9 @@ describe('import speed', () => {
       payload: { records: records as never, withdrawn: [] },
     });
     // A fresh device joins from the 10,000-record file: the import flow is loaded first, then timed.
-    await page.getByRole('button', { name: 'Join with my partner’s file' }).click();
+    await page.getByRole('button', { name: 'Join with my partner’s file, or restore a backup' }).click();
     const t0 = Date.now();
-    await chooseFile(page, 'speed.json', text, 'Choose my partner’s file');
+    await chooseFile(page, 'speed.json', text, 'Choose my partner’s file or a backup');
     await page
       .getByRole('heading', { name: 'Before importing: what this file holds' })
       .waitFor({ timeout: 60_000 });

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** A message for the status region: polite ones ("Saved") or assertive ones (errors). */
+/**
+ * A message for the status region: polite ones ("Saved"), quiet ones (read by screen readers only,
+ * where the screen already shows the same thing, e.g. its own "✓ Saved") or assertive ones (errors).
+ */
 export interface StatusMessage {
   text: string;
-  tone: 'info' | 'error';
+  tone: 'info' | 'quiet' | 'error';
   /** Increases with every message so the same text is announced again. */
   seq: number;
 }

@@ -24,6 +24,7 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './goals.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { WaitingChoiceNotice } from '../share/WaitingChoiceNotice';
 import { GoalProgressFacts } from './GoalProgressFacts';
 
 const MILESTONE_STATUS_OPTIONS = optionsOf(MILESTONE_STATUS_LABELS);
@@ -81,6 +82,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
       </p>
       <h1>{goal.title?.trim() || 'Untitled goal'}</h1>
       <GoalProgressNow goalId={goal.id} label={goal.title?.trim() || 'Untitled goal'} />
+      {id && <WaitingChoiceNotice recordId={id} />}
       <p class="meta">Changes are saved as you type.</p>
 
       <section class="form-section" aria-labelledby="goal-about">

@@ -8,6 +8,7 @@ import { announce, announceError } from '../components/status';
 import { STORAGE_ADVICE_TEXT, useStorageAdvice } from '../components/storageAdvice';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
+import { WaitingChoices } from './WaitingChoices';
 import '../goals/goals.css';
 import './home.css';
 import { HomeGoalProgressList } from './HomeGoalProgressList';
@@ -92,6 +93,7 @@ export function HomeScreen() {
   return (
     <>
       <h1>Home</h1>
+      <WaitingChoices journalId={journalId} />
       <div class="home-grid">
         <NeedsAttentionCard facts={facts} />
         <section class="card" aria-labelledby="home-programme">

@@ -123,11 +123,14 @@ export async function recoverUnsaved(kind?: KindName, id?: string): Promise<numb
  *
  * With `options.create`, a record that does not exist yet is created by the first save (with the
  * changes so far), for records made on first edit; until then `values` holds what was typed.
+ *
+ * With `options.showsState`, the screen shows `state` itself ("✓ Saved"): "Saved" is then read to
+ * screen readers only, not shown a second time.
  */
 export function useAutosave<K extends KindName>(
   kind: K,
   id: string | undefined,
-  options: { create?: (changes: Patch<K>) => Promise<unknown> } = {},
+  options: { create?: (changes: Patch<K>) => Promise<unknown>; showsState?: boolean } = {},
 ) {
   const create = useRef(options.create);
   create.current = options.create;
@@ -157,14 +160,14 @@ export function useAutosave<K extends KindName>(
       else await repo(kind).update(id, changes);
       writeBackup(kind, id, patch.current);
       setState('saved');
-      announce('Saved');
+      announce('Saved', options.showsState ? 'quiet' : 'info');
     } catch (error) {
       // Keep what was typed on screen and queued, so the next change or flush tries again.
       patch.current = { ...changes, ...patch.current };
       setState('error');
       announceError(error);
     }
-  }, [kind, id]);
+  }, [kind, id, options.showsState]);
 
   // A copy left by a page that died before its last save: write it now.
   useEffect(() => {

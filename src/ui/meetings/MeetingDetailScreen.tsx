@@ -30,6 +30,7 @@ import {
 import { parseLength, validateMeetingForm } from './meetingForm';
 import { formatWhen, isWebLink } from './meetingLabels';
 import './meetings.css';
+import { WaitingChoiceNotice } from '../share/WaitingChoiceNotice';
 
 const MODE_OPTIONS = MEETING_MODES.map((value) => ({ value, label: MODE_LABELS[value] }));
 const STATUS_OPTIONS = MEETING_STATUSES.map((value) => ({ value, label: MEETING_STATUS_LABELS[value] }));
@@ -59,6 +60,7 @@ export function MeetingDetailScreen() {
         <a href="/meetings">← All meetings</a>
       </p>
       <h1>Meeting: {formatWhen(meeting)}</h1>
+      {id && <WaitingChoiceNotice recordId={id} />}
       <p class="meta">
         <span class={meeting.status === 'cancelled' ? 'badge warn' : 'badge'}>
           {MEETING_STATUS_LABELS[meeting.status ?? 'planned']}

@@ -29,7 +29,7 @@ export function ContactScreen() {
 export function ContactEditor({ id }: { id: string }) {
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const { record, loaded, missing, set, state } = useAutosave('contact', id);
+  const { record, loaded, missing, set, state } = useAutosave('contact', id, { showsState: true });
   const [confirming, setConfirming] = useState(false);
 
   if (missing || (loaded && (record?.deleted || record?.journalId !== journalId))) {

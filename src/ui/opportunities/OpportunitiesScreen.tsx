@@ -197,7 +197,7 @@ function OpportunityEditor({
   sponsorName: string | undefined;
   onDone: () => void;
 }) {
-  const { record, set, flush, state } = useAutosave('opportunity', id);
+  const { record, set, flush, state } = useAutosave('opportunity', id, { showsState: true });
   const [confirming, setConfirming] = useState(false);
   if (!record) return <p class="empty">Loading…</p>;
   const goalIds = record.goalIds ?? [];

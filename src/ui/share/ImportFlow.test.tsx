@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { LocationProvider } from 'preact-iso';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pairSummary, summaryText } from '../../../tests/helpers/summaries';
-import { MentoringDb, repo, setDb } from '../../db';
+import { device as deviceRepo, MentoringDb, repo, setDb } from '../../db';
 import { createJournal } from '../../db/journals';
 import { payloadChecksum } from '../../sync/envelope';
-import { exportPairFile } from '../../sync/exportFile';
+import { exportBackupFile, exportPairFile } from '../../sync/exportFile';
 import { applyImportFile, previewImport } from '../../sync/importFile';
 import { takeHandedFiles } from '../cohort/handoff';
 import { ImportFlow } from './ImportFlow';
@@ -101,5 +101,42 @@ describe('opening a committee summary under Share', () => {
     expect(location.pathname).toBe('/cohort');
     expect(takeHandedFiles().map((f) => f.name)).toEqual(['committee-summary-ana-kowalska-2025-09-01.json']);
     expect(await repo('goal', db).list(journal.id)).toEqual([]);
+  });
+});
+
+describe('restoring a backup on the first-run screen of an empty device', () => {
+  it('offers to restore it, restores every journal it holds and makes one of them current', async () => {
+    const old = device();
+    const first = await createJournal(
+      { role: 'mentee', menteeName: 'Ana Kowalska', mentorName: 'Sam Reid' },
+      old,
+    );
+    const second = await createJournal(
+      { role: 'mentor', menteeName: 'Lee Chan', mentorName: 'Ana Kowalska' },
+      old,
+    );
+    await repo('goal', old).create(first.id, { title: 'Run a story time' });
+    const backup = await exportBackupFile({ db: old });
+
+    const fresh = device();
+    setDb(fresh);
+    const user = userEvent.setup();
+    let opened = '';
+    render(<ImportFlow mode="join" onDone={(id) => (opened = id)} />);
+    await user.upload(
+      screen.getByLabelText('Choose my partner’s file or a backup'),
+      new File([backup.text], backup.name, { type: 'application/json' }),
+    );
+    const preview = await screen.findByRole('region', { name: 'Before importing: what this file holds' });
+    expect(preview.textContent).toMatch(/A backup of 2 journals/);
+    expect(within(preview).queryByText(/already on this device/)).toBeNull();
+
+    await user.click(within(preview).getByRole('button', { name: 'Restore this backup' }));
+    await screen.findByText(/Backup restored/);
+    expect((await repo('goal', fresh).list(first.id)).map((g) => g.title)).toEqual(['Run a story time']);
+    expect((await repo('journal', fresh).get(second.id))?.menteeName).toBe('Lee Chan');
+    const current = await deviceRepo(fresh).currentJournalId();
+    expect([first.id, second.id]).toContain(current);
+    expect(opened).toBe(current);
   });
 });

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb } from '../../db';
 import type { Role } from '../../model/constants';
-import { KIND_NAMES, type KindName } from '../../model/kind';
 import { KIND_INFO } from '../../model/tables';
 import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announce } from '../components/status';
 import './ShareScreen.css';
 import { useLocation } from 'preact-iso';
 import { capitalize } from '../../model/describe';
 import { journalTitle } from '../../model/labels';
 import type { CohortFile } from '../cohort/cohort';
 import { COHORT_PATH, handToCohortView } from '../cohort/handoff';
+import { changeLineText, previewChanges } from './previewChanges';
 
 type ImportModule = typeof import('../../sync/importFile');
 type Preview = Awaited<ReturnType<ImportModule['previewImport']>>;
@@ -23,17 +23,13 @@ type State =
   | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
   | { step: 'preview'; preview: Preview; name: string }
   | { step: 'applying'; preview: Preview }
-  | { step: 'done'; message: string }
+  | { step: 'done'; message: string; conflicts: number }
   | { step: 'summary'; file: CohortFile; about: string };
 
-const COLUMNS = [
-  ['added', 'New'],
-  ['changed', 'Changed'],
-  ['deleted', 'Deleted'],
-  ['withdrawn', 'Withdrawn'],
-  ['unchanged', 'Unchanged'],
-  ['conflicting', 'To resolve'],
-] as const;
+/** "2 texts were changed by both of you — choose what to keep under “Changed by both of you”." */
+function conflictSentence(count: number): string {
+  return `${count} text${count === 1 ? ' was' : 's were'} changed by both of you — choose what to keep under “Changed by both of you”.`;
+}
 
 function names(preview: Preview): string {
   const j = preview.journal;
@@ -53,18 +49,21 @@ function summary(total: Preview['plan']['total']): string {
 
 /**
  * Opens a pair file or a backup from a file picker or by drag-and-drop, shows what importing it
- * would do, and imports it only when asked. In `join` mode (first run) the file must be a pair
- * file for a journal not yet on this device, and only my role is asked.
+ * would do, and imports it only when asked. In `join` mode (first run) the file is a pair file for
+ * a journal not yet on this device (only my role is asked) or a backup, restored whole.
  */
 export function ImportFlow({
   mode,
   onDone,
   file,
+  choicesWaiting = 0,
 }: {
   mode: 'share' | 'join';
   onDone?: (journalId: string) => void;
   /** A file from the system (a file launch or a share, see incomingFile.ts): opened at once. */
   file?: File;
+  /** How many texts changed by both people still wait for a choice (the Share screen counts them). */
+  choicesWaiting?: number;
 }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState<string | undefined>();
@@ -75,7 +74,19 @@ export function ImportFlow({
   const [passphrase, setPassphrase] = useState('');
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  // Whether the Share screen has counted this import's conflicts yet (its count lags the import).
+  const sawChoices = useRef(false);
+  if (state.step !== 'done') sawChoices.current = false;
+  else if (choicesWaiting > 0) sawChoices.current = true;
   const location = useLocation();
+  // Asked for a passphrase (again, after a wrong one): the cursor is in the field, its text selected.
+  const wrong = state.step === 'passphrase' ? (state.wrong ?? '') : undefined;
+  useEffect(() => {
+    if (wrong === undefined) return;
+    passphraseInput.current?.focus();
+    passphraseInput.current?.select();
+  }, [wrong, state.step]);
   // The import code is fetched while the person picks a file, not after: opening starts at once.
   useEffect(() => {
     void import('../../sync/importFile').catch(() => {});
@@ -97,12 +108,11 @@ export function ImportFlow({
           name,
           wrong: fault === 'cannot-decrypt' ? (e as Error).message : undefined,
         });
-        if (fault === 'cannot-decrypt') announceError(e);
         return;
       }
+      // The message stays beside the file picker (never over a control) until the next file.
       setState({ step: 'idle' });
       setError((e as Error).message);
-      announceError(e);
     }
   };
 
@@ -113,11 +123,11 @@ export function ImportFlow({
 
   const chooseFile = async (file: File | undefined) => {
     if (!file) return;
+    // What was said about the file before does not outlive it.
+    setError(undefined);
     if (file.size > MAX_FILE_BYTES) {
-      const message = tooBigMessage(file.size);
       setState({ step: 'idle' });
-      setError(message);
-      announce(message, 'error');
+      setError(tooBigMessage(file.size));
       return;
     }
     setPassphrase('');
@@ -139,7 +149,6 @@ export function ImportFlow({
     if (reading.kind === 'damaged' || reading.kind === 'newer-version') {
       setState({ step: 'idle' });
       setError(reading.reason);
-      announce(reading.reason, 'error');
       return;
     }
     await open(bytes, file.name);
@@ -170,19 +179,19 @@ export function ImportFlow({
       } else {
         message = `Merged into your journal with ${partner ?? 'your partner'} (now open): ${summary(result.plan.total)}.`;
       }
-      if (result.plan.conflicts.length) {
-        message += ` ${result.plan.conflicts.length} text${result.plan.conflicts.length === 1 ? ' was' : 's were'} changed by both of you — choose what to keep under “Changed by both of you”.`;
-      }
       if (result.aheadByMs)
         message +=
           ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
-      setState({ step: 'done', message });
-      announce(message);
+      const conflicts = result.plan.conflicts.length;
+      setState({ step: 'done', message, conflicts });
+      if (conflicts) message += ` ${conflictSentence(conflicts)}`;
+      // Under Share the message stays on screen beside the picker; from first run the restored
+      // journal opens, so the message is shown in passing as it does.
+      announce(message, mode === 'join' ? 'info' : 'quiet');
       onDone?.(journalId);
     } catch (e) {
       setState({ step: 'preview', preview, name: '' });
       setError((e as Error).message);
-      announceError(e);
     }
   };
 
@@ -204,7 +213,9 @@ export function ImportFlow({
         >
           <legend class="visually-hidden">Choose or drop a file</legend>
           <label class="file-label">
-            <span>{mode === 'join' ? 'Choose my partner’s file' : 'Choose a file to import'}</span>
+            <span>
+              {mode === 'join' ? 'Choose my partner’s file or a backup' : 'Choose a file to import'}
+            </span>
             <input
               ref={input}
               type="file"
@@ -227,7 +238,15 @@ export function ImportFlow({
           {error}
         </p>
       )}
-      {state.step === 'done' && <p class="import-done">{state.message}</p>}
+      {state.step === 'done' && (
+        <p class="import-done">
+          {state.message}
+          {/* Gone once every choice is made: the Share screen counts what still waits. */}
+          {state.conflicts > 0 &&
+            !(sawChoices.current && choicesWaiting === 0) &&
+            ` ${conflictSentence(choicesWaiting || state.conflicts)}`}
+        </p>
+      )}
 
       {state.step === 'summary' && (
         <section class="card" aria-labelledby="import-summary-title">
@@ -267,6 +286,7 @@ export function ImportFlow({
           <div class="field">
             <label for="import-passphrase">Passphrase</label>
             <input
+              ref={passphraseInput}
               id="import-passphrase"
               type="password"
               autoComplete="off"
@@ -275,7 +295,7 @@ export function ImportFlow({
               aria-describedby={state.wrong ? 'import-passphrase-error' : undefined}
             />
             {state.wrong && (
-              <p class="field-error" id="import-passphrase-error">
+              <p class="field-error" id="import-passphrase-error" role="alert">
                 {state.wrong}
               </p>
             )}
@@ -338,7 +358,7 @@ function PreviewPanel(props: {
   const { preview, mode } = props;
   const { file, plan } = preview;
   const isNew = file.kind === 'pair' && preview.newJournalIds.length > 0;
-  const kinds = KIND_NAMES.filter((k) => plan.counts[k]);
+  const changes = previewChanges({ plan, local: preview.basis.local });
   const exported = formatDate(file.exportedAt.slice(0, 10));
   const myRole = preview.knownJournals[0]?.role ?? props.role;
   const partner = myRole
@@ -346,7 +366,9 @@ function PreviewPanel(props: {
       ? preview.journal?.mentorName
       : preview.journal?.menteeName
     : undefined;
-  const joinRefused = mode === 'join' && !isNew;
+  // First run joins a journal from a pair file or restores a backup; a pair file of a journal
+  // already here belongs under Share, where it is merged.
+  const joinRefused = mode === 'join' && file.kind === 'pair' && !isNew;
   return (
     <section class="card import-preview" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Before importing: what this file holds</h3>
@@ -402,32 +424,21 @@ function PreviewPanel(props: {
           )}
         </div>
       )}
-      {kinds.length > 0 ? (
-        <div class="table-scroll">
-          <table class="preview-table">
-            <caption class="visually-hidden">Records per kind</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                {COLUMNS.map(([, label]) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
+      {changes.length > 0 ? (
+        <ul class="preview-kinds" aria-label="What will change, per kind of record">
+          {changes.map(({ kind, lines }) => (
+            <li key={kind} class="preview-kind" data-kind={KIND_INFO[kind].label}>
+              <h4>{capitalize(KIND_INFO[kind].plural)}</h4>
+              <ul class="preview-changes">
+                {lines.map((line) => (
+                  <li key={line.change} data-change={line.change} data-count={line.count}>
+                    {changeLineText(line)}
+                  </li>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {kinds.map((kind: KindName) => (
-                <tr key={kind}>
-                  <th scope="row">{KIND_INFO[kind].label}</th>
-                  {COLUMNS.map(([key]) => (
-                    <td key={key}>{plan.counts[kind]![key]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </ul>
+            </li>
+          ))}
+        </ul>
       ) : (
         <p>The file holds no records.</p>
       )}

@@ -1,20 +1,21 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDb, liveMembership } from '../../db';
 import {
-  type ConflictRow,
-  liveConflicts,
   liveLastImport,
+  liveWaitingChoices,
   resolveConflict,
   undoLastImport,
+  type WaitingChoice,
 } from '../../db/importTransaction';
-import { KIND_INFO } from '../../model/tables';
 import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/exportFile';
 import { formatDate } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
+import { EMPTY_PASSPHRASE, NewPassphrase, type PassphraseDraft, passphraseMismatch } from './NewPassphrase';
 import { OpenFileHelp } from './OpenFileScreen';
+import { CHOICES_ID, choiceHeading } from './waitingChoices';
 import './ShareScreen.css';
 
 /** "22 Nov 2026", or "never". */
@@ -22,55 +23,44 @@ function when(iso: string | undefined): string {
   return iso ? formatDate(iso.slice(0, 10)) : 'never';
 }
 
-/** A passphrase input with its label and hint. */
-function PassphraseField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (v: string) => void;
-  hint: string;
-}) {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <p class="hint" id={`${props.id}-hint`}>
-        {props.hint}
-      </p>
-      <input
-        id={props.id}
-        type="password"
-        autoComplete="new-password"
-        value={props.value}
-        aria-describedby={`${props.id}-hint`}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-    </div>
-  );
-}
-
 /** Share: send the pair file, back up the device, import a file, resolve conflicts, undo an import. */
 export function ShareScreen() {
   const { journalId, journal, role } = useJournal();
   const db = getDb();
   const membership = useLive(() => liveMembership(journalId, db), [journalId]);
-  const [pairPass, setPairPass] = useState('');
-  const [backupPass, setBackupPass] = useState('');
+  const choices = useLive(() => liveWaitingChoices(db, journalId), [journalId]);
+  const [pairPass, setPairPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
+  const [backupPass, setBackupPass] = useState<PassphraseDraft>(EMPTY_PASSPHRASE);
+  // A mismatch is shown once a file was asked for, and goes as soon as the two fields agree.
+  const [checked, setChecked] = useState<{ pair?: boolean; backup?: boolean }>({});
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
+  // A file that could not be made: the message stays beside its button.
+  const [failed, setFailed] = useState<{ kind: 'pair' | 'backup'; message: string } | undefined>();
   const partner = role === 'mentee' ? journal.mentorName : journal.menteeName;
+  const pairError = checked.pair ? passphraseMismatch(pairPass) : undefined;
+  const backupError = checked.backup ? passphraseMismatch(backupPass) : undefined;
 
   const send = async (kind: 'pair' | 'backup') => {
+    const draft = kind === 'pair' ? pairPass : backupPass;
+    if (passphraseMismatch(draft)) {
+      // Never lock a file with a passphrase typed only once, or typed two ways.
+      setChecked((c) => ({ ...c, [kind]: true }));
+      document.getElementById(`${kind}-passphrase-again`)?.focus();
+      return;
+    }
     setBusy(kind);
+    setFailed(undefined);
     try {
       const exported =
         kind === 'pair'
-          ? await exportPairFile(journalId, { passphrase: pairPass || undefined })
-          : await exportBackupFile({ passphrase: backupPass || undefined });
+          ? await exportPairFile(journalId, { passphrase: pairPass.first || undefined })
+          : await exportBackupFile({ passphrase: backupPass.first || undefined });
       const how = await deliverFile(exported);
       if (how === 'cancelled') announce('Sharing was cancelled. You can try again.');
       else if (how === 'shared') announce(`Shared ${exported.name}.`);
       else announce(`Saved ${exported.name} to your downloads.`);
     } catch (error) {
-      announceError(error);
+      setFailed({ kind, message: error instanceof Error ? error.message : String(error) });
     } finally {
       setBusy(undefined);
     }
@@ -87,11 +77,12 @@ export function ShareScreen() {
           to {partner || 'your partner'} however you like (email, chat, a USB stick); they open it under
           Share.
         </p>
-        <PassphraseField
+        <NewPassphrase
           id="pair-passphrase"
           label="Passphrase (optional)"
           value={pairPass}
           onInput={setPairPass}
+          error={pairError}
           hint="Lock the file if it travels by email or chat. Tell your partner the passphrase some other way."
         />
         <div class="actions">
@@ -99,6 +90,7 @@ export function ShareScreen() {
             Send to my partner
           </button>
         </div>
+        <SendError failed={failed} kind="pair" />
         <p class="meta">Last sent: {when(membership?.lastExportAt)}.</p>
       </section>
 
@@ -108,11 +100,12 @@ export function ShareScreen() {
           A backup holds every journal on this device, private notes included, so you can restore them on a
           new phone or computer. Because of the private notes, we recommend locking it with a passphrase.
         </p>
-        <PassphraseField
+        <NewPassphrase
           id="backup-passphrase"
           label="Passphrase (recommended)"
           value={backupPass}
           onInput={setBackupPass}
+          error={backupError}
           hint="Choose one you will remember: without it, nobody — not even you — can open the backup."
         />
         <div class="actions">
@@ -120,35 +113,59 @@ export function ShareScreen() {
             Back up this device
           </button>
         </div>
+        <SendError failed={failed} kind="backup" />
         <p class="meta">Last backup: {when(membership?.lastBackupAt)}.</p>
       </section>
 
       <section class="share-section" aria-labelledby="import-title">
         <h2 id="import-title">Open a file from my partner, or a backup</h2>
-        <ImportFlow mode="share" />
+        <ImportFlow mode="share" choicesWaiting={choices?.length ?? 0} />
         <OpenFileHelp />
         <p class="meta">Last import: {when(membership?.lastImportAt)}.</p>
       </section>
 
-      <Conflicts journalId={journalId} />
+      <Conflicts choices={choices ?? []} />
       <UndoImport />
     </>
   );
 }
 
-function Conflicts({ journalId }: { journalId: string }) {
-  const db = getDb();
-  const conflicts = useLive(() => liveConflicts(db, journalId), [journalId]);
-  if (!conflicts?.length) return null;
+/** Why the file of one section could not be made, beside its button. */
+function SendError({
+  failed,
+  kind,
+}: {
+  failed: { kind: 'pair' | 'backup'; message: string } | undefined;
+  kind: 'pair' | 'backup';
+}) {
   return (
-    <section class="share-section" aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Changed by both of you</h2>
+    <p class="field-error" role="alert">
+      {failed?.kind === kind ? failed.message : ''}
+    </p>
+  );
+}
+
+/** Texts changed by both people at once, each waiting for a choice; a link to CHOICES_PATH scrolls here. */
+function Conflicts({ choices }: { choices: WaitingChoice[] }) {
+  const section = useRef<HTMLElement>(null);
+  const some = choices.length > 0;
+  useEffect(() => {
+    if (!some || location.hash !== `#${CHOICES_ID}`) return;
+    section.current?.scrollIntoView({ block: 'start' });
+    section.current?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  }, [some]);
+  if (!some) return null;
+  return (
+    <section ref={section} id={CHOICES_ID} class="share-section" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title" tabIndex={-1}>
+        Changed by both of you
+      </h2>
       <p>
         You and your partner changed these texts at the same time. The journal holds one version now; the
         other is kept here until you choose.
       </p>
       <ul class="cards">
-        {conflicts.map((c) => (
+        {choices.map((c) => (
           <ConflictCard key={c.id} conflict={c} />
         ))}
       </ul>
@@ -156,7 +173,7 @@ function Conflicts({ journalId }: { journalId: string }) {
   );
 }
 
-function ConflictCard({ conflict }: { conflict: ConflictRow }) {
+function ConflictCard({ conflict }: { conflict: WaitingChoice }) {
   const choose = async (choice: 'local' | 'remote' | 'both') => {
     try {
       await resolveConflict(getDb(), conflict.id, choice);
@@ -171,12 +188,9 @@ function ConflictCard({ conflict }: { conflict: ConflictRow }) {
       announceError(error);
     }
   };
-  const label = KIND_INFO[conflict.kind].label;
   return (
     <li class="card conflict">
-      <h3>
-        A {label}: “{conflict.field}”
-      </h3>
+      <h3>{choiceHeading(conflict)}</h3>
       <p class="meta">Found on {formatDate(conflict.at.slice(0, 10))}.</p>
       <h4>My version{conflict.kept === 'local' ? ' (in the journal now)' : ''}</h4>
       <p class="conflict-text">{conflict.local}</p>
@@ -213,8 +227,8 @@ function UndoImport() {
   };
   return (
     <section class="share-section" aria-labelledby="undo-title">
-      <h2 id="undo-title">Undo last import</h2>
-      <p>Last import: {formatDate(last.at.slice(0, 10))}.</p>
+      <h2 id="undo-title">Changed your mind?</h2>
+      <p>The last import was made on {formatDate(last.at.slice(0, 10))}. You can put back what it changed.</p>
       {confirming ? (
         <div class="warning">
           <p>

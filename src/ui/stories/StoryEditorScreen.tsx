@@ -13,6 +13,7 @@ import { StoryQuestions } from './StoryQuestions';
 import { CONTEXT_LABELS, listInWords, PART_NAMES, STATUS_LABELS } from './storyLabels';
 import './stories.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { WaitingChoiceNotice } from '../share/WaitingChoiceNotice';
 
 /** The story editor at /stories/:id. */
 export function StoryEditorScreen() {
@@ -37,7 +38,9 @@ const PROMPTS = {
 /** Edits one story; every change saves itself a moment after typing stops. */
 export function StoryEditor({ id }: { id: string }) {
   const { journalId } = useJournal();
-  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id);
+  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id, {
+    showsState: true,
+  });
   const stories = useLive(() => repo('story').live(journalId), [journalId]);
   const goals = useLive(() => repo('goal').live(journalId), [journalId]);
   const [readyError, setReadyError] = useState<string | undefined>(undefined);
@@ -139,6 +142,7 @@ export function StoryEditor({ id }: { id: string }) {
         <a href="/stories">← Stories</a>
       </p>
       <h1>{record.title?.trim() || 'New story'}</h1>
+      {id && <WaitingChoiceNotice recordId={id} />}
       <SaveIndicator state={state} />
 
       {text('title', 'Title', { hint: PROMPTS.title })}
@@ -295,7 +299,7 @@ export function StoryEditor({ id }: { id: string }) {
   );
 }
 
-/** A quiet line saying whether the latest change is saved (the shell's status region announces "Saved"). */
+/** A quiet line saying whether the latest change is saved (the only "Saved" shown; screen readers hear it from the status region). */
 function SaveIndicator({ state }: { state: SaveState }) {
   return (
     <p class={`save-state save-${state}`} data-state={state}>
