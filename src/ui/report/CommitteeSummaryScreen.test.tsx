@@ -113,4 +113,17 @@ describe('CommitteeSummaryScreen', () => {
       (screen.getByRole('button', { name: 'Download summary (JSON)' }) as HTMLButtonElement).disabled,
     ).toBe(true);
   });
+
+  test('the PDF’s paper follows the browser’s region until the user picks the other one', async () => {
+    const { current } = await journalWithItems();
+    const language = vi.spyOn(navigator, 'language', 'get').mockReturnValue('pl-PL');
+    renderInJournal(<CommitteeSummaryScreen />, current);
+    expect((screen.getByRole('radio', { name: 'A4' }) as HTMLInputElement).checked).toBe(true);
+    cleanup();
+    language.mockReturnValue('es-MX');
+    renderInJournal(<CommitteeSummaryScreen />, current);
+    expect((screen.getByRole('radio', { name: 'US Letter' }) as HTMLInputElement).checked).toBe(true);
+    await userEvent.click(screen.getByRole('radio', { name: 'A4' }));
+    expect((screen.getByRole('radio', { name: 'A4' }) as HTMLInputElement).checked).toBe(true);
+  });
 });

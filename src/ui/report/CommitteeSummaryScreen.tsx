@@ -4,6 +4,7 @@ import type { AnyRecord } from '../../model/kinds';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
 import { downloadFile } from '../../report/download';
+import { PAGE_SIZES, type PageSize, pageSizeForLocale } from '../../report/pageSize';
 import { SUMMARY_SECTIONS, type SummarySection } from '../../report/summarySchema';
 import {
   agreementLines,
@@ -89,6 +90,8 @@ export function CommitteeSummaryScreen() {
     [records, journal, day, role, choice],
   );
   const [busy, setBusy] = useState<'pdf' | undefined>(undefined);
+  // The paper of the person's region (US Letter in the Americas' Letter countries, A4 elsewhere) until they pick.
+  const [pageSize, setPageSize] = useState<PageSize>(() => pageSizeForLocale(navigator.language));
 
   const downloadJson = () => {
     if (!summary) return;
@@ -106,7 +109,7 @@ export function CommitteeSummaryScreen() {
         import('../../report/toPdf'),
         import('../../report/font'),
       ]);
-      const file = await toPdf(summary, await loadFont());
+      const file = await toPdf(summary, await loadFont(), { pageSize });
       downloadFile(file.fileName, file.bytes as BlobPart, file.type);
       announce('Summary downloaded (PDF)');
     } catch (error) {
@@ -145,6 +148,21 @@ export function CommitteeSummaryScreen() {
         onChange={setChoice}
         error={periodError ? 'The start of the period must come before its end.' : undefined}
       />
+
+      <fieldset class="paper-size">
+        <legend>Paper size of the PDF</legend>
+        {(Object.keys(PAGE_SIZES) as PageSize[]).map((size) => (
+          <label class="choice" key={size}>
+            <input
+              type="radio"
+              name="paper-size"
+              checked={pageSize === size}
+              onChange={() => setPageSize(size)}
+            />
+            {PAGE_SIZES[size].label}
+          </label>
+        ))}
+      </fieldset>
 
       <div class="actions">
         {/* aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus. */}
