@@ -127,7 +127,10 @@ export async function exportPairFile(
   return { name: fileName('pair', exportedAt, journal), ...sealed };
 }
 
-/** Makes a backup of every journal on this device (private records and my roles included). */
+/**
+ * Makes a backup of every journal on this device (private records and my roles included) and of
+ * the cohorts kept here: a committee member with no journal backs up the kept cohorts alone.
+ */
 export async function exportBackupFile(
   options: { passphrase?: string; db?: MentoringDb; appVersion?: string } = {},
 ): Promise<ExportedFile> {
@@ -136,6 +139,10 @@ export async function exportBackupFile(
   const journalIds = memberships.map((m) => m.journalId).sort();
   const records = (await readJournalRecords(db, journalIds)).map(withAsideWrittenBack).sort(byId);
   const cohorts = await cohortsForBackup(db);
+  if (journalIds.length === 0 && cohorts.length === 0)
+    throw new StorageError(
+      'There is nothing to back up on this device yet: no journal and no kept cohort. Nothing was written.',
+    );
   const exportedAt = new Date(db.wallClock()).toISOString();
   const sealed = await seal(
     {

@@ -23,7 +23,7 @@ type State =
   | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
   | { step: 'preview'; preview: Preview; name: string }
   | { step: 'applying'; preview: Preview }
-  | { step: 'done'; message: string }
+  | { step: 'done'; message: string; cohorts: number }
   | { step: 'summary'; file: CohortFile; about: string };
 
 const COLUMNS = [
@@ -51,17 +51,30 @@ function summary(total: Preview['plan']['total']): string {
   return parts.length ? parts.join(', ') : 'nothing new';
 }
 
+/** `share`: any file, on the Share screen; first run: `join` a partner's pair file, or `restore` a backup. */
+type Mode = 'share' | 'join' | 'restore';
+
+/** "2 journals and 1 kept cohort": what a backup holds. */
+function backupContents(file: Preview['file']): string {
+  const journals = `${file.journalIds.length} journal${file.journalIds.length === 1 ? '' : 's'}`;
+  const cohorts = `${file.cohorts.length} kept cohort${file.cohorts.length === 1 ? '' : 's'}`;
+  if (!file.cohorts.length) return journals;
+  return file.journalIds.length ? `${journals} and ${cohorts}` : `${cohorts} (no journal)`;
+}
+
 /**
  * Opens a pair file or a backup from a file picker or by drag-and-drop, shows what importing it
  * would do, and imports it only when asked. In `join` mode (first run) the file must be a pair
- * file for a journal not yet on this device, and only my role is asked.
+ * file for a journal not yet on this device, and only my role is asked; in `restore` mode (first
+ * run) it must be a backup — one that holds only a committee member's kept cohorts included.
  */
 export function ImportFlow({
   mode,
   onDone,
 }: {
-  mode: 'share' | 'join';
-  onDone?: (journalId: string) => void;
+  mode: Mode;
+  /** After an import: the journal it opened, if any (a backup of kept cohorts alone opens none). */
+  onDone?: (journalId: string | undefined) => void;
 }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState<string | undefined>();
@@ -151,12 +164,13 @@ export function ImportFlow({
     try {
       const { applyImportFile, partnerName } = await import('../../sync/importFile');
       const result = await applyImportFile(preview, { role, db: getDb(), acceptClockAhead });
-      const journalId = preview.file.journalIds[0]!;
+      const journalId = preview.file.journalIds[0];
+      const cohorts = preview.file.kind === 'backup' ? preview.file.cohorts.length : 0;
       const myRole = preview.knownJournals[0]?.role ?? role;
       const partner = partnerName(preview.journal, myRole);
       let message: string;
       if (preview.file.kind === 'backup') {
-        message = `Backup restored: ${summary(result.plan.total)}.`;
+        message = `Backup restored: ${summary(result.plan.total)}${cohorts ? `; ${cohorts} kept cohort${cohorts === 1 ? '' : 's'}` : ''}.`;
       } else if (isNew) {
         message = `Journal added to this device${partner ? ` from ${partner}’s file` : ''}: ${summary(result.plan.total)}. It is now open.`;
       } else {
@@ -168,7 +182,7 @@ export function ImportFlow({
       if (result.aheadByMs)
         message +=
           ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
-      setState({ step: 'done', message });
+      setState({ step: 'done', message, cohorts });
       announce(message);
       onDone?.(journalId);
     } catch (e) {
@@ -196,7 +210,13 @@ export function ImportFlow({
         >
           <legend class="visually-hidden">Choose or drop a file</legend>
           <label class="file-label">
-            <span>{mode === 'join' ? 'Choose my partner’s file' : 'Choose a file to import'}</span>
+            <span>
+              {mode === 'join'
+                ? 'Choose my partner’s file'
+                : mode === 'restore'
+                  ? 'Choose the backup file'
+                  : 'Choose a file to import'}
+            </span>
             <input
               ref={input}
               type="file"
@@ -219,7 +239,17 @@ export function ImportFlow({
           {error}
         </p>
       )}
-      {state.step === 'done' && <p class="import-done">{state.message}</p>}
+      {state.step === 'done' && (
+        <p class="import-done">
+          {state.message}
+          {state.cohorts > 0 && (
+            <>
+              {' '}
+              <a href={COHORT_PATH}>Open the cohort view</a>
+            </>
+          )}
+        </p>
+      )}
 
       {state.step === 'summary' && (
         <section class="card" aria-labelledby="import-summary-title">
@@ -315,7 +345,7 @@ export function ImportFlow({
 
 function PreviewPanel(props: {
   preview: Preview;
-  mode: 'share' | 'join';
+  mode: Mode;
   busy: boolean;
   role: Role | undefined;
   roleError?: string;
@@ -338,13 +368,21 @@ function PreviewPanel(props: {
       ? preview.journal?.mentorName
       : preview.journal?.menteeName
     : undefined;
-  const joinRefused = mode === 'join' && !isNew;
+  const refusal =
+    mode === 'join' && file.kind === 'backup'
+      ? 'This is a backup, not your partner’s file: choose “Restore a backup” instead.'
+      : mode === 'join' && !isNew
+        ? 'This journal is already on this device. Open it and use Share to merge this file.'
+        : mode === 'restore' && file.kind === 'pair'
+          ? 'This is a pair file, not a backup: choose “Join with my partner’s file” instead.'
+          : undefined;
+  const joinRefused = refusal !== undefined;
   return (
     <section class="card import-preview" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Before importing: what this file holds</h3>
       <p>
         {file.kind === 'backup'
-          ? `A backup of ${file.journalIds.length} journal${file.journalIds.length === 1 ? '' : 's'}, made on ${exported}.`
+          ? `A backup of ${backupContents(file)}, made on ${exported}.`
           : `A pair file for the journal of ${props.namesText}${partner ? `, sent by ${partner}` : ''}, made on ${exported}.`}
         {file.encrypted && ' It was locked with a passphrase.'}
       </p>
@@ -364,10 +402,15 @@ function PreviewPanel(props: {
           />
         </>
       )}
-      {joinRefused && (
-        <p class="warning">
-          This journal is already on this device. Open it and use Share to merge this file.
-        </p>
+      {refusal && <p class="warning">{refusal}</p>}
+      {file.kind === 'backup' && file.cohorts.length > 0 && (
+        <ul class="backup-cohorts" aria-label="Kept cohorts">
+          {file.cohorts.map((c) => (
+            <li key={c.id}>
+              {c.name}: {c.pairCount} pair{c.pairCount === 1 ? '' : 's'}
+            </li>
+          ))}
+        </ul>
       )}
       {preview.clockAheadMs !== undefined && (
         <div class="warning clock-ahead">
@@ -421,7 +464,7 @@ function PreviewPanel(props: {
           </table>
         </div>
       ) : (
-        <p>The file holds no records.</p>
+        <p>The file holds no journal records.</p>
       )}
       <p class="import-total">
         In all: {summary(plan.total)}
