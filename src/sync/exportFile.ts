@@ -164,34 +164,4 @@ export async function exportBackupFile(
   return { name: fileName('backup', exportedAt), ...sealed };
 }
 
-/**
- * Hands a file to the person: the share sheet where the browser can share files (phones),
- * otherwise a download. Returns what happened. A compressed file keeps its `.json` name and the
- * JSON type, so share sheets and file pickers treat it like every other pair file; the app reads
- * what it holds, not its name.
- */
-export async function deliverFile(
-  { name, bytes }: { name: string; bytes: Uint8Array },
-  nav: Navigator = navigator,
-): Promise<'shared' | 'downloaded' | 'cancelled'> {
-  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/json' });
-  if (typeof nav.canShare === 'function' && nav.canShare({ files: [file] })) {
-    try {
-      await nav.share({ files: [file], title: name });
-      return 'shared';
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return 'cancelled';
-      // Sharing failed for another reason (not allowed here): fall back to a download.
-    }
-  }
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return 'downloaded';
-}
+export { canShareFile, deliverFile } from './deliverFile';

@@ -3,7 +3,6 @@ import { repo } from '../../db';
 import type { AnyRecord } from '../../model/kinds';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
-import { downloadFile } from '../../report/download';
 import { PAGE_SIZES, type PageSize, pageSizeForLocale } from '../../report/pageSize';
 import { SUMMARY_SECTIONS, type SummarySection } from '../../report/summarySchema';
 import {
@@ -22,6 +21,7 @@ import {
   progressLines,
 } from '../../report/summaryText';
 import { toJson } from '../../report/toJson';
+import { canShareFile, deliverFile } from '../../sync/deliverFile';
 import { CheckboxField, DateField } from '../components/fields';
 import { today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -70,12 +70,16 @@ function ChangeLink({ href, name }: { href: string; name: string }) {
   );
 }
 
+/** What became of a file handed over, in words for the status line. */
+const HANDED = { shared: 'shared', downloaded: 'downloaded', cancelled: undefined } as const;
+
 /**
  * Scene 3: a summary of the journal for the programme committee, with a preview of exactly what
- * goes in, downloadable as PDF or JSON. Nothing private: only items marked for the committee, and
- * the dates of meetings held.
+ * goes in, as PDF or JSON — to the share sheet where the browser can share files, else downloaded
+ * (`deliverFile`, as the pair file). Nothing private: only items marked for the committee, and
+ * the dates of meetings held. `nav` is the browser's navigator (a test passes its own).
  */
-export function CommitteeSummaryScreen() {
+export function CommitteeSummaryScreen({ nav = navigator }: { nav?: Navigator; id?: string } = {}) {
   const { journalId, journal, role } = useJournal();
   const records = useSummaryRecords(journalId);
   const day = today();
@@ -93,11 +97,25 @@ export function CommitteeSummaryScreen() {
   // The paper of the person's region (US Letter in the Americas' Letter countries, A4 elsewhere) until they pick.
   const [pageSize, setPageSize] = useState<PageSize>(() => pageSizeForLocale(navigator.language));
 
-  const downloadJson = () => {
+  const sharePdf = canShareFile('application/pdf', nav);
+  const shareJson = canShareFile('application/json', nav);
+
+  const deliver = async (file: { name: string; bytes: Uint8Array; type: string }, what: string) => {
+    const handed = HANDED[await deliverFile(file, nav)];
+    if (handed) announce(`Summary ${handed} (${what})`);
+  };
+
+  const downloadJson = async () => {
     if (!summary) return;
     const file = toJson(summary);
-    downloadFile(file.fileName, file.text, file.type);
-    announce('Summary downloaded (JSON)');
+    try {
+      await deliver(
+        { name: file.fileName, bytes: new TextEncoder().encode(file.text), type: file.type },
+        'JSON',
+      );
+    } catch (error) {
+      announceError(error);
+    }
   };
 
   const downloadPdf = async () => {
@@ -110,8 +128,7 @@ export function CommitteeSummaryScreen() {
         import('../../report/font'),
       ]);
       const file = await toPdf(summary, await loadFont(), { pageSize });
-      downloadFile(file.fileName, file.bytes as BlobPart, file.type);
-      announce('Summary downloaded (PDF)');
+      await deliver({ name: file.fileName, bytes: file.bytes, type: file.type }, 'PDF');
     } catch (error) {
       announceError(error);
     } finally {
@@ -173,10 +190,10 @@ export function CommitteeSummaryScreen() {
           disabled={!summary}
           aria-disabled={busy ? 'true' : undefined}
         >
-          {busy === 'pdf' ? 'Preparing the PDF…' : 'Download summary (PDF)'}
+          {busy === 'pdf' ? 'Preparing the PDF…' : `${sharePdf ? 'Share' : 'Download'} summary (PDF)`}
         </button>
         <button type="button" onClick={downloadJson} disabled={!summary}>
-          Download summary (JSON)
+          {shareJson ? 'Share' : 'Download'} summary (JSON)
         </button>
       </div>
 
