@@ -267,7 +267,10 @@ describe('a committee member with no journal, offline', () => {
     await fresh.getByLabel('Choose the backup file').setInputFiles(await download.path());
     await fresh.getByText(/^A backup of 1 kept cohort \(no journal\), made on /).waitFor();
     await fresh.getByRole('button', { name: 'Restore this backup' }).click();
-    await fresh.getByText(/^Backup restored: nothing new; 1 kept cohort\./).waitFor();
+    await fresh
+      .locator('p.import-done')
+      .getByText(/^Backup restored: nothing new; 1 kept cohort\./)
+      .waitFor();
     await fresh.getByRole('link', { name: 'Open the cohort view' }).click();
     await fresh.getByRole('heading', { level: 1, name: 'Cohort view' }).waitFor();
     await fresh.getByRole('button', { name: /^Open / }).click();
