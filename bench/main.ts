@@ -3,6 +3,10 @@
  * and prints one table (also written, with every run's raw figures, to bench/results.json).
  * See README, "Measuring speed", for what each figure starts and ends at.
  *
+ *   BENCH_ONLY=cohort        measure only these parts: sizes (the figures per journal size),
+ *                            cohort (500 committee summaries opened in the cohort view); default both.
+ *                            A partial run updates only its part of BENCH_OUT, keeping the rest.
+ *   BENCH_COHORT_RUNS=5      runs of the cohort figure (default 5)
  *   BENCH_SIZES=1000,10000   sizes to measure (default 1000,10000,50000)
  *   BENCH_RUNS=5             runs per size, or one per size: BENCH_RUNS=5,5,3 (default 5)
  *   BENCH_BUILD=1            rebuild dist/ first (it is built anyway when missing)
@@ -11,11 +15,12 @@
  *   CHROME_PATH=/usr/bin/chromium
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureInitialLoad } from '../scripts/size-report.mjs';
+import { measureInitialLoad, measureLazyChunk } from '../scripts/size-report.mjs';
+import { type CohortResult, cohortLine, measureCohort } from './cohort';
 import { type JournalFiles, journalFiles } from './files';
 import { BIG_GOAL_MILESTONES } from './journal';
 import { CHROME_PATH, type FigureName, measureSize, QUERIES, type SizeResult } from './measure';
@@ -42,8 +47,21 @@ function shell(command: string): string {
 
 const log = (line: string) => console.error(line);
 
+const PARTS = ['sizes', 'cohort'] as const;
+type Part = (typeof PARTS)[number];
+
+function parts(text: string | undefined): Set<Part> {
+  if (!text?.trim()) return new Set(PARTS);
+  const list = text.split(',').map((t) => t.trim());
+  for (const part of list)
+    if (!PARTS.includes(part as Part)) throw new Error(`BENCH_ONLY: no part “${part}” (${PARTS.join(', ')})`);
+  return new Set(list as Part[]);
+}
+
 export async function main(): Promise<void> {
-  const sizes = numbers(process.env.BENCH_SIZES, [1000, 10_000, 50_000]);
+  const only = parts(process.env.BENCH_ONLY);
+  const sizes = only.has('sizes') ? numbers(process.env.BENCH_SIZES, [1000, 10_000, 50_000]) : [];
+  const cohortRuns = numbers(process.env.BENCH_COHORT_RUNS, [5])[0]!;
   const runList = numbers(process.env.BENCH_RUNS, [5]);
   const runsFor = (i: number) => runList[Math.min(i, runList.length - 1)]!;
   const dist = resolve(ROOT, process.env.BENCH_DIST ?? 'dist');
@@ -81,6 +99,14 @@ export async function main(): Promise<void> {
 
   const server = await startServer({ dist, files: filesRoot, root: ROOT });
   const results: Results = [];
+  let cohort: CohortResult | undefined;
+  // A partial run (BENCH_ONLY) leaves the other part of the results file as it was.
+  const partial = only.size < PARTS.length && existsSync(out);
+  const previous = partial ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+  const save = (table?: string) =>
+    only.has('sizes')
+      ? write(out, meta, results, table, cohort ?? previous?.cohort)
+      : writeFileSync(out, `${JSON.stringify({ ...previous, cohort }, null, 2)}\n`);
   try {
     for (const [i, size] of sizes.entries()) {
       const runs = runsFor(i);
@@ -98,14 +124,31 @@ export async function main(): Promise<void> {
       }
       entry.load[1] = loadavg()[0]!;
       log(`  ${size.toLocaleString('en')} done in ${Math.round((performance.now() - t0) / 1000)} s`);
-      write(out, meta, results, undefined);
+      save();
+    }
+    if (only.has('cohort')) {
+      log(`bench: the cohort view, ${cohortRuns} runs`);
+      const load = loadavg()[0]!;
+      const result = await measureCohort({ server, filesRoot, runs: cohortRuns, log });
+      cohort = {
+        ...result,
+        measured: {
+          date: new Date().toISOString(),
+          commit: meta.commit,
+          loadAverage: { start: load, end: loadavg()[0]! },
+        },
+        chunk: measureLazyChunk(dist, 'CohortScreen', initial),
+      };
+      log(`  ${cohortLine(cohort, ms)}`);
     }
   } finally {
     await server.close();
   }
   meta.loadAverage.end = loadavg()[0]!;
-  const printed = render(meta, results);
-  write(out, meta, results, printed);
+  const printed = [sizes.length ? render(meta, results) : '', cohort ? cohortLine(cohort, ms) : '']
+    .filter(Boolean)
+    .join('\n\n');
+  save(sizes.length ? printed : undefined);
   console.log(printed);
   log(`bench: wrote ${out}`);
 }
@@ -190,7 +233,13 @@ function render(
   return lines.join('\n');
 }
 
-function write(out: string, meta: object, results: Results, table: string | undefined) {
+function write(
+  out: string,
+  meta: object,
+  results: Results,
+  table: string | undefined,
+  cohort: CohortResult | undefined,
+) {
   const medians = summaries(results);
   const sizes = Object.fromEntries(
     results.map(({ size, files, result, error, load }) => [
@@ -212,5 +261,5 @@ function write(out: string, meta: object, results: Results, table: string | unde
       },
     ]),
   );
-  writeFileSync(out, `${JSON.stringify({ ...meta, table, sizes }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ ...meta, table, sizes, cohort }, null, 2)}\n`);
 }

@@ -289,6 +289,29 @@
       return { ms: at - state.fileChosenAt, ...value };
     },
 
+    /** Before choosing summaries in the cohort view: watches for its table to show `rows` rows. */
+    armCohort(rows, timeout) {
+      state.fileChosenAt = undefined;
+      armed = when(
+        () => {
+          const m = main();
+          if (m?.querySelector('[role="alert"]'))
+            return { refused: m.querySelector('[role="alert"]').textContent };
+          return m?.querySelectorAll('.cohort-table tbody tr').length === rows;
+        },
+        `the cohort table with ${rows} rows`,
+        timeout,
+      );
+      armed.catch(() => undefined);
+    },
+
+    /** After choosing them: ms from the files chosen (the input's change event) to the table shown. */
+    async cohortOpened() {
+      const { at, value } = await armed;
+      if (value?.refused) throw new Error(`the cohort view refused the files: ${value.refused}`);
+      return { ms: at - state.fileChosenAt };
+    },
+
     /** Presses the preview's import button: ms from the click to "Merged into…" (or a refusal). */
     async apply(timeout) {
       const button = findButton('^(Import|Restore this backup|Join this journal|Add as a new journal)');

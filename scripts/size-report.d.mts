@@ -5,3 +5,11 @@ export interface InitialLoad {
   files: { file: string; raw: number; gzip: number }[];
 }
 export function measureInitialLoad(dist: string): InitialLoad;
+export interface LazyChunk {
+  name: string;
+  chunkGzip: number;
+  withImportsGzip: number;
+  files: string[];
+}
+export function measureLazyChunk(dist: string, name: string, initial?: InitialLoad): LazyChunk | undefined;
+export const REPORTED_CHUNKS: string[];

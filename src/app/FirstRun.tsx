@@ -79,6 +79,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
   const [busy, setBusy] = useState(false);
   // "Join with my partner's file" loads the import flow (and its schemas) only when asked for.
   const [Join, setJoin] = useState<ComponentType<{ onDone?: () => void }> | undefined>(undefined);
+  const [Restore, setRestore] = useState<ComponentType | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -265,6 +266,27 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           </>
         )}
       </section>
+      {!onCancel && (
+        <section class="restore-entry" aria-label="Restore a backup">
+          {Restore ? (
+            <Restore />
+          ) : (
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() =>
+                  import('../ui/share/RestoreBackup').then(
+                    (m) => setRestore(() => m.RestoreBackup),
+                    (error) => announceError(error),
+                  )
+                }
+              >
+                Restore a backup
+              </button>
+            </div>
+          )}
+        </section>
+      )}
     </main>
   );
 }

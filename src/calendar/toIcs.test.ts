@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { type IcsInput, toIcs } from './toIcs';
+import { foldLines, type IcsInput, MAX_LINE_OCTETS, sequenceOf, toIcs } from './toIcs';
 
 const base: IcsInput = {
   journalId: 'j1',
@@ -86,7 +86,7 @@ describe('calendar export', () => {
   it('explains when there is nothing to export', () => {
     expect(toIcs({ ...base, meetings: [] })).toEqual({
       ok: false,
-      error: 'There is no planned meeting with a date to export.',
+      error: 'There is no planned meeting or open milestone with a date to export.',
     });
     const noProgramme = toIcs({ ...base, series: true, startDate: undefined });
     expect(noProgramme.ok && noProgramme.seriesNote).toMatch(/programme start date/);
@@ -107,5 +107,131 @@ describe('calendar export', () => {
     } finally {
       process.env.TZ = saved;
     }
+  });
+
+  it('folds every line at 75 octets, never inside a character, and unfolds to the same text (Polish, Greek, emoji)', () => {
+    const place =
+      'Biblioteka Publiczna w Łodzi, ul. Żeromskiego — sala konferencyjna na piętrze, obok czytelni';
+    const agenda = [
+      'Ζωή Παπαδοπούλου: παρουσίαση για την ψηφιακή βιβλιοθήκη και τα εργαστήρια ανάγνωσης 📚',
+      'Zażółć gęślą jaźń — przegląd postępów Grzegorza Brzęczyszczykiewicza w projekcie 🎉',
+    ];
+    const result = toIcs({
+      ...base,
+      menteeName: 'Zofia Łukasiewicz',
+      mentorName: 'Ελένη Παπαδοπούλου',
+      meetings: [{ id: 'pl', date: '2026-04-21', time: '14:30', place, status: 'planned' }],
+      agenda: new Map([['pl', agenda]]),
+    });
+    if (!result.ok) throw new Error(result.error);
+    const lines = result.text.split('\r\n');
+    expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+    for (const line of lines) {
+      expect(Buffer.byteLength(line, 'utf8'), line).toBeLessThanOrEqual(MAX_LINE_OCTETS);
+      // A fold between the octets of one character would leave a lone surrogate or U+FFFD here.
+      expect(line).toBe(Buffer.from(line, 'utf8').toString('utf8'));
+      expect(line.isWellFormed()).toBe(true);
+    }
+    // Read back by an independent parser (ical.js), the texts are whole.
+    const [event] = parse(result.text);
+    expect(event!.summary).toBe('Mentoring meeting: Zofia Łukasiewicz & Ελένη Παπαδοπούλου');
+    expect(event!.location).toBe(place);
+    expect(event!.description).toBe(`Agenda:\n${agenda.map((a) => `- ${a}`).join('\n')}`);
+  });
+
+  it('folding cuts at the last whole character within 75 octets, each continuation starting with one space', () => {
+    // 37 two-octet letters make 74 octets: the 38th would make 76, so it starts the next line.
+    const folded = foldLines(`X:${'ż'.repeat(40)}`);
+    const [first, second] = folded.split('\r\n');
+    expect(Buffer.byteLength(first!)).toBe(2 + 36 * 2);
+    expect(second).toBe(` ${'ż'.repeat(4)}`);
+    // Four-octet emoji: never split.
+    for (const line of foldLines(`DESCRIPTION:${'🎉'.repeat(50)}`).split('\r\n'))
+      expect(line.replace(/^ /, '')).toMatch(/^(DESCRIPTION:)?(🎉)*$/u);
+    expect(foldLines('SHORT:ok\r\n')).toBe('SHORT:ok\r\n');
+  });
+
+  it('planned meetings get a display alarm a day before by default, or the reminder chosen, or none', () => {
+    const alarmsOf = (reminder?: IcsInput['reminder']) => {
+      const result = toIcs({ ...base, reminder });
+      if (!result.ok) throw new Error(result.error);
+      return parse(result.text).map((e) =>
+        e.component.getAllSubcomponents('valarm').map((a) => ({
+          action: a.getFirstPropertyValue('action'),
+          trigger: (a.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds(),
+          description: a.getFirstPropertyValue('description'),
+        })),
+      );
+    };
+    expect(alarmsOf()).toEqual([
+      [{ action: 'DISPLAY', trigger: -86_400, description: 'Mentoring meeting: Ana & Ben' }],
+      [{ action: 'DISPLAY', trigger: -86_400, description: 'Mentoring meeting: Ana & Ben' }],
+    ]);
+    expect(
+      alarmsOf('1h')
+        .flat()
+        .map((a) => a.trigger),
+    ).toEqual([-3600, -3600]);
+    expect(
+      alarmsOf('2d')
+        .flat()
+        .map((a) => a.trigger),
+    ).toEqual([-172_800, -172_800]);
+    expect(alarmsOf('none')).toEqual([[], []]);
+  });
+
+  it('open milestones due from today on are all-day events with the reminder; done, missed, dropped and past ones are left out', () => {
+    const result = toIcs({
+      ...base,
+      meetings: [],
+      milestones: [
+        { id: 'ms-open', title: 'Book the room', dueDate: '2026-03-10', status: 'planned' },
+        { id: 'ms-going', title: 'Draft the poster', dueDate: '2026-02-20', status: 'in-progress' },
+        { id: 'ms-done', title: 'Done already', dueDate: '2026-03-01', status: 'done' },
+        { id: 'ms-missed', title: 'Missed', dueDate: '2026-03-02', status: 'missed' },
+        { id: 'ms-dropped', title: 'Dropped', dueDate: '2026-03-03', status: 'dropped' },
+        { id: 'ms-past', title: 'Past due', dueDate: '2026-01-10', status: 'planned' },
+        { id: 'ms-undated', title: 'No date', status: 'planned' },
+        { id: 'ms-deleted', title: 'Deleted', dueDate: '2026-03-04', status: 'planned', deleted: true },
+      ],
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.milestones).toBe(2);
+    const events = parse(result.text);
+    expect(events.map((e) => [e.uid, e.summary, e.startDate.toString(), e.startDate.isDate])).toEqual([
+      ['ms-going@mentoring-journal', 'Milestone due: Draft the poster', '2026-02-20', true],
+      ['ms-open@mentoring-journal', 'Milestone due: Book the room', '2026-03-10', true],
+    ]);
+    expect(events.every((e) => e.component.getAllSubcomponents('valarm').length === 1)).toBe(true);
+  });
+
+  it('UIDs stay the same across exports, and SEQUENCE grows when a meeting or its agenda changes', () => {
+    const stamped = (stamps: Record<string, string>, agendaAt?: string) => {
+      const result = toIcs({
+        ...base,
+        meetings: [{ ...base.meetings[1]!, stamps }],
+        agendaChangedAt: agendaAt ? new Map([['m2', agendaAt]]) : undefined,
+      });
+      if (!result.ok) throw new Error(result.error);
+      const [event] = parse(result.text);
+      return { uid: event!.uid, sequence: event!.sequence };
+    };
+    const first = stamped({ date: '2026-01-02T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' });
+    expect(stamped({ date: '2026-01-02T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' })).toEqual(first);
+    const moved = stamped({
+      date: '2026-01-02T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa',
+      time: '2026-01-05T08:00:00.000Z-0000-bbbbbbbbbbbbbbbb',
+    });
+    expect(moved.uid).toBe(first.uid);
+    expect(moved.sequence).toBeGreaterThan(first.sequence);
+    const agendaEdited = stamped(
+      { date: '2026-01-02T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' },
+      '2026-01-09T08:00:00.000Z-0000-cccccccccccccccc',
+    );
+    expect(agendaEdited.sequence).toBeGreaterThan(moved.sequence);
+    expect(first.sequence).toBe(sequenceOf({ date: '2026-01-02T10:00:00.000Z-0000-aaaaaaaaaaaaaaaa' }));
+    // A 32-bit integer for decades: seconds since 2020.
+    expect(sequenceOf({ x: '2087-12-31T23:59:59.000Z-0000-aaaaaaaaaaaaaaaa' })).toBeLessThan(2 ** 31);
+    expect(sequenceOf({})).toBe(0);
   });
 });

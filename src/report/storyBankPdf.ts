@@ -1,16 +1,21 @@
 /**
- * The story bank as a PDF (A4): the same lazy PDF code and font as the committee summary (toPdf.ts's
+ * The story bank as a PDF, on A4 or US Letter: the same lazy PDF code and font as the committee summary (toPdf.ts's
  * Writer, DejaVu Sans embedded as a subset, so every name prints as written). Loaded only when
  * someone asks for it; the font's bytes are passed in.
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { PAGE_SIZES, type PageSize } from './pageSize';
 import { bankMetaLine, bankTitle, type StoryBank, storyBankFileName } from './storyBank';
 import { formatDay } from './summaryText';
 import { compatibleFontkit, MUTED, type PdfFile, SIZE, Writer } from './toPdf';
 
 /** The story bank as a PDF file; `fontBytes` is a TrueType font (DejaVu Sans), embedded as a subset. */
-export async function storyBankPdf(bank: StoryBank, fontBytes: ArrayBuffer | Uint8Array): Promise<PdfFile> {
+export async function storyBankPdf(
+  bank: StoryBank,
+  fontBytes: ArrayBuffer | Uint8Array,
+  pageSize: PageSize = 'a4',
+): Promise<PdfFile> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(compatibleFontkit(fontkit));
   const font = await doc.embedFont(fontBytes, { subset: true });
@@ -25,7 +30,7 @@ export async function storyBankPdf(bank: StoryBank, fontBytes: ArrayBuffer | Uin
     doc.setModificationDate(made);
   }
 
-  const w = new Writer(doc, font);
+  const w = new Writer(doc, font, PAGE_SIZES[pageSize]);
   w.heading(bankTitle(bank), 1);
   w.text(bankMetaLine(bank), { color: MUTED });
   if (!bank.stories.length) w.text('No stories chosen.', { color: MUTED });

@@ -181,6 +181,105 @@ describe('toPdf', () => {
     }
   });
 
+  test('prints on US Letter when asked, and on A4 by default', async () => {
+    const letter = await PDFDocument.load((await toPdf(smallSummary(), FONT, { pageSize: 'letter' })).bytes);
+    expect(letter.getPage(0).getSize()).toEqual({ width: 612, height: 792 });
+    const a4 = await PDFDocument.load((await toPdf(smallSummary(), FONT, { pageSize: 'a4' })).bytes);
+    expect(a4.getPage(0).getSize()).toEqual({ width: 595.28, height: 841.89 });
+  });
+
+  test.each(['a4', 'letter'] as const)(
+    'on %s no page ends with a heading, and a section that runs on repeats its heading with “(continued)”',
+    async (pageSize) => {
+      // Goals whose success criteria grow by a word from one to the next, in summaries that start
+      // them a line further down each time: every heading lands at every height, the page foot included.
+      for (let shift = 0; shift < 6; shift++) {
+        const goals = Array.from({ length: 24 }, (_, i) =>
+          record('goal', 'committee', {
+            title: `Goal heading ${i + 1}`,
+            status: 'active',
+            successCriteria: 'criteria '.repeat(6 * i + shift * 13),
+          }),
+        );
+        const milestones = Array.from({ length: 8 }, (_, i) =>
+          record('milestone', 'committee', { title: `Milestone heading ${i + 1}`, dueDate: '2025-06-01' }),
+        );
+        const checkIn = record('checkIn', 'committee', {
+          date: '2025-07-01',
+          howItIsGoing: 'Going well, week after week. '.repeat(40 + shift * 7),
+          changes: 'Meet monthly in the branch. '.repeat(30),
+        });
+        const summary = buildSummary([...goals, ...milestones, checkIn], journalOf(), {
+          today: '2025-09-01',
+          role: 'mentee',
+        });
+        const text = pdfText((await toPdf(summary, FONT, { pageSize })).bytes);
+        const sections = new Set([
+          'The programme',
+          'Meetings held',
+          'Goals',
+          'Milestones',
+          'Accomplishment stories',
+          'Partnership check-ins',
+        ]);
+        const items = new Set([
+          'Check-in of 1 Jul 2025 by the mentee',
+          ...goals.map((g) => (g as { title: string }).title),
+          ...milestones.map((m) => (m as { title: string }).title),
+        ]);
+        const isHeading = (line: string) =>
+          sections.has(line) || items.has(line) || line.endsWith('(continued)');
+        const pages = text
+          .split('\f')
+          .map((page) => page.split('\n').filter((line) => line.trim()))
+          .filter((lines) => lines.length);
+        expect(pages.length).toBeGreaterThan(3);
+        let section: string | undefined;
+        let item: string | undefined;
+        for (const [i, lines] of pages.entries()) {
+          const beforeFooter = lines.at(-2)!;
+          expect(lines.at(-1)).toContain(`page ${i + 1} of ${pages.length}`);
+          expect(isHeading(beforeFooter), `page ${i + 1} ends with the heading “${beforeFooter}”`).toBe(
+            false,
+          );
+          if (i > 0 && section) {
+            // A later page starts a section, or says which one goes on — and which item in it.
+            const [first, second] = lines as [string, string];
+            if (first === `${section} (continued)`) {
+              if (item)
+                expect(second === `${item} (continued)` || items.has(second), `page ${i + 1}`).toBe(true);
+            } else expect(sections.has(first), `page ${i + 1} starts with “${first}”`).toBe(true);
+          }
+          for (const line of lines) {
+            if (sections.has(line)) [section, item] = [line, undefined];
+            else if (items.has(line)) item = line;
+          }
+        }
+      }
+    },
+  );
+
+  test('a check-in whose answers run onto the next page repeats the section and the check-in there', async () => {
+    const summary = buildSummary(
+      [
+        record('checkIn', 'committee', {
+          date: '2025-07-01',
+          howItIsGoing: 'Going well, week after week. '.repeat(160),
+          changes: 'Meet monthly in the branch.',
+        }),
+      ],
+      journalOf(),
+      { today: '2025-09-01', role: 'mentee' },
+    );
+    const pages = pdfText((await toPdf(summary, FONT)).bytes)
+      .split('\f')
+      .map((page) => page.split('\n').filter((line) => line.trim()));
+    expect(pages[1]!.slice(0, 2)).toEqual([
+      'Partnership check-ins (continued)',
+      'Check-in of 1 Jul 2025 by the mentee (continued)',
+    ]);
+  });
+
   test('cleanText drops control characters and keeps line breaks', () => {
     expect(cleanText('a\u0000b\r\nc\td\u2028')).toBe('ab\nc    d');
   });
@@ -314,11 +413,11 @@ describe('wrapping', () => {
         role: 'mentee',
       });
       const text = pdfText((await toPdf(summary, FONT)).bytes);
-      // The lines as printed, less the page footers between them.
+      // The lines as printed, less the page footers and the headings repeated on the next page.
       const printed = text
         .split('\n')
         .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith('Committee summary —'));
+        .filter((line) => line && !line.startsWith('Committee summary —') && !line.endsWith('(continued)'));
       const expected = wrapMeasuringWholeLines(`Problem: ${problem}`, font, 10.5, 595.28 - 2 * 56);
       expect(expected.length).toBeGreaterThan(20);
       const first = printed.indexOf(expected[0]!.trim());

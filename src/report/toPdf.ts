@@ -1,5 +1,5 @@
 /**
- * The committee summary as a PDF (A4), with DejaVu Sans embedded as a subset so every name —
+ * The committee summary as a PDF (A4 or US Letter), with DejaVu Sans embedded as a subset so every name —
  * "Zofia Łukasiewicz", "Grace Ọkafọ" — prints as written. Loaded only when someone asks for the
  * PDF: pdf-lib and fontkit stay out of the app's first load. The font's bytes are passed in, so
  * this module never fetches anything (the screen loads the font from the app's own origin).
@@ -8,6 +8,7 @@ import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb } from '@can
 import fontkit from '@pdf-lib/fontkit';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../model/labels';
 import type { CommitteeSummary } from './buildSummary';
+import { PAGE_SIZES, type PageSize } from './pageSize';
 import {
   agreementLines,
   cadenceLine,
@@ -27,10 +28,7 @@ import {
 } from './summaryText';
 import { summaryFileName } from './toJson';
 
-/** A4 in PDF points. */
-const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { top: 56, bottom: 64, side: 56 };
-const CONTENT_WIDTH = PAGE.width - 2 * MARGIN.side;
 export const SIZE = { title: 20, h2: 14, h3: 12.5, body: 10.5, small: 9 };
 const LEADING = 1.4;
 const INK = rgb(0.1, 0.1, 0.12);
@@ -222,38 +220,109 @@ export function withWordEncoding(font: PDFFont): PDFFont {
   return Object.create(font, { encodeText: { value: encodeText } }) as PDFFont;
 }
 
-/** Writes top to bottom, starting a new page when the next block does not fit (the story bank PDF uses it too). */
+/** A heading waiting to be drawn together with the first lines of what follows it. */
+interface Heading {
+  text: string;
+  level: 1 | 2 | 3;
+  lines: string[];
+  size: number;
+  /** Space above it, left out at the top of a page. */
+  before: number;
+  /** Its own height: its lines, and for a section the rule and the space under it. */
+  height: number;
+}
+
+/**
+ * Writes top to bottom, starting a new page when the next block does not fit. A heading is held
+ * back until what follows it is written, and goes on whichever page that starts on, so a heading
+ * never stands alone at a page foot. A section (and an item in it) that runs onto a new page
+ * repeats its heading there with "(continued)". The story bank PDF uses it too.
+ */
 export class Writer {
   readonly pages: PDFPage[] = [];
   private page!: PDFPage;
   private y = 0;
   /** The font lines are drawn with: each word shaped once (see withWordEncoding). */
   private readonly drawFont: PDFFont;
+  readonly contentWidth: number;
+  private pending: Heading[] = [];
+  /** The section (a level-2 heading) and the item in it (level 3) being written. */
+  private section: string | undefined;
+  private item: string | undefined;
+  private atTop = true;
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly font: PDFFont,
+    private readonly size: { width: number; height: number },
   ) {
     this.drawFont = withWordEncoding(font);
-    this.newPage();
+    this.contentWidth = size.width - 2 * MARGIN.side;
+    this.page = this.addPage();
   }
 
-  newPage() {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.pages.push(this.page);
-    this.y = PAGE.height - MARGIN.top;
+  private addPage(): PDFPage {
+    const page = this.doc.addPage([this.size.width, this.size.height]);
+    this.pages.push(page);
+    this.y = this.size.height - MARGIN.top;
+    this.atTop = true;
+    return page;
+  }
+
+  /**
+   * A new page. When what comes next goes on in the section (and the item) written so far, their
+   * headings come first, with "(continued)"; a heading waiting to be drawn starts its own.
+   */
+  private newPage() {
+    this.page = this.addPage();
+    const startsSection = this.pending.some((h) => h.level <= 2);
+    const startsItem = this.pending.length > 0;
+    if (this.section && !startsSection) this.draw(this.headingOf(`${this.section} (continued)`, 2));
+    if (this.item && !startsSection && !startsItem) this.draw(this.headingOf(`${this.item} (continued)`, 3));
   }
 
   /** Makes room for `height` points, on a new page if this one is too full. */
-  ensure(height: number) {
+  private ensure(height: number) {
     if (this.y - height < MARGIN.bottom) this.newPage();
+  }
+
+  /** Makes room for the waiting headings and `following` points of what follows them, and draws the headings. */
+  private begin(following: number) {
+    if (!this.pending.length) return this.ensure(following);
+    const headings = this.pending.reduce(
+      (sum, h, i) => sum + (i || !this.atTop ? h.before : 0) + h.height,
+      0,
+    );
+    this.ensure(headings + following);
+    for (const h of this.pending) {
+      if (!this.atTop) this.y -= h.before;
+      this.draw(h);
+      if (h.level === 1) this.section = this.item = undefined;
+      else if (h.level === 2) [this.section, this.item] = [h.text, undefined];
+      else this.item = h.text;
+    }
+    this.pending = [];
   }
 
   space(points: number) {
     this.y -= points;
   }
 
-  /** Wrapped text; each line moves to a new page on its own if needed. */
+  private line(line: string, size: number, indent: number, color: ReturnType<typeof rgb>) {
+    const lineHeight = size * LEADING;
+    this.y -= lineHeight;
+    this.atTop = false;
+    if (line)
+      this.page.drawText(line, {
+        x: MARGIN.side + indent,
+        y: this.y + size * 0.3,
+        size,
+        font: this.drawFont,
+        color,
+      });
+  }
+
+  /** Wrapped text; after its first lines, each line moves to a new page on its own if needed. */
   text(
     text: string,
     { size = SIZE.body, indent = 0, color = INK, keepWithNext = 0 } = {} as {
@@ -264,37 +333,44 @@ export class Writer {
     },
   ) {
     const lineHeight = size * LEADING;
-    const lines = wrapText(text, this.font, size, CONTENT_WIDTH - indent);
-    // Keep at least the first two lines (and what must follow) together.
-    this.ensure(Math.min(lines.length, 2) * lineHeight + keepWithNext);
+    const lines = wrapText(text, this.font, size, this.contentWidth - indent);
+    // Keep at least the first two lines (and what must follow) together, with any heading above them.
+    this.begin(Math.min(lines.length, 2) * lineHeight + keepWithNext);
     for (const line of lines) {
       this.ensure(lineHeight);
-      this.y -= lineHeight;
-      if (line)
-        this.page.drawText(line, {
-          x: MARGIN.side + indent,
-          y: this.y + size * 0.3,
-          size,
-          font: this.drawFont,
-          color,
-        });
+      this.line(line, size, indent, color);
     }
   }
 
-  heading(text: string, level: 1 | 2 | 3) {
+  private headingOf(text: string, level: 1 | 2 | 3): Heading {
     const size = level === 1 ? SIZE.title : level === 2 ? SIZE.h2 : SIZE.h3;
-    this.space(level === 1 ? 0 : level === 2 ? 14 : 8);
-    // A heading never ends a page: keep room for two lines of what follows.
-    this.text(text, { size, color: level === 3 ? INK : ACCENT, keepWithNext: SIZE.body * LEADING * 2 });
-    if (level === 2) {
+    const lines = wrapText(text, this.font, size, this.contentWidth);
+    return {
+      text,
+      level,
+      lines,
+      size,
+      before: level === 1 ? 0 : level === 2 ? 14 : 8,
+      height: lines.length * size * LEADING + (level === 2 ? 8 : 0),
+    };
+  }
+
+  private draw(h: Heading) {
+    for (const line of h.lines) this.line(line, h.size, 0, h.level === 3 ? INK : ACCENT);
+    if (h.level === 2) {
       this.page.drawLine({
         start: { x: MARGIN.side, y: this.y - 3 },
-        end: { x: PAGE.width - MARGIN.side, y: this.y - 3 },
+        end: { x: this.size.width - MARGIN.side, y: this.y - 3 },
         thickness: 0.6,
         color: RULE,
       });
       this.space(8);
     }
+  }
+
+  /** A heading, drawn with the first lines of what follows it (see begin). */
+  heading(text: string, level: 1 | 2 | 3) {
+    this.pending.push(this.headingOf(text, level));
   }
 
   /** A two-column table with a header row, repeated on each new page. */
@@ -303,7 +379,7 @@ export class Writer {
     const lineHeight = size * LEADING;
     const drawRow = (cells: [string, string], color = INK) => {
       const a = wrapText(cells[0], this.font, size, firstWidth - 8);
-      const b = wrapText(cells[1], this.font, size, CONTENT_WIDTH - firstWidth - 8);
+      const b = wrapText(cells[1], this.font, size, this.contentWidth - firstWidth - 8);
       const height = Math.max(a.length, b.length) * lineHeight + 4;
       const top = this.y;
       a.forEach((line, i) => {
@@ -325,9 +401,10 @@ export class Writer {
         });
       });
       this.y -= height;
+      this.atTop = false;
       this.page.drawLine({
         start: { x: MARGIN.side, y: this.y + 2 },
-        end: { x: PAGE.width - MARGIN.side, y: this.y + 2 },
+        end: { x: this.size.width - MARGIN.side, y: this.y + 2 },
         thickness: 0.4,
         color: RULE,
       });
@@ -335,16 +412,16 @@ export class Writer {
     const rowHeight = (cells: [string, string]) =>
       Math.max(
         wrapText(cells[0], this.font, size, firstWidth - 8).length,
-        wrapText(cells[1], this.font, size, CONTENT_WIDTH - firstWidth - 8).length,
+        wrapText(cells[1], this.font, size, this.contentWidth - firstWidth - 8).length,
       ) *
         lineHeight +
       4;
-    this.ensure(lineHeight * 2 + (rows[0] ? rowHeight(rows[0]) : 0));
+    this.begin(rowHeight(header) + (rows[0] ? rowHeight(rows[0]) : 0));
     drawRow(header, MUTED);
     for (const row of rows) {
       const height = rowHeight(row);
       if (this.y - height < MARGIN.bottom) {
-        this.newPage();
+        this.ensure(height + rowHeight(header));
         drawRow(header, MUTED);
       }
       drawRow(row);
@@ -353,6 +430,7 @@ export class Writer {
 
   /** "Committee summary — <mentee> — page 2 of 3" at the foot of every page. */
   footers(label: string) {
+    this.begin(0);
     this.pages.forEach((page, i) => {
       const text = `${label} — page ${i + 1} of ${this.pages.length}`;
       page.drawText(cleanText(text), {
@@ -422,10 +500,14 @@ export interface PdfFile {
   type: 'application/pdf';
 }
 
-/** The committee summary as a PDF file; `fontBytes` is a TrueType font (DejaVu Sans), embedded as a subset. */
+/**
+ * The committee summary as a PDF file on A4 or US Letter paper; `fontBytes` is a TrueType font
+ * (DejaVu Sans), embedded as a subset.
+ */
 export async function toPdf(
   summary: CommitteeSummary,
   fontBytes: ArrayBuffer | Uint8Array,
+  { pageSize = 'a4' }: { pageSize?: PageSize } = {},
 ): Promise<PdfFile> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(compatibleFontkit(fontkit));
@@ -442,7 +524,7 @@ export async function toPdf(
     doc.setModificationDate(made);
   }
 
-  const w = new Writer(doc, font);
+  const w = new Writer(doc, font, PAGE_SIZES[pageSize]);
   w.heading('Committee summary', 1);
   w.text(pairLine(summary), { size: SIZE.h3 });
   w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {

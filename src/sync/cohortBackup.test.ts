@@ -42,6 +42,25 @@ describe('kept cohorts and files', () => {
     expect(await keptCohortSummaries(cohort.id, fresh)).toBeUndefined();
   });
 
+  it('a committee member with no journal backs up the kept cohorts alone, and a new device restores them', async () => {
+    const db = newDevice();
+    const cohort = await keepCohort({ name: 'Spring cohort', summaries: [SUMMARY] }, db);
+    wall += 60_000;
+    const { text, file } = await exportBackupFile({ db });
+    expect(file.journalIds).toEqual([]);
+    expect(file.payload.records).toEqual([]);
+    const fresh = newDevice();
+    const preview = await previewImport(text, { db: fresh });
+    expect(preview.file.cohorts.map((c) => c.name)).toEqual(['Spring cohort']);
+    await applyImportFile(preview, { db: fresh });
+    expect(await keptCohorts(fresh)).toEqual([cohort]);
+    expect(await keptCohortSummaries(cohort.id, fresh)).toEqual([SUMMARY]);
+  });
+
+  it('a device with neither a journal nor a kept cohort has nothing to back up, and says so', async () => {
+    await expect(exportBackupFile({ db: newDevice() })).rejects.toThrow(/nothing to back up/i);
+  });
+
   it('a newer state of a cohort kept here is not replaced by an older one from a backup', async () => {
     const { db, cohort } = await committeeMemberWithJournal();
     wall += 60_000;

@@ -77,10 +77,14 @@ const headerShape = {
   exportedAt: dateTimeSchema,
 };
 
-/** A plain (not encrypted) file. Unknown top-level fields of a newer minor change are kept. */
+/**
+ * A plain (not encrypted) file. Unknown top-level fields of a newer minor change are kept. A pair
+ * file lists one journal; a backup lists every journal of the device — none, when it holds only a
+ * committee member's kept cohorts (openFile checks both).
+ */
 export const plainFileSchema = z.looseObject({
   ...headerShape,
-  journalIds: z.array(idSchema).check(z.minLength(1)),
+  journalIds: z.array(idSchema),
   counts: z.record(z.string(), z.number().check(z.int(), z.minimum(0))),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   payload: payloadSchema,

@@ -127,7 +127,10 @@ export async function exportPairFile(
   return { name: fileName('pair', exportedAt, journal), ...sealed };
 }
 
-/** Makes a backup of every journal on this device (private records and my roles included). */
+/**
+ * Makes a backup of every journal on this device (private records and my roles included) and of
+ * the cohorts kept here: a committee member with no journal backs up the kept cohorts alone.
+ */
 export async function exportBackupFile(
   options: { passphrase?: string; db?: MentoringDb; appVersion?: string } = {},
 ): Promise<ExportedFile> {
@@ -136,6 +139,10 @@ export async function exportBackupFile(
   const journalIds = memberships.map((m) => m.journalId).sort();
   const records = (await readJournalRecords(db, journalIds)).map(withAsideWrittenBack).sort(byId);
   const cohorts = await cohortsForBackup(db);
+  if (journalIds.length === 0 && cohorts.length === 0)
+    throw new StorageError(
+      'There is nothing to back up on this device yet: no journal and no kept cohort. Nothing was written.',
+    );
   const exportedAt = new Date(db.wallClock()).toISOString();
   const sealed = await seal(
     {
@@ -157,34 +164,4 @@ export async function exportBackupFile(
   return { name: fileName('backup', exportedAt), ...sealed };
 }
 
-/**
- * Hands a file to the person: the share sheet where the browser can share files (phones),
- * otherwise a download. Returns what happened. A compressed file keeps its `.json` name and the
- * JSON type, so share sheets and file pickers treat it like every other pair file; the app reads
- * what it holds, not its name.
- */
-export async function deliverFile(
-  { name, bytes }: { name: string; bytes: Uint8Array },
-  nav: Navigator = navigator,
-): Promise<'shared' | 'downloaded' | 'cancelled'> {
-  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/json' });
-  if (typeof nav.canShare === 'function' && nav.canShare({ files: [file] })) {
-    try {
-      await nav.share({ files: [file], title: name });
-      return 'shared';
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return 'cancelled';
-      // Sharing failed for another reason (not allowed here): fall back to a download.
-    }
-  }
-  const url = URL.createObjectURL(file);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return 'downloaded';
-}
+export { canShareFile, deliverFile } from './deliverFile';

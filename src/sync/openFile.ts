@@ -260,6 +260,8 @@ export async function openFile(
     seen.add(id);
   }
   if (file.kind === 'pair' && file.journalIds.length !== 1) throw wrongShape('a pair file holds one journal');
+  if (file.kind === 'backup' && file.journalIds.length === 0 && !file.payload.cohorts?.length)
+    throw wrongShape('a backup holds a journal or a kept cohort');
 
   const journals = new Set(file.journalIds);
   const { records: restored, dropped, aside } = restoreRecords(file.payload.records);

@@ -245,4 +245,37 @@ describe('a committee member with no journal, offline', () => {
       await expectNoAxeViolations(page, `the cohort view at ${width} px, ${colorScheme}`);
     });
   });
+
+  test('kept on this device, the cohort goes into a backup with no journal, and a new device restores it from the first screen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('button', { name: 'Keep this cohort on this device' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Back up this device' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^mentoring-journal-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(backup.journalIds).toEqual([]);
+    expect(backup.payload.cohorts).toHaveLength(1);
+
+    // Another device: a fresh profile, nothing on it, the app served again for its first load.
+    await server.restart();
+    const other = await newContext(null, { width: 360, height: 740 });
+    const fresh = await openPage(other, server.url);
+    await waitForAppShell(fresh);
+    await fresh.getByRole('button', { name: 'Restore a backup' }).click();
+    await fresh.getByLabel('Choose the backup file').setInputFiles(await download.path());
+    await fresh.getByText(/^A backup of 1 kept cohort \(no journal\), made on /).waitFor();
+    await fresh.getByRole('button', { name: 'Restore this backup' }).click();
+    await fresh
+      .locator('p.import-done')
+      .getByText(/^Backup restored: nothing new; 1 kept cohort\./)
+      .waitFor();
+    await fresh.getByRole('link', { name: 'Open the cohort view' }).click();
+    await fresh.getByRole('heading', { level: 1, name: 'Cohort view' }).waitFor();
+    await fresh.getByRole('button', { name: /^Open / }).click();
+    await fresh.getByRole('table').waitFor();
+    await expect.poll(() => fresh.locator('table.cohort-table tbody tr').count()).toBe(28);
+    await other.close();
+  });
 });

@@ -550,9 +550,14 @@ describe('after a meeting held in meeting mode', () => {
       .map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.summary)).toEqual([
       'Mentoring meeting: Ana & Ben',
+      // The open milestone; the poster proposal, marked done in meeting mode, is left out.
+      'Milestone due: Finish the cataloguing course',
       'Mentoring meeting due: Ana & Ben',
     ]);
-    const [meeting, series] = events;
+    const [meeting, , series] = events;
+    // A reminder a day before each planned meeting and milestone (the default); none on the series.
+    expect(events.map((e) => e.component.getAllSubcomponents('valarm').length)).toEqual([1, 1, 0]);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(meeting!.startDate.toString()).toBe(`${NEXT}T14:30:00`);
     expect(meeting!.duration.toSeconds()).toBe(3600);
     expect(meeting!.location).toBe('https://meet.example.org/pair');
@@ -564,7 +569,7 @@ describe('after a meeting held in meeting mode', () => {
     expect(rule.until?.toString().slice(0, 10)).toBe(addMonthsIso(day(-60), 18));
     await page
       .getByRole('region', { name: 'Calendar' })
-      .getByText('Calendar file made with 2 events.')
+      .getByText('Calendar file made with 2 events and 1 milestone.')
       .waitFor();
   });
 

@@ -6,6 +6,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import {
@@ -204,6 +205,56 @@ describe('committee summary', () => {
     // The font came from the app's own origin; nothing else was asked.
     expect(requests.all().some((url) => url.startsWith(`${server.origin}/assets/DejaVuSans-`))).toBe(true);
     expect(requests()).toEqual([]);
+  });
+
+  test('a long PDF: the paper the user picks, no heading alone at a page foot, and “(continued)” where a story runs on', async () => {
+    const title = 'Moving the local history archive';
+    const long =
+      'We sorted, scanned and labelled every box of the archive with the volunteers, week by week. ';
+    await page.goto(`${server.url}stories`);
+    await page.getByRole('button', { name: 'New story' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New story' }).waitFor();
+    await page.getByLabel('Title', { exact: true }).fill(title);
+    await page.getByLabel('Problem', { exact: true }).fill(long.repeat(30));
+    await page.getByLabel('Action', { exact: true }).fill(long.repeat(30));
+    await page.getByLabel('Result', { exact: true }).fill('The archive moved without a box lost.');
+    await page.getByLabel('Who can see it').selectOption({ label: 'Partner and programme committee' });
+    await saved('stories', { title, visibility: 'committee' });
+
+    await openSummary();
+    // The browser speaks en-US: the PDF is on US Letter unless the user picks A4.
+    expect(await page.getByRole('radio', { name: 'US Letter' }).isChecked()).toBe(true);
+    const letter = await download('Download summary (PDF)');
+    expect((await PDFDocument.load(letter.bytes)).getPage(0).getSize()).toEqual({ width: 612, height: 792 });
+    await page.getByRole('radio', { name: 'A4' }).check();
+    const a4 = await download('Download summary (PDF)');
+    const pdf = await PDFDocument.load(a4.bytes);
+    expect(pdf.getPages().map((p) => p.getSize())).toEqual(
+      Array(pdf.getPageCount()).fill({ width: 595.28, height: 841.89 }),
+    );
+
+    const sections = ['The programme', 'Meetings held', 'Goals', 'Milestones', 'Accomplishment stories'];
+    const headings = new Set([...sections, 'Partnership check-ins', COMMITTEE_GOAL, STORY.title, title]);
+    for (const { bytes } of [letter, a4]) {
+      const pages = pdfText(bytes)
+        .split('\f')
+        .map((text) => text.split('\n').filter((line) => line.trim()))
+        .filter((lines) => lines.length);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const [i, lines] of pages.entries()) {
+        expect(lines.at(-1)).toContain(`page ${i + 1} of ${pages.length}`);
+        const last = lines.at(-2)!;
+        expect(headings.has(last) || last.endsWith('(continued)'), `page ${i + 1} ends with “${last}”`).toBe(
+          false,
+        );
+      }
+      // The long story runs onto the next page, which says what goes on.
+      const runsOn = pages.findIndex((lines) => lines.includes(title));
+      expect(pages[runsOn + 1]!.slice(0, 2)).toEqual([
+        'Accomplishment stories (continued)',
+        `${title} (continued)`,
+      ]);
+    }
   });
 
   test('offline, once the service worker controls the page, both downloads still work', async () => {

@@ -13,6 +13,7 @@ import { formatDate, today } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { JournalContext } from '../journalContext';
+import { CohortBackup } from './CohortBackup';
 import {
   addSummary,
   addToCohort,
@@ -360,6 +361,7 @@ export function CohortScreen() {
           <CohortTable rows={rows} sort={sort} onSort={setSort} flagged={flagged} />
         </div>
       )}
+      {(keptList ?? []).length > 0 && <CohortBackup />}
     </div>
   );
 }

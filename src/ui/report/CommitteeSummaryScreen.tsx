@@ -3,7 +3,7 @@ import { repo } from '../../db';
 import type { AnyRecord } from '../../model/kinds';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { buildSummary, type CommitteeSummary } from '../../report/buildSummary';
-import { downloadFile } from '../../report/download';
+import { PAGE_SIZES, type PageSize, pageSizeForLocale } from '../../report/pageSize';
 import { SUMMARY_SECTIONS, type SummarySection } from '../../report/summarySchema';
 import {
   agreementLines,
@@ -23,6 +23,7 @@ import {
   ratingTrendLine,
 } from '../../report/summaryText';
 import { toJson } from '../../report/toJson';
+import { canShareFile, deliverFile } from '../../sync/deliverFile';
 import { CheckboxField, DateField } from '../components/fields';
 import { today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
@@ -71,12 +72,16 @@ function ChangeLink({ href, name }: { href: string; name: string }) {
   );
 }
 
+/** What became of a file handed over, in words for the status line. */
+const HANDED = { shared: 'shared', downloaded: 'downloaded', cancelled: undefined } as const;
+
 /**
  * Scene 3: a summary of the journal for the programme committee, with a preview of exactly what
- * goes in, downloadable as PDF or JSON. Nothing private: only items marked for the committee, and
- * the dates of meetings held.
+ * goes in, as PDF or JSON — to the share sheet where the browser can share files, else downloaded
+ * (`deliverFile`, as the pair file). Nothing private: only items marked for the committee, and
+ * the dates of meetings held. `nav` is the browser's navigator (a test passes its own).
  */
-export function CommitteeSummaryScreen() {
+export function CommitteeSummaryScreen({ nav = navigator }: { nav?: Navigator; id?: string } = {}) {
   const { journalId, journal, role } = useJournal();
   const records = useSummaryRecords(journalId);
   const day = today();
@@ -91,12 +96,28 @@ export function CommitteeSummaryScreen() {
     [records, journal, day, role, choice],
   );
   const [busy, setBusy] = useState<'pdf' | undefined>(undefined);
+  // The paper of the person's region (US Letter in the Americas' Letter countries, A4 elsewhere) until they pick.
+  const [pageSize, setPageSize] = useState<PageSize>(() => pageSizeForLocale(navigator.language));
 
-  const downloadJson = () => {
+  const sharePdf = canShareFile('application/pdf', nav);
+  const shareJson = canShareFile('application/json', nav);
+
+  const deliver = async (file: { name: string; bytes: Uint8Array; type: string }, what: string) => {
+    const handed = HANDED[await deliverFile(file, nav)];
+    if (handed) announce(`Summary ${handed} (${what})`);
+  };
+
+  const downloadJson = async () => {
     if (!summary) return;
     const file = toJson(summary);
-    downloadFile(file.fileName, file.text, file.type);
-    announce('Summary downloaded (JSON)');
+    try {
+      await deliver(
+        { name: file.fileName, bytes: new TextEncoder().encode(file.text), type: file.type },
+        'JSON',
+      );
+    } catch (error) {
+      announceError(error);
+    }
   };
 
   const downloadPdf = async () => {
@@ -108,9 +129,8 @@ export function CommitteeSummaryScreen() {
         import('../../report/toPdf'),
         import('../../report/font'),
       ]);
-      const file = await toPdf(summary, await loadFont());
-      downloadFile(file.fileName, file.bytes as BlobPart, file.type);
-      announce('Summary downloaded (PDF)');
+      const file = await toPdf(summary, await loadFont(), { pageSize });
+      await deliver({ name: file.fileName, bytes: file.bytes, type: file.type }, 'PDF');
     } catch (error) {
       announceError(error);
     } finally {
@@ -148,6 +168,21 @@ export function CommitteeSummaryScreen() {
         error={periodError ? 'The start of the period must come before its end.' : undefined}
       />
 
+      <fieldset class="paper-size">
+        <legend>Paper size of the PDF</legend>
+        {(Object.keys(PAGE_SIZES) as PageSize[]).map((size) => (
+          <label class="choice" key={size}>
+            <input
+              type="radio"
+              name="paper-size"
+              checked={pageSize === size}
+              onChange={() => setPageSize(size)}
+            />
+            {PAGE_SIZES[size].label}
+          </label>
+        ))}
+      </fieldset>
+
       <div class="actions">
         {/* aria-disabled while busy, not disabled: a disabled button would drop the keyboard focus. */}
         <button
@@ -157,10 +192,10 @@ export function CommitteeSummaryScreen() {
           disabled={!summary}
           aria-disabled={busy ? 'true' : undefined}
         >
-          {busy === 'pdf' ? 'Preparing the PDF…' : 'Download summary (PDF)'}
+          {busy === 'pdf' ? 'Preparing the PDF…' : `${sharePdf ? 'Share' : 'Download'} summary (PDF)`}
         </button>
         <button type="button" onClick={downloadJson} disabled={!summary}>
-          Download summary (JSON)
+          {shareJson ? 'Share' : 'Download'} summary (JSON)
         </button>
       </div>
 

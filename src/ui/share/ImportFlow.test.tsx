@@ -122,7 +122,7 @@ describe('restoring a backup on the first-run screen of an empty device', () => 
     setDb(fresh);
     const user = userEvent.setup();
     let opened = '';
-    render(<ImportFlow mode="join" onDone={(id) => (opened = id)} />);
+    render(<ImportFlow mode="join" onDone={(id) => (opened = id ?? '')} />);
     await user.upload(
       screen.getByLabelText('Choose my partner’s file or a backup'),
       new File([backup.text], backup.name, { type: 'application/json' }),

@@ -23,7 +23,7 @@ type State =
   | { step: 'passphrase'; bytes: Uint8Array; name: string; wrong?: string }
   | { step: 'preview'; preview: Preview; name: string }
   | { step: 'applying'; preview: Preview }
-  | { step: 'done'; message: string; conflicts: number }
+  | { step: 'done'; message: string; conflicts: number; cohorts: number }
   | { step: 'summary'; file: CohortFile; about: string };
 
 /** "2 texts were changed by both of you — choose what to keep under “Changed by both of you”." */
@@ -47,10 +47,23 @@ function summary(total: Preview['plan']['total']): string {
   return parts.length ? parts.join(', ') : 'nothing new';
 }
 
+/** `share`: any file, on the Share screen; first run: `join` a partner's pair file, or `restore` a backup. */
+type Mode = 'share' | 'join' | 'restore';
+
+/** "2 journals and 1 kept cohort": what a backup holds. */
+function backupContents(file: Preview['file']): string {
+  const journals = `${file.journalIds.length} journal${file.journalIds.length === 1 ? '' : 's'}`;
+  const cohorts = `${file.cohorts.length} kept cohort${file.cohorts.length === 1 ? '' : 's'}`;
+  if (!file.cohorts.length) return journals;
+  return file.journalIds.length ? `${journals} and ${cohorts}` : `${cohorts} (no journal)`;
+}
+
 /**
  * Opens a pair file or a backup from a file picker or by drag-and-drop, shows what importing it
  * would do, and imports it only when asked. In `join` mode (first run) the file is a pair file for
- * a journal not yet on this device (only my role is asked) or a backup, restored whole.
+ * a journal not yet on this device (only my role is asked) or a backup, restored whole; in
+ * `restore` mode (first run) it must be a backup — one that holds only a committee member's kept
+ * cohorts included.
  */
 export function ImportFlow({
   mode,
@@ -58,8 +71,9 @@ export function ImportFlow({
   file,
   choicesWaiting = 0,
 }: {
-  mode: 'share' | 'join';
-  onDone?: (journalId: string) => void;
+  mode: Mode;
+  /** After an import: the journal it opened, if any (a backup of kept cohorts alone opens none). */
+  onDone?: (journalId: string | undefined) => void;
   /** A file from the system (a file launch or a share, see incomingFile.ts): opened at once. */
   file?: File;
   /** How many texts changed by both people still wait for a choice (the Share screen counts them). */
@@ -168,12 +182,13 @@ export function ImportFlow({
     try {
       const { applyImportFile, partnerName } = await import('../../sync/importFile');
       const result = await applyImportFile(preview, { role, db: getDb(), acceptClockAhead });
-      const journalId = preview.file.journalIds[0]!;
+      const journalId = preview.file.journalIds[0];
+      const cohorts = preview.file.kind === 'backup' ? preview.file.cohorts.length : 0;
       const myRole = preview.knownJournals[0]?.role ?? role;
       const partner = partnerName(preview.journal, myRole);
       let message: string;
       if (preview.file.kind === 'backup') {
-        message = `Backup restored: ${summary(result.plan.total)}.`;
+        message = `Backup restored: ${summary(result.plan.total)}${cohorts ? `; ${cohorts} kept cohort${cohorts === 1 ? '' : 's'}` : ''}.`;
       } else if (isNew) {
         message = `Journal added to this device${partner ? ` from ${partner}’s file` : ''}: ${summary(result.plan.total)}. It is now open.`;
       } else {
@@ -183,11 +198,11 @@ export function ImportFlow({
         message +=
           ' The file’s clock was more than a day ahead of this device’s; check the date on both devices.';
       const conflicts = result.plan.conflicts.length;
-      setState({ step: 'done', message, conflicts });
+      setState({ step: 'done', message, conflicts, cohorts });
       if (conflicts) message += ` ${conflictSentence(conflicts)}`;
       // Under Share the message stays on screen beside the picker; from first run the restored
       // journal opens, so the message is shown in passing as it does.
-      announce(message, mode === 'join' ? 'info' : 'quiet');
+      announce(message, mode === 'share' ? 'quiet' : 'info');
       onDone?.(journalId);
     } catch (e) {
       setState({ step: 'preview', preview, name: '' });
@@ -214,7 +229,11 @@ export function ImportFlow({
           <legend class="visually-hidden">Choose or drop a file</legend>
           <label class="file-label">
             <span>
-              {mode === 'join' ? 'Choose my partner’s file or a backup' : 'Choose a file to import'}
+              {mode === 'join'
+                ? 'Choose my partner’s file or a backup'
+                : mode === 'restore'
+                  ? 'Choose the backup file'
+                  : 'Choose a file to import'}
             </span>
             <input
               ref={input}
@@ -245,6 +264,12 @@ export function ImportFlow({
           {state.conflicts > 0 &&
             !(sawChoices.current && choicesWaiting === 0) &&
             ` ${conflictSentence(choicesWaiting || state.conflicts)}`}
+          {state.cohorts > 0 && (
+            <>
+              {' '}
+              <a href={COHORT_PATH}>Open the cohort view</a>
+            </>
+          )}
         </p>
       )}
 
@@ -343,7 +368,7 @@ export function ImportFlow({
 
 function PreviewPanel(props: {
   preview: Preview;
-  mode: 'share' | 'join';
+  mode: Mode;
   busy: boolean;
   role: Role | undefined;
   roleError?: string;
@@ -366,15 +391,21 @@ function PreviewPanel(props: {
       ? preview.journal?.mentorName
       : preview.journal?.menteeName
     : undefined;
-  // First run joins a journal from a pair file or restores a backup; a pair file of a journal
-  // already here belongs under Share, where it is merged.
-  const joinRefused = mode === 'join' && file.kind === 'pair' && !isNew;
+  // First run joins a journal from a pair file or restores a backup (join takes both: a newcomer
+  // may pick either); a pair file of a journal already here belongs under Share, where it is merged.
+  const refusal =
+    mode === 'join' && file.kind === 'pair' && !isNew
+      ? 'This journal is already on this device. Open it and use Share to merge this file.'
+      : mode === 'restore' && file.kind === 'pair'
+        ? 'This is a pair file, not a backup: choose “Join with my partner’s file, or restore a backup” instead.'
+        : undefined;
+  const joinRefused = refusal !== undefined;
   return (
     <section class="card import-preview" aria-labelledby="import-preview-title">
       <h3 id="import-preview-title">Before importing: what this file holds</h3>
       <p>
         {file.kind === 'backup'
-          ? `A backup of ${file.journalIds.length} journal${file.journalIds.length === 1 ? '' : 's'}, made on ${exported}.`
+          ? `A backup of ${backupContents(file)}, made on ${exported}.`
           : `A pair file for the journal of ${props.namesText}${partner ? `, sent by ${partner}` : ''}, made on ${exported}.`}
         {file.encrypted && ' It was locked with a passphrase.'}
       </p>
@@ -394,10 +425,15 @@ function PreviewPanel(props: {
           />
         </>
       )}
-      {joinRefused && (
-        <p class="warning">
-          This journal is already on this device. Open it and use Share to merge this file.
-        </p>
+      {refusal && <p class="warning">{refusal}</p>}
+      {file.kind === 'backup' && file.cohorts.length > 0 && (
+        <ul class="backup-cohorts" aria-label="Kept cohorts">
+          {file.cohorts.map((c) => (
+            <li key={c.id}>
+              {c.name}: {c.pairCount} pair{c.pairCount === 1 ? '' : 's'}
+            </li>
+          ))}
+        </ul>
       )}
       {preview.clockAheadMs !== undefined && (
         <div class="warning clock-ahead">
@@ -440,7 +476,7 @@ function PreviewPanel(props: {
           ))}
         </ul>
       ) : (
-        <p>The file holds no records.</p>
+        <p>The file holds no journal records.</p>
       )}
       <p class="import-total">
         In all: {summary(plan.total)}

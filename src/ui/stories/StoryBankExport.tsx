@@ -63,11 +63,13 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
         downloadFile(file.fileName, file.text, file.type);
         announce(`Saved ${file.fileName} to your downloads.`);
       } else {
-        const [{ storyBankPdf }, { loadFont }] = await Promise.all([
+        const [{ storyBankPdf }, { loadFont }, { pageSizeForLocale }] = await Promise.all([
           import('../../report/storyBankPdf'),
           import('../../report/font'),
+          import('../../report/pageSize'),
         ]);
-        const file = await storyBankPdf(bank, await loadFont());
+        // The paper of the person's region, as the committee summary's default.
+        const file = await storyBankPdf(bank, await loadFont(), pageSizeForLocale(navigator.language));
         downloadFile(file.fileName, file.bytes as BlobPart, file.type);
         announce(`Saved ${file.fileName} to your downloads.`);
       }
