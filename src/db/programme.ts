@@ -139,3 +139,41 @@ export async function closeJournal(journalId: string, day: string, db: Mentoring
 export async function reopenJournal(journalId: string, db: MentoringDb = getDb()) {
   return repo('journal', db).update(journalId, { closedDate: undefined });
 }
+
+/** What Home needs to say whether a review is due: who finished which, and the plan's review milestones. */
+export interface ReviewFacts {
+  finished: Pick<Review, 'author' | 'stage' | 'question' | 'finishedOn' | 'deleted'>[];
+  /** The mid-point and closing review milestones of the plan, when the pair added them (null: not added). */
+  midPoint: Pick<Milestone, 'dueDate' | 'status' | 'deleted'> | null;
+  closing: Pick<Milestone, 'dueDate' | 'status' | 'deleted'> | null;
+}
+
+/** `ReviewFacts` as a live query: the finished marks only (no answer text), and two milestones by id. */
+export function liveReviewFacts(journalId: string, db: MentoringDb = getDb()): Observable<ReviewFacts> {
+  return liveQuery(async () => {
+    const rows = await db
+      .table<Review, string>(KIND_INFO.review.table)
+      .where('journalId')
+      .equals(journalId)
+      .filter((r) => r.question === 'finished')
+      .toArray();
+    const milestones = db.table<Milestone, string>(KIND_INFO.milestone.table);
+    const [midPoint, closing] = await Promise.all([
+      milestones.get(planMilestoneId(journalId, 'mid-point-review')),
+      milestones.get(planMilestoneId(journalId, 'closing-review')),
+    ]);
+    const pick = (m: Milestone | undefined) =>
+      m ? { dueDate: m.dueDate, status: m.status, deleted: m.deleted } : null;
+    return {
+      finished: rows.map(({ author, stage, question, finishedOn, deleted }) => ({
+        author,
+        stage,
+        question,
+        finishedOn,
+        deleted,
+      })),
+      midPoint: pick(midPoint),
+      closing: pick(closing),
+    };
+  });
+}

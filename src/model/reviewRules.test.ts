@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reviewDays } from './reviewPlan';
 import { reviewDue, reviewFinishedOn, reviewFinishers } from './reviewRules';
 
 const finished = (author: string, stage: string, finishedOn: string, deleted = false) => ({
@@ -58,5 +59,23 @@ describe('review rules', () => {
     const moved = { ...plan, closing: '2027-06-30' };
     expect(reviewDue(moved, [], '2027-06-16')?.stage).toBe('closing');
     expect(reviewDue({ lastMonthStart: plan.lastMonthStart }, [], '2027-03-01')).toBeUndefined();
+  });
+});
+
+describe('review days from the plan', () => {
+  const journal = { startDate: '2026-05-17', lengthMonths: 18 };
+  it('are the computed plan days when the pair never added the plan', () => {
+    expect(reviewDays(journal, null, null)).toEqual({
+      midPoint: '2027-02-15',
+      lastMonthStart: '2027-10-17',
+      closing: '2027-11-16',
+    });
+  });
+  it('follow a moved milestone, and drop a review whose milestone the pair dropped or deleted', () => {
+    expect(reviewDays(journal, { dueDate: '2027-03-01', status: 'planned' }, { deleted: true })).toEqual({
+      midPoint: '2027-03-01',
+    });
+    expect(reviewDays(journal, { status: 'dropped', dueDate: '2027-02-15' }, null).midPoint).toBeUndefined();
+    expect(reviewDays({}, null, null)).toEqual({});
   });
 });

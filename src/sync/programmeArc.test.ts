@@ -5,6 +5,7 @@ import { finishMeeting } from '../db/finishMeeting';
 import { listConflicts, resolveConflict } from '../db/importTransaction';
 import { ClosedJournalError, repo } from '../db/index';
 import { createJournal } from '../db/journals';
+import { milestoneRows } from '../db/lists';
 import { createMeeting } from '../db/meetings';
 import {
   acceptPlan,
