@@ -5,6 +5,7 @@ import { journalTitle } from '../model/labels';
 import { announce, announceError, useStatus } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
+import { ReadOnlyWhenClosed } from '../ui/reviews/ReadOnlyWhenClosed';
 import { COHORT_PATH, SCREENS } from './routes';
 import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
@@ -84,12 +85,14 @@ export function App() {
             <Nav />
             <main id="main" class="screen">
               <ScreenBoundary>
-                <Router onRouteChange={focusScreenHeading}>
-                  {SCREENS.map((s) => (
-                    <Route key={s.path} path={s.path} component={s.load} />
-                  ))}
-                  <Route default component={NotFound} />
-                </Router>
+                <ReadOnlyWhenClosed>
+                  <Router onRouteChange={focusScreenHeading}>
+                    {SCREENS.map((s) => (
+                      <Route key={s.path} path={s.path} component={s.load} />
+                    ))}
+                    <Route default component={NotFound} />
+                  </Router>
+                </ReadOnlyWhenClosed>
               </ScreenBoundary>
             </main>
           </div>

@@ -125,6 +125,16 @@ describe('a review done by both through pair files', () => {
       status: 'done',
       doneDate: '2027-02-12',
     });
+    // The milestones screen's rows show it done, and the steps not yet done still open.
+    const rows = await milestoneRows(journalId, '2027-03-01', mentee);
+    expect(rows.find((r) => r.planStep === 'mid-point-review')).toMatchObject({
+      status: 'done',
+      open: false,
+    });
+    expect(rows.find((r) => r.planStep === 'agreement')).toMatchObject({ status: 'planned', overdue: true });
+    await repo('goal', mentee).update(goal.id, { successCriteria: 'Runs without me' });
+    const after = await milestoneRows(journalId, '2027-03-01', mentee);
+    expect(after.find((r) => r.planStep === 'goals')).toMatchObject({ status: 'done', open: false });
   });
 });
 

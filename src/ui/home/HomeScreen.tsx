@@ -9,6 +9,7 @@ import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './home.css';
+import { ProgrammeArcCard } from './ProgrammeArcCard';
 
 /** Days without a backup after which Home suggests making one. */
 export const BACKUP_REMINDER_DAYS = 14;
@@ -104,6 +105,7 @@ export function HomeScreen() {
     <>
       <h1>Home</h1>
       <div class="home-grid">
+        <ProgrammeArcCard />
         <section class="card" aria-labelledby="home-programme">
           <h2 id="home-programme">Programme</h2>
           {progress ? (
