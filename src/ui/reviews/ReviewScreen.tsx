@@ -41,9 +41,12 @@ const INTRO: Record<ReviewStage, string> = {
  */
 export function ReviewScreen() {
   const { params } = useRoute();
-  const stage = (REVIEW_STAGES as readonly string[]).includes(params.stage ?? '')
-    ? (params.stage as ReviewStage)
-    : 'mid-point';
+  return <Review stage={params.stage} />;
+}
+
+/** The review of a stage given by name (an unknown name shows the mid-point review). */
+export function Review({ stage: asked = '' }: { stage?: string }) {
+  const stage = (REVIEW_STAGES as readonly string[]).includes(asked) ? (asked as ReviewStage) : 'mid-point';
   const { journalId, journal, role } = useJournal();
   const reviews = useLive(() => repo('review').live(journalId), [journalId]);
   const goals = useLive(() => liveGoalTitles(journalId), [journalId]);
