@@ -29,6 +29,8 @@ import {
 } from '../model/progressRules';
 import type { Reflection } from '../model/reflection';
 import { reflectionPrompt } from '../model/reflectionPrompts';
+import type { Review } from '../model/review';
+import { reviewFinishedOn } from '../model/reviewRules';
 import { isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
 import {
@@ -46,6 +48,7 @@ import {
   type SummaryMilestone,
   type SummaryOpportunity,
   type SummaryReflection,
+  type SummaryReviews,
   type SummarySection,
   type SummaryStory,
 } from './summarySchema';
@@ -108,6 +111,15 @@ function compact<T extends object>(value: T): T {
     out[key] = v;
   }
   return out as T;
+}
+
+/** The reviews done by both, by day (from the shared `finished` marks only): absent when none is. */
+function reviewsOf(reviews: readonly Review[]): { reviews?: SummaryReviews } {
+  const done = compact<SummaryReviews>({
+    midPointDoneOn: reviewFinishedOn(reviews, 'mid-point'),
+    closingDoneOn: reviewFinishedOn(reviews, 'closing'),
+  });
+  return Object.keys(done).length > 0 ? { reviews: done } : {};
 }
 
 /**
@@ -181,11 +193,13 @@ export function buildSummary(
       percentElapsed: progress?.percent,
       phase: progress?.phase,
       closedDate,
+      completed: closedDate ? true : undefined,
     }),
     agreement: compact<SummaryAgreement>({
       menteeConfirmedOn: isCalendarDate(journal.menteeConfirmedOn) ? journal.menteeConfirmedOn : undefined,
       mentorConfirmedOn: isCalendarDate(journal.mentorConfirmedOn) ? journal.mentorConfirmedOn : undefined,
     }),
+    ...reviewsOf(shared('review') as Review[]),
     ...(period && { period: compact({ from: period.from, to: period.to }) }),
     ...(left.size > 0 && { leftOut: SUMMARY_SECTIONS.filter((name) => left.has(name)) }),
     meetings: compact({
