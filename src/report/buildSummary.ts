@@ -18,6 +18,7 @@ import { MILESTONE_STATUSES, type Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
 import type { Note } from '../model/note';
 import { OPPORTUNITY_TYPES, type Opportunity } from '../model/opportunity';
+import { withPlanRule } from '../model/programmePlan';
 import {
   expectedMeetings,
   inPeriod,
@@ -166,6 +167,13 @@ export function buildSummary(
     if (!entry.goalId || (period?.to && entry.date && entry.date > period.to)) continue;
     progressByGoal.set(entry.goalId, [...(progressByGoal.get(entry.goalId) ?? []), entry]);
   }
+  // Plan milestones whose event the journal records count as done (`withPlanRule`).
+  const planFacts = {
+    journal,
+    goals: mine.filter((r) => r.kind === 'goal') as Goal[],
+    reviews: mine.filter((r) => r.kind === 'review') as Review[],
+  };
+  const planned = (list: Milestone[]) => list.map((m) => withPlanRule(m, planFacts));
   // Milestones in the period: due in it, or done in it.
   const milestonesInRange = (list: Milestone[]) =>
     period ? list.filter((m) => inRange(m.dueDate) || inRange(m.doneDate)) : list;
@@ -234,10 +242,10 @@ export function buildSummary(
           ),
         ),
     ),
-    milestoneCounts: milestoneCounts(milestonesInRange(shared('milestone') as Milestone[]), today),
+    milestoneCounts: milestoneCounts(milestonesInRange(planned(shared('milestone') as Milestone[])), today),
     // The timeline's own order (src/model/milestoneRules.ts), so the committee reads them as the pair does.
     milestones: section('milestones', () =>
-      milestonesInRange(forCommittee<Milestone>('milestone'))
+      milestonesInRange(planned(forCommittee<Milestone>('milestone')))
         .sort(compareMilestones)
         .map((m) =>
           compact<SummaryMilestone>({

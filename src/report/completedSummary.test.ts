@@ -48,3 +48,20 @@ describe('the committee summary of a completed partnership', () => {
     }
   });
 });
+
+describe('plan milestones in the committee summary', () => {
+  it('count as done once the journal records their event, on the event’s day', () => {
+    const agreement = record('milestone', 'committee', {
+      title: 'Agreement confirmed by both',
+      planStep: 'agreement',
+      status: 'planned',
+      dueDate: '2025-02-15',
+    });
+    const journal = journalOf({ menteeConfirmedOn: '2025-02-01', mentorConfirmedOn: '2025-02-03' });
+    const summary = buildSummary([agreement], journal, { today: '2025-09-01', role: 'mentee' });
+    expect(summary.milestoneCounts).toMatchObject({ total: 1, done: 1, onTime: 1, overdue: 0 });
+    expect(summary.milestones[0]).toMatchObject({ status: 'done', doneDate: '2025-02-03' });
+    const unconfirmed = buildSummary([agreement], journalOf(), { today: '2025-09-01', role: 'mentee' });
+    expect(unconfirmed.milestoneCounts).toMatchObject({ done: 0, overdue: 1 });
+  });
+});
