@@ -3,9 +3,13 @@
  * beginning (meet, confirm the agreement, agree goals), the middle (a mid-point review) and the end
  * (a closing review). Pure and zod-free; every date is a calendar date (see schedule.ts).
  */
+
+import { midPointDate, programmeLastDay } from './planDates';
 import type { ReviewStage } from './reviewQuestions';
 import { reviewFinishedOn } from './reviewRules';
-import { addDays, addMonths, daysBetween, isCalendarDate } from './schedule';
+import { addDays, addMonths, isCalendarDate } from './schedule';
+
+export { lastMonthStart, midPointDate, programmeLastDay } from './planDates';
 
 /** The plan's steps, in the order they come. Their ids are stable: a milestone's id derives from them. */
 export const PLAN_STEPS = [
@@ -48,22 +52,6 @@ export interface PlannedStep {
   step: PlanStep;
   title: string;
   dueDate: string;
-}
-
-/** The programme's last day: the day before start + length months (months clamped at month ends). */
-export function programmeLastDay(startDate: string, lengthMonths: number): string {
-  return addDays(addMonths(startDate, lengthMonths), -1);
-}
-
-/** The day half-way between the start and the end (start + length months), rounded down. */
-export function midPointDate(startDate: string, lengthMonths: number): string {
-  const end = addMonths(startDate, lengthMonths);
-  return addDays(startDate, Math.floor(daysBetween(startDate, end) / 2));
-}
-
-/** The first day of the programme's last month. */
-export function lastMonthStart(startDate: string, lengthMonths: number): string {
-  return addMonths(startDate, lengthMonths - 1);
 }
 
 /**

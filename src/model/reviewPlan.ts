@@ -3,7 +3,7 @@
  * (moved or not), nothing when they dropped or deleted it, and the computed plan day when they
  * never added the plan. Zod-free.
  */
-import { lastMonthStart, midPointDate, programmeLastDay } from './programmePlan';
+import { lastMonthStart, midPointDate, programmeLastDay } from './planDates';
 import { isCalendarDate } from './schedule';
 
 type PlanMilestone = { dueDate?: string; status?: string; deleted?: boolean } | null | undefined;

@@ -4,9 +4,7 @@
  * derives from its question's.
  */
 
-/** The programme's two reviews: half-way, and in its last month. */
-export const REVIEW_STAGES = ['mid-point', 'closing'] as const;
-export type ReviewStage = (typeof REVIEW_STAGES)[number];
+export { REVIEW_STAGE_NAME, REVIEW_STAGES, type ReviewStage } from './reviewStages';
 
 /**
  * What a review asks each person: per goal, what was achieved and what is next; of the
@@ -20,12 +18,6 @@ export type ReviewQuestion = (typeof REVIEW_QUESTIONS)[number];
 export const GOAL_QUESTIONS = ['achieved', 'next'] as const;
 /** The questions asked of the partnership. */
 export const PARTNERSHIP_QUESTIONS = ['worked', 'did-not-work'] as const;
-
-/** A review's name: "Mid-point review". */
-export const REVIEW_STAGE_NAME: Readonly<Record<ReviewStage, string>> = {
-  'mid-point': 'Mid-point review',
-  closing: 'Closing review',
-};
 
 /** Each question as it is asked. */
 export const REVIEW_QUESTION_TEXT: Readonly<Record<ReviewQuestion, string>> = {

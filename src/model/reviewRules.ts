@@ -3,7 +3,7 @@
  * both, who has finished their part, and whether one is due. The day is always an argument.
  */
 import { ROLES, type Role } from './constants';
-import type { ReviewStage } from './reviewQuestions';
+import type { ReviewStage } from './reviewStages';
 import { addDays, isCalendarDate } from './schedule';
 
 interface ReviewLike {

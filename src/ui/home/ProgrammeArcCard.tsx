@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReviewFacts } from '../../db/programme';
 import { reviewDays } from '../../model/reviewPlan';
-import { REVIEW_STAGE_NAME } from '../../model/reviewQuestions';
 import { reviewDue } from '../../model/reviewRules';
+import { REVIEW_STAGE_NAME } from '../../model/reviewStages';
 import { formatDate, today } from '../components/labels';
 import { announceError } from '../components/status';
 import { useJournal } from '../journalContext';
