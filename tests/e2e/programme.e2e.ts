@@ -61,6 +61,29 @@ async function importOnShare(page: Page, file: { name: string; text: string }) {
   await page.locator('.import-done').waitFor();
 }
 
+/** Waits until a review answer with `text` is in this device's IndexedDB (its autosave has landed). */
+async function waitForAnswer(page: Page, text: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async (wanted) => {
+          const db = await new Promise<IDBDatabase>((ok, fail) => {
+            const r = indexedDB.open('mentoring-journal');
+            r.onsuccess = () => ok(r.result);
+            r.onerror = () => fail(r.error);
+          });
+          const rows = await new Promise<{ answer?: string }[]>((ok) => {
+            const r = db.transaction('reviews').objectStore('reviews').getAll();
+            r.onsuccess = () => ok(r.result);
+          });
+          db.close();
+          return rows.some((row) => row.answer === wanted);
+        }, text),
+      { timeout: 10_000, message: `waiting for the answer “${text}” to be saved` },
+    )
+    .toBe(true);
+}
+
 const PLAN_TITLES = [
   /^First meeting/,
   /^Agreement confirmed by both/,
@@ -116,6 +139,8 @@ describe('the programme’s arc, from the plan to the close', () => {
     const goal = mentor.getByRole('region', { name: 'Lead the reading club' });
     await goal.getByLabel('What has this goal achieved so far?').fill('Ana chairs the club with confidence');
     await mentor.getByLabel('What has worked well in our partnership?').fill('Short, regular calls');
+    await waitForAnswer(mentor, 'Ana chairs the club with confidence');
+    await waitForAnswer(mentor, 'Short, regular calls');
     await mentor.getByRole('button', { name: 'Finish my part' }).click();
     await mentor.getByText(/^You finished your part on/).waitFor();
     await expectNoAxeViolations(mentor, 'the mid-point review');
@@ -129,6 +154,7 @@ describe('the programme’s arc, from the plan to the close', () => {
       .getByRole('region', { name: 'Lead the reading club' })
       .getByLabel('What has this goal achieved so far?')
       .fill('Four sessions run');
+    await waitForAnswer(mentee, 'Four sessions run');
     await mentee.getByRole('button', { name: 'Finish my part' }).click();
     await mentee.getByText(/^Done by both on/).waitFor();
     await importOnShare(mentor, await sendPairFile(mentee));
