@@ -5,6 +5,7 @@ import { journalTitle } from '../model/labels';
 import { announce, announceError } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
+import { ReadOnlyWhenClosed } from '../ui/reviews/ReadOnlyWhenClosed';
 import { listenForLaunchedFiles, OPEN_PATH } from '../ui/share/incomingFile';
 import { COHORT_PATH, SCREENS } from './routes';
 import { ErrorBar, PassingStatus, RoutedStatus } from './StatusRegion';
@@ -95,12 +96,14 @@ export function App() {
             <Nav />
             <main id="main" class="screen">
               <ScreenBoundary>
-                <Router onRouteChange={focusScreenHeading}>
-                  {SCREENS.map((s) => (
-                    <Route key={s.path} path={s.path} component={s.load} />
-                  ))}
-                  <Route default component={NotFound} />
-                </Router>
+                <ReadOnlyWhenClosed>
+                  <Router onRouteChange={focusScreenHeading}>
+                    {SCREENS.map((s) => (
+                      <Route key={s.path} path={s.path} component={s.load} />
+                    ))}
+                    <Route default component={NotFound} />
+                  </Router>
+                </ReadOnlyWhenClosed>
               </ScreenBoundary>
             </main>
           </div>

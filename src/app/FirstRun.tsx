@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { createJournal } from '../db/journals';
 import type { Role } from '../model/constants';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_LENGTH_MONTHS } from '../model/constants';
@@ -80,6 +81,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
   // "Join with my partner's file" loads the import flow (and its schemas) only when asked for.
   const [Join, setJoin] = useState<ComponentType<{ onDone?: () => void }> | undefined>(undefined);
   const [Restore, setRestore] = useState<ComponentType | undefined>(undefined);
+  const { route } = useLocation();
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -126,6 +128,8 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
         cadenceDays: Number(draft.cadenceDays),
         lastMetOn: askLastMeeting ? draft.lastMetOn : undefined,
       });
+      // The next step: the programme plan offered from the start date (PlanScreen).
+      route('/plan');
       onCancel?.();
     } catch (error) {
       announceError(error);

@@ -134,6 +134,16 @@ export const SCREENS = [
     load: lazy(() => import('../ui/agreement/AgreementScreen').then((m) => m.AgreementScreen)),
   },
   {
+    path: '/plan',
+    name: 'Programme plan',
+    load: lazy(() => import('../ui/plan/PlanScreen').then((m) => m.PlanScreen)),
+  },
+  {
+    path: '/reviews/:stage',
+    name: 'Review',
+    load: lazy(() => import('../ui/reviews/ReviewScreen').then((m) => m.ReviewScreen)),
+  },
+  {
     path: '/summary',
     name: 'Committee summary',
     nav: 'more',

@@ -9,6 +9,16 @@ export class StorageError extends Error {
   }
 }
 
+/** A write refused because the journal is closed: read-only until someone reopens it. */
+export class ClosedJournalError extends StorageError {
+  constructor() {
+    super(
+      'This journal is closed, so it can no longer be changed. Nothing was changed. Reopen it to edit it again.',
+    );
+    this.name = 'ClosedJournalError';
+  }
+}
+
 function names(error: unknown): string[] {
   const found: string[] = [];
   let current: unknown = error;

@@ -6,7 +6,9 @@
  */
 import type { CheckIn } from '../model/checkIn';
 import type { Goal, GoalStatus, ProgressEntry } from '../model/goal';
+import { planMilestoneId } from '../model/ids';
 import type { Milestone } from '../model/milestone';
+import type { Review } from '../model/review';
 import { isCalendarDate } from '../model/schedule';
 import { type GoalProgress, goalProgressOf } from './goalProgress';
 import type { Reader } from './readers';
@@ -94,5 +96,37 @@ export async function readAttentionExtras(
       .filter(live)
       .map(({ id, title, status, targetDate }) => ({ id, title, status, targetDate }))
       .sort(byTarget),
+  };
+}
+
+/** What Home needs to say whether a review is due: who finished which, and the plan's review milestones. */
+export interface ReviewFacts {
+  finished: Pick<Review, 'author' | 'stage' | 'question' | 'finishedOn' | 'deleted'>[];
+  /** The mid-point and closing review milestones of the plan, when the pair added them (null: not added). */
+  midPoint: Pick<Milestone, 'dueDate' | 'status' | 'deleted'> | null;
+  closing: Pick<Milestone, 'dueDate' | 'status' | 'deleted'> | null;
+}
+
+/** `ReviewFacts`: the finished marks only (no answer text reaches the screen), and two milestones by id. */
+export async function readReviewFacts(reader: Reader, journalId: string): Promise<ReviewFacts> {
+  const [rows, midPoint, closing] = await Promise.all([
+    reader.equal<Review>('reviews', 'journalId', journalId),
+    reader.get<Milestone>('milestones', planMilestoneId(journalId, 'mid-point-review')),
+    reader.get<Milestone>('milestones', planMilestoneId(journalId, 'closing-review')),
+  ]);
+  const pick = (m: Milestone | undefined) =>
+    m ? { dueDate: m.dueDate, status: m.status, deleted: m.deleted } : null;
+  return {
+    finished: rows
+      .filter((r) => r.question === 'finished')
+      .map(({ author, stage, question, finishedOn, deleted }) => ({
+        author,
+        stage,
+        question,
+        finishedOn,
+        deleted,
+      })),
+    midPoint: pick(midPoint),
+    closing: pick(closing),
   };
 }

@@ -8,7 +8,7 @@ import { Repository } from './repository';
 
 export { getDb, MentoringDb, setDb } from './database';
 export { DeviceRepository, type Membership } from './device';
-export { StorageError } from './errors';
+export { ClosedJournalError, StorageError } from './errors';
 export { type JournalOnDevice, type JournalsOnDevice, liveMembership } from './onDevice';
 export { type Patch, Repository } from './repository';
 

@@ -17,10 +17,13 @@
  */
 import { Dexie, type Observable, type Table } from 'dexie';
 import type { Goal, ProgressEntry } from '../model/goal';
+import type { Journal } from '../model/journal';
 import type { Meeting } from '../model/meeting';
 import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
+import { withPlanRule } from '../model/programmePlan';
+import type { Review } from '../model/review';
 import { isMilestoneOverdue, isOpenMilestone } from '../model/schedule';
 import type { Story } from '../model/story';
 import { compareStories, isStoryReady } from '../model/storyRules';
@@ -69,6 +72,8 @@ export interface MilestoneRow {
   status?: Milestone['status'];
   doneDate?: string;
   agreedAtMeetingId?: string;
+  /** The programme plan step it is, if it is one. */
+  planStep?: Milestone['planStep'];
   /** Not done, missed or dropped (`isOpenMilestone`). */
   open: boolean;
   /** Open and past its due date on that day (`isMilestoneOverdue`). */
@@ -199,6 +204,7 @@ function milestoneRowsOf(milestones: readonly Milestone[], today: string): Miles
         status: m.status,
         doneDate: m.doneDate,
         agreedAtMeetingId: m.agreedAtMeetingId,
+        planStep: m.planStep,
         open,
         overdue: open && isMilestoneOverdue(m, today),
       };
@@ -208,7 +214,8 @@ function milestoneRowsOf(milestones: readonly Milestone[], today: string): Miles
 
 /**
  * The milestone timeline's rows: every live milestone of the journal, without its evidence, in
- * timeline order, each marked open or overdue on `today`.
+ * timeline order, each marked open or overdue on `today`. Plan milestones whose event the journal
+ * records are done (`withPlanRule`): only then are the journal, its goals and its reviews read.
  */
 export async function milestoneRows(
   journalId: string,
@@ -216,9 +223,22 @@ export async function milestoneRows(
   db: MentoringDb = getDb(),
 ): Promise<MilestoneRow[]> {
   const milestones = tableOf<Milestone>(db, 'milestone');
-  return db.transaction('r', milestones, async () =>
-    milestoneRowsOf(await journalRecords(milestones, journalId), today),
-  );
+  const journals = tableOf<Journal>(db, 'journal');
+  const goals = tableOf<Goal>(db, 'goal');
+  const reviews = tableOf<Review>(db, 'review');
+  return db.transaction('r', [milestones, journals, goals, reviews], async () => {
+    const rows = await journalRecords(milestones, journalId);
+    if (!rows.some((m) => m.planStep)) return milestoneRowsOf(rows, today);
+    const facts = {
+      journal: await journals.get(journalId),
+      goals: await journalRecords(goals, journalId),
+      reviews: await journalRecords(reviews, journalId),
+    };
+    return milestoneRowsOf(
+      rows.map((m) => withPlanRule(m, facts)),
+      today,
+    );
+  });
 }
 
 /** `milestoneRows` kept live, and kept between visits. */
@@ -227,7 +247,13 @@ export function liveMilestoneRows(
   today: string,
   db: MentoringDb = getDb(),
 ): Observable<MilestoneRow[]> {
-  return keptLiveQuery(db, [KIND_INFO.milestone.table], `milestoneRows/${journalId}/${today}`, () =>
+  const tables = [
+    KIND_INFO.milestone.table,
+    KIND_INFO.journal.table,
+    KIND_INFO.goal.table,
+    KIND_INFO.review.table,
+  ];
+  return keptLiveQuery(db, tables, `milestoneRows/${journalId}/${today}`, () =>
     milestoneRows(journalId, today, db),
   );
 }

@@ -9,9 +9,10 @@ import { toStorageError } from './errors';
 import { repo } from './index';
 import { loadValidator, type Patch } from './repository';
 
-/** The tables a meeting's writes touch, with `local` for the clock. */
+/** The tables a meeting's writes touch, with `journals` (is it closed?) and `local` for the clock. */
 export function meetingTables(db: MentoringDb) {
   return [
+    db.table(KIND_INFO.journal.table),
     db.table(KIND_INFO.meeting.table),
     db.table(KIND_INFO.agendaItem.table),
     db.table(KIND_INFO.actionItem.table),

@@ -272,8 +272,12 @@ describe('Home kept for the next start', () => {
           "planned.date",
           "planned.id",
           "planned.time",
+          "reviews",
+          "reviews.closing",
+          "reviews.finished",
+          "reviews.midPoint",
         ],
-        "shape": 2,
+        "shape": 3,
       }
     `);
     const row = await db!.local.get(keptHomeKey(journalId));

@@ -17,8 +17,10 @@ import type { Membership } from './device';
 import {
   type AttentionExtras,
   type HomeGoalProgress,
+  type ReviewFacts,
   readAttentionExtras,
   readHomeGoalProgress,
+  readReviewFacts,
 } from './homeProgress';
 import type { Reader } from './readers';
 
@@ -105,6 +107,8 @@ export interface HomeFacts {
   goalProgress: HomeGoalProgress;
   /** What "Needs attention" adds: the latest check-in, the goals' target dates (homeProgress.ts). */
   attention: AttentionExtras;
+  /** Who finished which review, and the plan's review milestones (homeProgress.ts). */
+  reviews: ReviewFacts;
 }
 
 /** How many of each list Home shows before "and N more". */
@@ -120,6 +124,7 @@ export const HOME_READS = {
   goals: ['journalId'],
   progressEntries: ['goalId'],
   checkIns: ['journalId'],
+  reviews: ['journalId'],
 } as const;
 
 /** How many upcoming meetings Home looks at to find the first (meetings on one day sort by time). */
@@ -135,48 +140,59 @@ const milestoneLine = ({ id, title, dueDate }: Milestone): MilestoneLine => ({ i
  */
 export async function readHome(reader: Reader, journalId: string, today: string): Promise<HomeFacts> {
   const live = (record: { deleted?: boolean }) => !record.deleted;
-  const [membershipRow, lastHeld, upcoming, lastPast, milestones, actions, goals, goalProgress, attention] =
-    await Promise.all([
-      reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
-      reader.scan<Meeting>({
-        table: 'meetings',
-        index: '[journalId+date]',
-        lower: [journalId, ''],
-        upper: [journalId, HIGH],
-        reverse: true,
-        filter: (m) => live(m) && isMeetingHeld(m),
-        limit: 1,
-      }),
-      reader.scan<Meeting>({
-        table: 'meetings',
-        index: '[journalId+date]',
-        lower: [journalId, today],
-        upper: [journalId, HIGH],
-        filter: (m) => live(m) && isUpcomingMeeting(m, today),
-        limit: UPCOMING_LOOKED_AT,
-      }),
-      // The latest meeting before today that was not cancelled: if it is still only planned, Home asks.
-      reader.scan<Meeting>({
-        table: 'meetings',
-        index: '[journalId+date]',
-        lower: [journalId, ''],
-        upper: [journalId, today],
-        reverse: true,
-        filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
-        limit: 1,
-      }),
-      // Only milestones due by the end of the "due soon" window: later ones are neither due nor overdue.
-      reader.scan<Milestone>({
-        table: 'milestones',
-        index: '[journalId+dueDate]',
-        lower: [journalId, ''],
-        upper: [journalId, addDays(today, DUE_SOON_DAYS)],
-      }),
-      reader.equal<ActionItem>('actionItems', 'journalId', journalId),
-      reader.equal<Goal>('goals', 'journalId', journalId),
-      readHomeGoalProgress(reader, journalId, today),
-      readAttentionExtras(reader, journalId, today),
-    ]);
+  const [
+    membershipRow,
+    lastHeld,
+    upcoming,
+    lastPast,
+    milestones,
+    actions,
+    goals,
+    goalProgress,
+    attention,
+    reviews,
+  ] = await Promise.all([
+    reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, ''],
+      upper: [journalId, HIGH],
+      reverse: true,
+      filter: (m) => live(m) && isMeetingHeld(m),
+      limit: 1,
+    }),
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, today],
+      upper: [journalId, HIGH],
+      filter: (m) => live(m) && isUpcomingMeeting(m, today),
+      limit: UPCOMING_LOOKED_AT,
+    }),
+    // The latest meeting before today that was not cancelled: if it is still only planned, Home asks.
+    reader.scan<Meeting>({
+      table: 'meetings',
+      index: '[journalId+date]',
+      lower: [journalId, ''],
+      upper: [journalId, today],
+      reverse: true,
+      filter: (m) => live(m) && m.status !== 'cancelled' && !!m.date && m.date < today,
+      limit: 1,
+    }),
+    // Only milestones due by the end of the "due soon" window: later ones are neither due nor overdue.
+    reader.scan<Milestone>({
+      table: 'milestones',
+      index: '[journalId+dueDate]',
+      lower: [journalId, ''],
+      upper: [journalId, addDays(today, DUE_SOON_DAYS)],
+    }),
+    reader.equal<ActionItem>('actionItems', 'journalId', journalId),
+    reader.equal<Goal>('goals', 'journalId', journalId),
+    readHomeGoalProgress(reader, journalId, today),
+    readAttentionExtras(reader, journalId, today),
+    readReviewFacts(reader, journalId),
+  ]);
   const planned = upcoming.sort(compareMeetings)[0];
   const due = milestonesDue(milestones.filter(live), today);
   const open = openActionItems(actions).sort((a, b) =>
@@ -209,6 +225,7 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     goalCounts,
     goalProgress,
     attention,
+    reviews,
   };
 }
 
@@ -224,6 +241,7 @@ export const HOME_MARKED_TABLES = [
   'goals',
   'progressEntries',
   'checkIns',
+  'reviews',
 ] as const;
 export const lastWriteKey = (table: string) => `lastWrite:${table}`;
 
@@ -282,7 +300,7 @@ export interface KeptHome {
  * The version of `HomeFacts`' shape. Change it with any change to HomeFacts (readModels.test.ts
  * fails until you do): facts kept by the previous version are then read afresh, not shown.
  */
-export const HOME_FACTS_SHAPE = 2;
+export const HOME_FACTS_SHAPE = 3;
 
 export const KEPT_HOME_PREFIX = 'home:';
 export const keptHomeKey = (journalId: string) => `${KEPT_HOME_PREFIX}${journalId}`;

@@ -18,7 +18,7 @@ import { KIND_INFO } from '../model/tables';
 import { ensureRoom } from './capacity';
 import type { MentoringDb } from './database';
 import { DeviceRepository } from './device';
-import { StorageError, toStorageError } from './errors';
+import { ClosedJournalError, StorageError, toStorageError } from './errors';
 import { askToKeepStorageOnce } from './persistence';
 
 /** The content fields of a kind: everything a screen may set. */
@@ -124,6 +124,24 @@ export class Repository<K extends KindName> {
     return this.db.table<RecordFor<K>, string>(KIND_INFO[this.kind].table);
   }
 
+  /** The tables a write reads and writes: its own, the journals (is it closed?) and `local` (the clock). */
+  private get writeTables() {
+    const journals = this.db.table(KIND_INFO.journal.table);
+    return this.kind === 'journal' ? [this.table, this.db.local] : [this.table, journals, this.db.local];
+  }
+
+  /**
+   * Refuses a write into a closed journal (inside the write's transaction, so a close that arrives
+   * meanwhile is seen). Reopening — changing only the journal's `closedDate` — is always allowed.
+   */
+  private async refuseIfClosed(journalId: string, changedFields: readonly string[] = []) {
+    const journal = await this.db.table<RecordFor<'journal'>, string>(KIND_INFO.journal.table).get(journalId);
+    if (!journal?.closedDate || journal.deleted) return;
+    if (this.kind === 'journal' && changedFields.length > 0 && changedFields.every((f) => f === 'closedDate'))
+      return;
+    throw new ClosedJournalError();
+  }
+
   private async write<T>(work: (validate: Validate) => Promise<T>): Promise<T> {
     if (Dexie.currentTransaction) {
       // Called inside a caller's read-write transaction (one that writes several records together,
@@ -134,13 +152,13 @@ export class Repository<K extends KindName> {
         throw new Error('Load the schemas (loadValidator) before opening the transaction.');
       const validate = loadedValidator;
       askToKeepStorageOnce();
-      return this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
+      return this.db.transaction('rw', this.writeTables, () => work(validate));
     }
     // The schemas load on the first write, outside the transaction: awaiting an import inside a
     // Dexie transaction would let it commit early.
     const validate = await loadValidator();
     try {
-      const result = await this.db.transaction('rw', [this.table, this.db.local], () => work(validate));
+      const result = await this.db.transaction('rw', this.writeTables, () => work(validate));
       // Something worth keeping is now stored: ask the browser to keep it (once per page).
       askToKeepStorageOnce();
       return result;
@@ -165,6 +183,7 @@ export class Repository<K extends KindName> {
       const id = options.id ?? newId();
       const existing = await this.table.get(id);
       if (existing) return existing;
+      if (this.kind !== 'journal') await this.refuseIfClosed(journalId);
       const author = options.author ?? (await this.device.membership(journalId))?.role;
       if (!author) throw new Error(`This device has no role in journal ${journalId}`);
       const stamp = await this.device.nextStamp();
@@ -208,6 +227,13 @@ export class Repository<K extends KindName> {
         ([field, value]) => editable(field) && !sameValue((current as Record<string, unknown>)[field], value),
       );
       if (changed.length === 0) return current;
+      // A conflict's resolution is a choice between texts already written: merging, not editing.
+      if (!options.resolvesConflict) {
+        await this.refuseIfClosed(
+          current.journalId,
+          changed.map(([field]) => field),
+        );
+      }
       if (patch.visibility === 'private' && current.visibility !== 'private') {
         const myRole = (await this.device.membership(current.journalId))?.role;
         if (!KIND_INFO[this.kind].mayBePrivate) {
@@ -260,6 +286,7 @@ export class Repository<K extends KindName> {
     await this.write(async (validateRecord) => {
       const current = await this.table.get(id);
       if (!current || current.deleted) return;
+      await this.refuseIfClosed(current.journalId);
       const stamp = await this.device.nextStamp();
       const next: Record<string, unknown> = { ...current, deleted: true };
       delete next[ASIDE_FIELD];

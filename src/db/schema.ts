@@ -63,6 +63,12 @@ export const SCHEMA_V4 = {
   stories: 'id, journalId, *goalIds',
 } as const;
 
+/** Version 5: the programme's mid-point and closing reviews (issue 12), one record per person per question. */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  reviews: 'id, journalId',
+} as const;
+
 /** Tables that hold only this device's state: never exported, never synced. */
 export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
 
@@ -98,6 +104,8 @@ export const VERSIONS: readonly {
   { stores: SCHEMA_V3, upgrade: async () => undefined },
   // Version 4 only adds indexes: IndexedDB builds them from the rows, which stay as they were.
   { stores: SCHEMA_V4 },
+  // Version 5 only adds the reviews table: no record changes.
+  { stores: SCHEMA_V5 },
 ];
 
 /**

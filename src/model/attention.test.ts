@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AttentionFacts, attentionReasons, attentionReasonText } from './attention';
+import {
+  type AttentionFacts,
+  attentionReasons,
+  attentionReasonText,
+  isCompleted,
+  measuredUntil,
+} from './attention';
 
 /** A pair that needs nothing: met yesterday, checked in last month, nothing late. */
 function pair(facts: Partial<AttentionFacts> = {}): AttentionFacts {
@@ -49,7 +55,22 @@ describe('needs attention: no meeting for longer than the cadence', () => {
     expect(kinds(ended)).toEqual([]);
     const closed = pair({ closedDate: '2025-04-02', lastHeldOn: '2025-01-01' });
     expect(kinds(closed)).toEqual([]);
-    expect(kinds(pair({ closedDate: '2025-04-03', lastHeldOn: '2025-01-01' }))).toEqual(['no-meeting']);
+    expect(measuredUntil(pair({ closedDate: '2025-04-03', lastHeldOn: '2025-01-01' }))).toBe('2025-04-03');
+  });
+
+  it('never flags a pair that completed the partnership: the cohort says “Completed” instead', () => {
+    const late = {
+      lastHeldOn: '2025-01-01',
+      overdueMilestones: 3,
+      goals: [{ title: 'x', targetDate: '2025-01-01' }],
+    };
+    const completed = pair({ ...late, closedDate: '2025-04-03' });
+    expect(isCompleted(completed)).toBe(true);
+    expect(kinds(completed)).toEqual([]);
+    // Closed after the summary's day: not completed on that day, so the flags stand.
+    const later = pair({ ...late, closedDate: '2099-01-01' });
+    expect(isCompleted(later)).toBe(false);
+    expect(kinds(later)).toContain('overdue-milestones');
   });
 
   it('says how long and what was agreed', () => {

@@ -57,7 +57,16 @@ export function measuredUntil(facts: Pick<AttentionFacts, 'on' | 'endDate' | 'cl
 }
 
 /**
- * Why a pair needs attention on `facts.on` (empty when it does not):
+ * Whether the pair completed the partnership — closed it on or before the facts' day. A
+ * completed pair needs no attention: the cohort view says "Completed" instead of flags.
+ */
+export function isCompleted(facts: Pick<AttentionFacts, 'on' | 'closedDate'>): boolean {
+  return isCalendarDate(facts.closedDate) && facts.closedDate <= facts.on;
+}
+
+/**
+ * Why a pair needs attention on `facts.on` (empty when it does not, and always for a pair that
+ * completed the partnership):
  * - no meeting for longer than the cadence: more than `cadenceDays` days since the last meeting
  *   held, or since the start when none has been (Home's "overdue" next meeting);
  * - one or more overdue milestones;
@@ -67,6 +76,7 @@ export function measuredUntil(facts: Pick<AttentionFacts, 'on' | 'endDate' | 'cl
  */
 export function attentionReasons(facts: AttentionFacts): AttentionReason[] {
   const reasons: AttentionReason[] = [];
+  if (isCompleted(facts)) return reasons;
   const until = measuredUntil(facts);
 
   const next = nextMeetingDue([facts.lastHeldOn], facts.startDate, facts.cadenceDays, until);

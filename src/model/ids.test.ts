@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carriedId } from './carryForward';
 import { defaultDutyId } from './defaultDuties';
-import { derivedId, newId, newNodeId, reflectionId, themeId } from './ids';
+import { derivedId, newId, newNodeId, planMilestoneId, reflectionId, reviewAnswerId, themeId } from './ids';
 
 describe('ids', () => {
   it('gives random ids that differ', () => {
@@ -22,5 +22,16 @@ describe('ids', () => {
     expect(reflectionId('j-1', 'mentee', 'p-1', '2026-04-10')).toBe('bdaf2590-59d6-82be-9152-aa1de0264ea7');
     expect(carriedId('item-1', 'meeting-2')).toBe('5c1eb658-4443-8360-ad19-874e9838b55d');
     expect(defaultDutyId('j-1', 'mentor', 3)).toBe('674ac9e5-6c5b-8f44-96cb-a952f51fef1e');
+    expect(planMilestoneId('j-1', 'first-meeting')).toBe('9946314e-a2f8-8bdc-a9b8-ad120a170806');
+    expect(reviewAnswerId('j-1', 'mid-point', 'mentee', 'worked')).toBe(
+      '86e19511-4e09-838a-8cf5-b9b14c55a0ab',
+    );
+  });
+
+  it('gives each person their own review answer, and each goal its own', () => {
+    const mine = reviewAnswerId('j-1', 'mid-point', 'mentee', 'achieved', 'g-1');
+    expect(mine).not.toBe(reviewAnswerId('j-1', 'mid-point', 'mentor', 'achieved', 'g-1'));
+    expect(mine).not.toBe(reviewAnswerId('j-1', 'mid-point', 'mentee', 'achieved', 'g-2'));
+    expect(mine).not.toBe(reviewAnswerId('j-1', 'closing', 'mentee', 'achieved', 'g-1'));
   });
 });

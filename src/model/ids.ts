@@ -39,3 +39,22 @@ export function themeId(journalId: string, skillKey: string): string {
 export function reflectionId(journalId: string, role: Role, promptId: string, day: string): string {
   return derivedId(journalId, 'reflection', role, promptId, day);
 }
+
+/** The id of a programme plan step's milestone: a plan accepted on both devices makes one milestone a step. */
+export function planMilestoneId(journalId: string, step: string): string {
+  return derivedId(journalId, 'plan', step);
+}
+
+/**
+ * The id of my answer to one review question (per goal, for the goal questions): one record per
+ * person per question, the same on every device.
+ */
+export function reviewAnswerId(
+  journalId: string,
+  stage: string,
+  role: Role,
+  question: string,
+  goalId = '',
+): string {
+  return derivedId(journalId, 'review', stage, role, question, goalId);
+}

@@ -10,6 +10,7 @@ import { MilestoneKind } from './milestone';
 import { NoteKind } from './note';
 import { OpportunityKind } from './opportunity';
 import { ReflectionKind } from './reflection';
+import { ReviewKind } from './review';
 import { StoryKind } from './story';
 import { ThemeKind } from './theme';
 
@@ -31,6 +32,7 @@ export const KINDS = {
   duty: DutyKind,
   agreementChange: AgreementChangeKind,
   theme: ThemeKind,
+  review: ReviewKind,
 } as const satisfies { [K in KindName]: KindDefinition<K> };
 
 export type Kinds = typeof KINDS;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { dateSchema, longText, shortText } from './common';
 import { defineKind } from './kind';
+import { PLAN_STEPS } from './programmePlan';
 
 export const MILESTONE_STATUSES = ['planned', 'in-progress', 'done', 'missed', 'dropped'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
@@ -17,6 +18,8 @@ export const MilestoneKind = defineKind('milestone', {
     evidence: longText,
     /** The meeting at which the pair agreed it. */
     agreedAtMeetingId: z.string(),
+    /** The programme plan step this milestone is (see programmePlan.ts); its id derives from it. */
+    planStep: z.enum(PLAN_STEPS),
   },
   longText: ['evidence'],
 });

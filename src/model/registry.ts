@@ -177,6 +177,14 @@ export const KIND_REGISTRY = {
     defaultVisibility: 'pair',
     mayBePrivate: false,
   },
+  review: {
+    table: 'reviews',
+    indexes: 'id, journalId',
+    label: 'review answer',
+    plural: 'review answers',
+    defaultVisibility: 'pair',
+    mayBePrivate: true,
+  },
 } as const satisfies Record<string, KindInfo>;
 
 export type KindName = keyof typeof KIND_REGISTRY;

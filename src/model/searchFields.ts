@@ -8,6 +8,7 @@
 import type { RecordFor } from './kinds';
 import { REFLECTION_PROMPTS } from './reflectionPrompts';
 import type { KindName } from './registry';
+import { REVIEW_QUESTION_TEXT, REVIEW_STAGE_NAME } from './reviewQuestions';
 
 /**
  * A piece of a hit's title or context: text, a calendar date (and time) the screen formats, or the
@@ -174,6 +175,14 @@ export const SEARCH_SPECS = {
   duty: null, // a line of the partnership agreement, shown on its screen
   agreementChange: null, // the agreement's history
   theme: null, // a name for a group of skills: its skills are found through their stories
+  review: {
+    heading: 'Reviews',
+    fields: ['answer'],
+    title: (r) => [r.question ? REVIEW_QUESTION_TEXT[r.question] : 'Review answer'],
+    href: (r) => `/reviews/${r.stage ?? 'mid-point'}`,
+    context: (r) => [r.stage ? REVIEW_STAGE_NAME[r.stage] : 'Review'],
+    sortKey: (r) => r.answeredOn ?? r.createdAt,
+  },
 } as const satisfies { [K in KindName]: SearchSpec<K> | null };
 
 /** The kinds search covers. */

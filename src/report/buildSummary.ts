@@ -19,6 +19,7 @@ import { MILESTONE_STATUSES, type Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
 import type { Note } from '../model/note';
 import { OPPORTUNITY_TYPES, type Opportunity } from '../model/opportunity';
+import { withPlanRule } from '../model/programmePlan';
 import {
   expectedMeetings,
   inPeriod,
@@ -30,6 +31,8 @@ import {
 } from '../model/progressRules';
 import type { Reflection } from '../model/reflection';
 import { reflectionPrompt } from '../model/reflectionPrompts';
+import type { Review } from '../model/review';
+import { reviewFinishedOn } from '../model/reviewRules';
 import { isCalendarDate, programmeProgress } from '../model/schedule';
 import type { Story } from '../model/story';
 import {
@@ -47,6 +50,7 @@ import {
   type SummaryMilestone,
   type SummaryOpportunity,
   type SummaryReflection,
+  type SummaryReviews,
   type SummarySection,
   type SummaryStory,
 } from './summarySchema';
@@ -111,6 +115,15 @@ function compact<T extends object>(value: T): T {
   return out as T;
 }
 
+/** The reviews done by both, by day (from the shared `finished` marks only): absent when none is. */
+function reviewsOf(reviews: readonly Review[]): { reviews?: SummaryReviews } {
+  const done = compact<SummaryReviews>({
+    midPointDoneOn: reviewFinishedOn(reviews, 'mid-point'),
+    closingDoneOn: reviewFinishedOn(reviews, 'closing'),
+  });
+  return Object.keys(done).length > 0 ? { reviews: done } : {};
+}
+
 /**
  * Builds the committee summary of `journal` from its `records` (any kinds, any visibility: this
  * function does the filtering). Records of other journals are ignored.
@@ -155,6 +168,13 @@ export function buildSummary(
     if (!entry.goalId || (period?.to && entry.date && entry.date > period.to)) continue;
     progressByGoal.set(entry.goalId, [...(progressByGoal.get(entry.goalId) ?? []), entry]);
   }
+  // Plan milestones whose event the journal records count as done (`withPlanRule`).
+  const planFacts = {
+    journal,
+    goals: mine.filter((r) => r.kind === 'goal') as Goal[],
+    reviews: mine.filter((r) => r.kind === 'review') as Review[],
+  };
+  const planned = (list: Milestone[]) => list.map((m) => withPlanRule(m, planFacts));
   // Milestones in the period: due in it, or done in it.
   const milestonesInRange = (list: Milestone[]) =>
     period ? list.filter((m) => inRange(m.dueDate) || inRange(m.doneDate)) : list;
@@ -182,11 +202,13 @@ export function buildSummary(
       percentElapsed: progress?.percent,
       phase: progress?.phase,
       closedDate,
+      completed: closedDate ? true : undefined,
     }),
     agreement: compact<SummaryAgreement>({
       menteeConfirmedOn: isCalendarDate(journal.menteeConfirmedOn) ? journal.menteeConfirmedOn : undefined,
       mentorConfirmedOn: isCalendarDate(journal.mentorConfirmedOn) ? journal.mentorConfirmedOn : undefined,
     }),
+    ...reviewsOf(shared('review') as Review[]),
     ...(period && { period: compact({ from: period.from, to: period.to }) }),
     ...(left.size > 0 && { leftOut: SUMMARY_SECTIONS.filter((name) => left.has(name)) }),
     meetings: compact({
@@ -221,10 +243,10 @@ export function buildSummary(
           ),
         ),
     ),
-    milestoneCounts: milestoneCounts(milestonesInRange(shared('milestone') as Milestone[]), today),
+    milestoneCounts: milestoneCounts(milestonesInRange(planned(shared('milestone') as Milestone[])), today),
     // The timeline's own order (src/model/milestoneRules.ts), so the committee reads them as the pair does.
     milestones: section('milestones', () =>
-      milestonesInRange(forCommittee<Milestone>('milestone'))
+      milestonesInRange(planned(forCommittee<Milestone>('milestone')))
         .sort(compareMilestones)
         .map((m) =>
           compact<SummaryMilestone>({

@@ -34,6 +34,17 @@ export const summaryJournalSchema = z.object({
   percentElapsed: z.optional(described(z.number(), 'Share of the programme elapsed, 0–100.')),
   phase: z.optional(z.enum(['not-started', 'running', 'ended'])),
   closedDate: z.optional(described(dateSchema, 'The day the pair closed the partnership, if they did.')),
+  completed: z.optional(
+    described(
+      z.boolean(),
+      'True when the pair completed the partnership (closed the journal on `closedDate`). Absent in older summaries: read `closedDate`.',
+    ),
+  ),
+});
+
+export const summaryReviewsSchema = z.object({
+  midPointDoneOn: z.optional(described(dateSchema, 'The day the mid-point review was done by both.')),
+  closingDoneOn: z.optional(described(dateSchema, 'The day the closing review was done by both.')),
 });
 
 export const summaryAgreementSchema = z.object({
@@ -176,6 +187,9 @@ export const committeeSummarySchema = z.object({
   ),
   journal: summaryJournalSchema,
   agreement: summaryAgreementSchema,
+  reviews: z.optional(
+    described(summaryReviewsSchema, 'The programme’s reviews the pair has done (dates only, no answers).'),
+  ),
   meetings: summaryMeetingsSchema,
   goals: z.array(summaryGoalSchema),
   milestoneCounts: summaryMilestoneCountsSchema,
@@ -192,6 +206,7 @@ export const committeeSummarySchema = z.object({
 
 export type SummaryJournal = z.infer<typeof summaryJournalSchema>;
 export type SummaryAgreement = z.infer<typeof summaryAgreementSchema>;
+export type SummaryReviews = z.infer<typeof summaryReviewsSchema>;
 export type SummaryMeeting = z.infer<typeof summaryMeetingSchema>;
 export type SummaryGap = z.infer<typeof summaryGapSchema>;
 export type SummaryMeetings = z.infer<typeof summaryMeetingsSchema>;

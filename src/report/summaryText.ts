@@ -46,7 +46,7 @@ export function progressLines(summary: CommitteeSummary): string[] {
     lines.push(
       `${j.monthsElapsed} of ${j.lengthMonths} months elapsed (${j.percentElapsed ?? 0}%)${j.phase === 'ended' ? ' — the programme has ended' : ''}.`,
     );
-  if (j.closedDate) lines.push(`Partnership closed on ${formatDay(j.closedDate)}.`);
+  if (j.closedDate) lines.push(`Partnership completed: closed on ${formatDay(j.closedDate)}.`);
   return lines;
 }
 
@@ -60,6 +60,12 @@ export function agreementLines(summary: CommitteeSummary): string[] {
     mentorConfirmedOn
       ? `The mentor confirmed the agreement on ${formatDay(mentorConfirmedOn)}.`
       : 'The mentor has not confirmed the agreement yet.',
+    ...(summary.reviews?.midPointDoneOn
+      ? [`Mid-point review done by both on ${formatDay(summary.reviews.midPointDoneOn)}.`]
+      : []),
+    ...(summary.reviews?.closingDoneOn
+      ? [`Closing review done by both on ${formatDay(summary.reviews.closingDoneOn)}.`]
+      : []),
   ];
 }
 

@@ -363,11 +363,17 @@ export interface FirstRunAnswers {
   mentor: string;
   programme?: string;
   startDate?: string;
+  /**
+   * What to do with the programme plan offered next: 'not-now' (the default) presses "Not now",
+   * which opens Home, as before the plan was offered; 'stay' leaves the offer open.
+   */
+  plan?: 'not-now' | 'stay';
 }
 
 /**
  * On the first-run form ("Start a new journal"): chooses the role ('mentee' or 'mentor'), fills the
- * names (and the programme and start date when given) and presses Create journal. Waits for nothing.
+ * names (and the programme and start date when given) and presses Create journal; then, unless
+ * `plan: 'stay'`, waits for the programme plan's offer and answers "Not now".
  */
 export async function submitFirstRun(page: Page, who: FirstRunAnswers): Promise<void> {
   await page.getByLabel(who.role === 'mentee' ? /^The mentee/ : /^The mentor/).check();
@@ -376,6 +382,9 @@ export async function submitFirstRun(page: Page, who: FirstRunAnswers): Promise<
   if (who.programme !== undefined) await page.getByLabel('Programme (optional)').fill(who.programme);
   if (who.startDate !== undefined) await page.getByLabel('Start date').fill(who.startDate);
   await page.getByRole('button', { name: 'Create journal' }).click();
+  if (who.plan === 'stay') return;
+  await page.getByRole('heading', { level: 1, name: 'Plan the programme' }).waitFor();
+  await page.getByRole('link', { name: 'Not now' }).click();
 }
 
 /** Options for waitForServiceWorker(). */

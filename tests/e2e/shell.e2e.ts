@@ -47,9 +47,14 @@ const selectedJournal = (page: Page) =>
   switcher(page).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
 
 /** Fills the "Start a new journal" form and submits it. */
-async function startJournal(page: Page, who: typeof FIRST, programme = 'Library Leadership Institute') {
+async function startJournal(
+  page: Page,
+  who: typeof FIRST,
+  programme = 'Library Leadership Institute',
+  plan: 'not-now' | 'stay' = 'not-now',
+) {
   await page.getByRole('heading', { level: 1, name: 'Start a new journal' }).waitFor();
-  await submitFirstRun(page, { ...who, programme, startDate: '2026-01-15' });
+  await submitFirstRun(page, { ...who, programme, startDate: '2026-01-15', plan });
 }
 
 /** Waits for the shell (navigation and switcher) with `title` as the current journal. */
@@ -218,6 +223,7 @@ function routesOf(ids: Seeded): { name: string; path: string }[] {
     '/meetings/:id/run': `/meetings/${ids.meeting}/run`,
     '/stories/:id': `/stories/${ids.story}`,
     '/networking/:id': `/networking/${ids.contact}`,
+    '/reviews/:stage': '/reviews/mid-point',
   };
   return SCREENS.map((s) => {
     const path = fill[s.path] ?? s.path;
@@ -425,7 +431,8 @@ test('a write refused for lack of space shows the message, keeps what was typed,
 
   await overrideQuota(page, 1);
   try {
-    await startJournal(page, who, letters(490));
+    // The create is refused, so no plan is offered.
+    await startJournal(page, who, letters(490), 'stay');
     const alert = page.getByRole('alert').filter({ hasText: /no room left/ });
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.textContent()).toContain('Nothing was changed');

@@ -9,9 +9,10 @@ import v1 from '../fixtures/db-v1.json';
 import v2 from '../fixtures/db-v2.json';
 import v3 from '../fixtures/db-v3.json';
 import v4 from '../fixtures/db-v4.json';
+import v5 from '../fixtures/db-v5.json';
 
 /** One fixture per released database version: rows exactly as that version stored them. */
-const FIXTURES = [v1, v2, v3, v4] as {
+const FIXTURES = [v1, v2, v3, v4, v5] as {
   dexieVersion: number;
   tables: Record<string, Record<string, unknown>[]>;
 }[];

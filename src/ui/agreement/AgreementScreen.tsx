@@ -264,6 +264,14 @@ export function AgreementScreen() {
         />
       </section>
 
+      <section class="form-section" aria-labelledby="agreement-plan">
+        <h2 id="agreement-plan">Programme plan</h2>
+        <p>
+          Milestones from the start date: the first meeting, the agreement, goals, a mid-point and a closing
+          review. <a href="/plan">Plan the programme</a>
+        </p>
+      </section>
+
       <section aria-labelledby="agreement-history">
         <h2 id="agreement-history">History of changes</h2>
         {changes === undefined ? (

@@ -2,7 +2,12 @@
  * The cohort table: one row per pair, one column per fact, each cell a text — the same texts the
  * screen shows and the CSV holds — and a sort key per column. Pure apart from the date format.
  */
-import { type AttentionReason, attentionReasons, attentionReasonText } from '../../model/attention';
+import {
+  type AttentionReason,
+  attentionReasons,
+  attentionReasonText,
+  isCompleted,
+} from '../../model/attention';
 import { daysBetween } from '../../model/schedule';
 import type { PairSummary } from '../../report/readSummary';
 import { formatDate } from '../components/labels';
@@ -92,8 +97,9 @@ export const COHORT_COLUMNS: readonly Column[] = [
   {
     id: 'attention',
     header: 'Needs attention',
-    text: (_s, r) => (r.length > 0 ? 'Yes' : 'No'),
-    key: (_s, r) => r.length,
+    text: (s, r) => (completed(s) ? 'Completed' : r.length > 0 ? 'Yes' : 'No'),
+    // Completed pairs sort before those that need none.
+    key: (s, r) => (completed(s) ? -1 : r.length),
   },
   {
     id: 'reasons',
@@ -190,6 +196,11 @@ export const COHORT_COLUMNS: readonly Column[] = [
     key: (s) => s.generatedAt ?? s.generatedOn,
   },
 ];
+
+/** Whether the pair had completed the partnership on the summary's day (`isCompleted`). */
+export function completed(s: PairSummary): boolean {
+  return isCompleted({ on: s.generatedOn, closedDate: s.journal.closedDate });
+}
 
 /** The facts the attention rule reads, from a summary. */
 export function attentionOf(s: PairSummary): AttentionReason[] {

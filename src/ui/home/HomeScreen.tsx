@@ -11,8 +11,11 @@ import { useJournal } from '../journalContext';
 import { WaitingChoices } from './WaitingChoices';
 import '../goals/goals.css';
 import './home.css';
+import { reviewDays } from '../../model/reviewPlan';
+import { reviewDue } from '../../model/reviewRules';
 import { HomeGoalProgressList } from './HomeGoalProgressList';
 import { NeedsAttentionCard } from './NeedsAttentionCard';
+import { ProgrammeArcCard } from './ProgrammeArcCard';
 
 function plural(n: number, word: string) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -73,6 +76,14 @@ export function HomeScreen() {
   const now = today();
   const facts = useLive(() => liveHomeFacts(journalId, now), [journalId, now]);
   const membership = facts?.membership;
+  // The review due now (model/reviewRules), for the Needs attention card.
+  const reviewDueNow =
+    facts &&
+    reviewDue(
+      reviewDays(journal, facts.reviews.midPoint, facts.reviews.closing),
+      facts.reviews.finished,
+      now,
+    );
 
   const progress = programmeProgress(journal.startDate, journal.lengthMonths, now);
   const next = nextMeetingDue([facts?.lastHeldDate], journal.startDate, journal.cadenceDays, now);
@@ -95,7 +106,8 @@ export function HomeScreen() {
       <h1>Home</h1>
       <WaitingChoices journalId={journalId} />
       <div class="home-grid">
-        <NeedsAttentionCard facts={facts} />
+        <NeedsAttentionCard facts={facts} reviewDue={reviewDueNow?.stage} />
+        <ProgrammeArcCard facts={facts?.reviews} />
         <section class="card" aria-labelledby="home-programme">
           <h2 id="home-programme">Programme</h2>
           {progress ? (

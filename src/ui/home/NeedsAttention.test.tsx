@@ -60,6 +60,8 @@ describe('Home’s Needs attention card', () => {
       ['1 milestone overdueOpen the milestones', '/milestones'],
       ['No check-in in the last 6 monthsStart a check-in', '/check-ins'],
       ['A goal past its target date: “Lead a project”Review the goals', '/goals'],
+      // Day 300 of 18 months is past two weeks before the mid-point (day 273).
+      ['The mid-point review is dueStart the review', '/reviews/mid-point'],
       ['Never backed up: everything lives only on this deviceMake a backup', '/share'],
     ]);
     // The goal's own progress on Home says it in words too.
@@ -70,9 +72,10 @@ describe('Home’s Needs attention card', () => {
   it('says nothing needs attention on the last day of each allowance', async () => {
     storagePersisted(true);
     const now = today();
+    // 24 months: the mid-point review (from two weeks before month 12) is not due yet on day 300.
     const current = await freshJournal('mentor', {
       startDate: addDays(now, -300),
-      lengthMonths: 18,
+      lengthMonths: 24,
       cadenceDays: 30,
     });
     db = current.db;
@@ -121,6 +124,7 @@ describe('Home’s Needs attention card', () => {
       goalCounts: { active: 0, achieved: 0, paused: 0, dropped: 0 },
       goalProgress: { goals: [], more: 0 },
       attention: { latestCheckInOn: today(), goals: [] },
+      reviews: { finished: [], midPoint: null, closing: null },
     };
     render(
       <LocationProvider>
@@ -129,6 +133,6 @@ describe('Home’s Needs attention card', () => {
         </JournalContext.Provider>
       </LocationProvider>,
     );
-    expect(await lines()).toEqual([['The mid-point review is dueStart the review', '/reviews']]);
+    expect(await lines()).toEqual([['The mid-point review is dueStart the review', '/reviews/mid-point']]);
   });
 });

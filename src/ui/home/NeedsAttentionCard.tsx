@@ -15,7 +15,7 @@ const ACT: Record<Nudge['kind'], { href: string; action: string }> = {
   'overdue-milestones': { href: '/milestones', action: 'Open the milestones' },
   'no-check-in': { href: '/check-ins', action: 'Start a check-in' },
   'goal-past-target': { href: '/goals', action: 'Review the goals' },
-  // The reviews' screen comes with the reviews record kind (issue 12's first half).
+  // The stage's own review screen: see `hrefOf`.
   'review-due': { href: '/reviews', action: 'Start the review' },
   'no-backup': { href: '/share', action: 'Make a backup' },
 };
@@ -24,6 +24,11 @@ const REVIEW_WORDS: Record<ReviewStage, string> = {
   'mid-point': 'The mid-point review is due',
   closing: 'The closing review is due',
 };
+
+/** Where a nudge's link goes: a review to its own screen. */
+function hrefOf(nudge: Nudge): string {
+  return nudge.kind === 'review-due' ? `/reviews/${nudge.stage}` : ACT[nudge.kind].href;
+}
 
 /** A nudge in words, as Home lists it. */
 export function nudgeText(nudge: Nudge): string {
@@ -88,7 +93,7 @@ export function NeedsAttentionCard({
         <ul class="plain-list nudge-list" aria-label="Needs attention">
           {list.map((nudge) => (
             <li key={nudge.kind}>
-              <a href={ACT[nudge.kind].href}>
+              <a href={hrefOf(nudge)}>
                 <span>{nudgeText(nudge)}</span>
                 <span class="nudge-action">{ACT[nudge.kind].action}</span>
               </a>
