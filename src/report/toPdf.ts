@@ -6,13 +6,13 @@
  */
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { formatDate } from '../model/dates';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../model/labels';
 import type { CommitteeSummary } from './buildSummary';
 import {
   agreementLines,
   cadenceLine,
   checkInLine,
-  formatDay,
   gapLine,
   goalProgressLine,
   meetingsCountLine,
@@ -443,7 +443,7 @@ export async function toPdf(
   const w = new Writer(doc, font);
   w.heading('Committee summary', 1);
   w.text(pairLine(summary), { size: SIZE.h3 });
-  w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {
+  w.text(`Made on ${formatDate(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {
     color: MUTED,
   });
   w.text(
@@ -465,7 +465,7 @@ export async function toPdf(
     w.space(6);
     w.table(
       ['Date', 'Way of meeting'],
-      summary.meetings.held.map((m) => [formatDay(m.date), m.mode ? MODE_LABELS[m.mode] : 'Not recorded']),
+      summary.meetings.held.map((m) => [formatDate(m.date), m.mode ? MODE_LABELS[m.mode] : 'Not recorded']),
       140,
     );
   }
@@ -477,7 +477,7 @@ export async function toPdf(
     w.text(
       [
         GOAL_STATUS_LABELS[g.status] ?? g.status,
-        g.targetDate ? `target ${formatDay(g.targetDate)}` : undefined,
+        g.targetDate ? `target ${formatDate(g.targetDate)}` : undefined,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -512,7 +512,7 @@ export async function toPdf(
   w.text(checkInLine(summary));
   if (!summary.checkIns.length) w.text('No check-ins marked for the committee.', { color: MUTED });
   for (const c of summary.checkIns) {
-    w.heading(`Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`, 3);
+    w.heading(`Check-in${c.date ? ` of ${formatDate(c.date)}` : ''} by the ${c.author}`, 3);
     for (const a of c.answers) {
       w.text(a.question, { color: MUTED, keepWithNext: SIZE.body * LEADING });
       w.text(a.answer, { indent: 12 });
@@ -523,7 +523,7 @@ export async function toPdf(
     w.heading('Development opportunities', 2);
     for (const o of summary.opportunities) {
       w.heading(o.title, 3);
-      if (o.endDate) w.text(`Finished ${formatDay(o.endDate)}`, { color: MUTED });
+      if (o.endDate) w.text(`Finished ${formatDate(o.endDate)}`, { color: MUTED });
       if (o.takeaways) w.text(`What I took away: ${o.takeaways}`);
     }
   }
@@ -541,7 +541,7 @@ export async function toPdf(
     for (const n of summary.notes) w.text(`• ${n.text}`, { indent: 0 });
   }
 
-  w.footers(`Committee summary — ${j.menteeName || 'mentoring pair'} — ${formatDay(summary.generatedOn)}`);
+  w.footers(`Committee summary — ${j.menteeName || 'mentoring pair'} — ${formatDate(summary.generatedOn)}`);
   const bytes = await doc.save();
   return { fileName: summaryFileName(summary, 'pdf'), bytes, type: 'application/pdf' };
 }

@@ -5,7 +5,7 @@ import type { Visibility } from '../../model/constants';
 import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, TextArea } from '../components/fields';
-import { formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
+import { AUTOSAVE_NOTE, formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -169,7 +169,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
       <h2 id="checkin-editor" ref={heading} tabIndex={-1}>
         My check-in
       </h2>
-      <p class="meta">Your answers are saved as you type.</p>
+      <p class="meta">{AUTOSAVE_NOTE}</p>
       <div class="inline-fields">
         <DateField
           label="Date"

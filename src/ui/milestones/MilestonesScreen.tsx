@@ -17,7 +17,7 @@ import type { MilestoneStatus } from '../../model/milestone';
 import { milestoneReschedulePatch, milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today } from '../components/labels';
+import { AUTOSAVE_NOTE, formatDate, optionsOf, today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
@@ -429,7 +429,7 @@ export function MilestoneEditor({
   return (
     <section class="milestone-editor" aria-labelledby={`editor-${id}`}>
       <h3 id={`editor-${id}`}>Edit milestone</h3>
-      <p class="meta">Changes are saved as you type.</p>
+      <p class="meta">{AUTOSAVE_NOTE}</p>
       <TextField label="Title" value={m.title} onInput={(v) => set('title', v)} error={titleError} />
       <div class="inline-fields">
         <SelectField
