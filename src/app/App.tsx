@@ -17,6 +17,11 @@ const ReloadPrompt = lazy(() => import('./ReloadPrompt').then((m) => m.ReloadPro
 /** The switcher's value that opens the "Start a new journal" form instead of switching. */
 const NEW_JOURNAL = '__new';
 
+/** Meeting mode's route: on a phone the bottom bar gives its room to meeting mode's Back / Next. */
+function isMeetingMode(path: string): boolean {
+  return /^\/meetings\/[^/]+\/run$/.test(path);
+}
+
 /** The shell: journal switcher, search, navigation, status messages and the update bar. */
 export function App() {
   const shell = useShellState();
@@ -80,23 +85,31 @@ export function App() {
       ) : (
         <JournalContext.Provider value={current}>
           <Header current={current} journals={journals} onNewJournal={() => setCreating(true)} />
-          <div class="shell">
-            <Nav />
-            <main id="main" class="screen">
-              <ScreenBoundary>
-                <Router onRouteChange={focusScreenHeading}>
-                  {SCREENS.map((s) => (
-                    <Route key={s.path} path={s.path} component={s.load} />
-                  ))}
-                  <Route default component={NotFound} />
-                </Router>
-              </ScreenBoundary>
-            </main>
-          </div>
+          <Shell />
         </JournalContext.Provider>
       )}
       <StatusRegion />
     </LocationProvider>
+  );
+}
+
+/** Navigation and the current screen (in meeting mode on a phone, without the bottom bar). */
+function Shell() {
+  const { path } = useLocation();
+  return (
+    <div class={isMeetingMode(path) ? 'shell in-meeting-mode' : 'shell'}>
+      <Nav />
+      <main id="main" class="screen">
+        <ScreenBoundary>
+          <Router onRouteChange={focusScreenHeading}>
+            {SCREENS.map((s) => (
+              <Route key={s.path} path={s.path} component={s.load} />
+            ))}
+            <Route default component={NotFound} />
+          </Router>
+        </ScreenBoundary>
+      </main>
+    </div>
   );
 }
 
@@ -142,9 +155,11 @@ function Header({
   return (
     <header class="app-header" ref={header}>
       <label class="switcher">
-        <span class="visually-hidden">Current journal</span>
+        {/* A long title is cut short on screen (an ellipsis); its full name stays in the accessible name. */}
+        <span class="visually-hidden">Current journal: {journalTitle(current)}</span>
         <select
           value={current.journalId}
+          title={journalTitle(current)}
           onChange={async (e) => {
             const select = e.currentTarget;
             const value = select.value;
