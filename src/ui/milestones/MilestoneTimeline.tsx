@@ -95,6 +95,15 @@ function MonthRow({
         const cy = y + ((Number(date.slice(8, 10)) - 1) / 31) * ROW + 2;
         return <path key={date} class="meeting-mark" d={`M${AXIS} ${cy - 5} l5 5 l-5 5 l-5 -5 z`} />;
       })}
+      {/* Today's line first: the marks are drawn over it. */}
+      {month.today !== undefined && (
+        <g class="today">
+          <line x1={AXIS - 8} x2="100%" y1={y + month.today * ROW} y2={y + month.today * ROW} />
+          <text x="100%" y={y + month.today * ROW - 4} text-anchor="end">
+            Today
+          </text>
+        </g>
+      )}
       {month.marks.map((mark, k) => (
         <Mark
           key={mark.kind === 'one' ? mark.id : mark.firstId}
@@ -105,14 +114,6 @@ function MonthRow({
           onOpen={onOpen}
         />
       ))}
-      {month.today !== undefined && (
-        <g class="today">
-          <line x1={AXIS - 8} x2="100%" y1={y + month.today * ROW} y2={y + month.today * ROW} />
-          <text x="100%" y={y + month.today * ROW - 4} text-anchor="end">
-            Today
-          </text>
-        </g>
-      )}
     </g>
   );
 }
