@@ -364,7 +364,10 @@ export async function timelineFacts(
         .where('[journalId+dueDate]')
         .between([journalId, Dexie.minKey], [journalId, Dexie.maxKey])
         .toArray(),
-      meetings.where('[journalId+date]').between([journalId, Dexie.minKey], [journalId, Dexie.maxKey]).toArray(),
+      meetings
+        .where('[journalId+date]')
+        .between([journalId, Dexie.minKey], [journalId, Dexie.maxKey])
+        .toArray(),
     ]);
     return {
       milestones: dated
