@@ -228,12 +228,33 @@ function currentness(linkPath: string, path: string): 'page' | 'true' | undefine
   return undefined;
 }
 
+/** The bottom bar's icons: one path each on a 24 px grid, drawn in the text's colour. */
+const NAV_ICONS: Record<string, string> = {
+  '/': 'M3 11 12 3l9 8M5.5 9.5V21h13V9.5M10 21v-6h4v6',
+  '/goals':
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4a5 5 0 1 0 0 10 5 5 0 0 0 0-10Zm0 4a1 1 0 1 0 0 2 1 1 0 0 0 0-2Z',
+  '/meetings': 'M4 6h16v14H4ZM4 10h16M8 3v5M16 3v5',
+  '/stories': 'M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3ZM5 17a3 3 0 0 1 3-3h11',
+  more: 'M4.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0M10.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0M16.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0',
+};
+
+/** A navigation icon: decoration beside the word, hidden from screen readers. */
+function NavIcon({ d }: { d: string | undefined }) {
+  if (!d) return null;
+  return (
+    <svg class="nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+      <path d={d} />
+    </svg>
+  );
+}
+
 /** One screen's link in the navigation, marked with aria-current when it is the current screen. */
 function NavItem({ screen, path }: { screen: Screen; path: string }) {
   return (
     <li>
       <a href={screen.path} aria-current={currentness(screen.path, path)}>
-        {screen.name}
+        {inBar(screen) && <NavIcon d={NAV_ICONS[screen.path]} />}
+        <span>{screen.name}</span>
       </a>
     </li>
   );
@@ -284,7 +305,10 @@ function Nav() {
         ))}
         <li>
           <details class="more" ref={more} onKeyDown={onKeyDown}>
-            <summary class={moreIsCurrent ? 'has-current' : undefined}>More</summary>
+            <summary class={moreIsCurrent ? 'has-current' : undefined}>
+              <NavIcon d={NAV_ICONS.more} />
+              <span>More</span>
+            </summary>
             <ul>
               {moreScreens.map((s) => (
                 <NavItem key={s.path} screen={s} path={path} />

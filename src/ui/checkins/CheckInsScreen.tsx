@@ -106,7 +106,7 @@ export function CheckInsScreen() {
                   </h3>
                   <p class="meta">
                     {answers.length} of {CHECK_IN_QUESTIONS.length} questions answered ·{' '}
-                    <span class="badge">{VISIBILITY_LABELS[c.visibility]}</span>
+                    <span class={`badge state-${c.visibility}`}>{VISIBILITY_LABELS[c.visibility]}</span>
                   </p>
                   {answers.length > 0 && (
                     <details>

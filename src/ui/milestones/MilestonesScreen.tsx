@@ -265,8 +265,9 @@ const MilestoneItem = memo(
       <li id={`milestone-${m.id}`} class={`card milestone${overdue ? ' is-overdue' : ''}`}>
         <div class="milestone-head">
           <h2>{title}</h2>
-          {overdue && <span class="badge warn">Overdue</span>}
-          {m.status === 'done' && <span class="badge">Done</span>}
+          {overdue && <span class="badge warn state-overdue">Overdue</span>}
+          {m.status === 'done' && <span class="badge state-done">Done</span>}
+          {m.status === 'missed' && <span class="badge state-missed">Missed</span>}
         </div>
         <p class="meta">
           {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
