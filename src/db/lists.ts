@@ -18,7 +18,7 @@
 import { Dexie, type Observable, type Table } from 'dexie';
 import type { Goal } from '../model/goal';
 import type { Meeting } from '../model/meeting';
-import { compareMeetings, isMeetingHeld } from '../model/meetingRules';
+import { compareMeetings } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
 import { compareMilestones } from '../model/milestoneRules';
 import { isMilestoneOverdue, isOpenMilestone } from '../model/schedule';
@@ -327,75 +327,5 @@ export function liveLinkedStories(
 ): Observable<{ id: string; title?: string }[]> {
   return keptLiveQuery(db, [KIND_INFO.story.table], `linkedStories/${journalId}/${goalId}`, () =>
     linkedStories(journalId, goalId, db),
-  );
-}
-
-/** A dated milestone as the milestone timeline draws it. */
-export interface TimelineMilestone {
-  id: string;
-  title?: string;
-  dueDate: string;
-  status?: Milestone['status'];
-  /** Open and past its due date on the day it was read for (`isMilestoneOverdue`). */
-  overdue: boolean;
-}
-
-/** What the milestone timeline draws: the dated milestones and the days of meetings held, by date. */
-export interface TimelineFacts {
-  milestones: TimelineMilestone[];
-  meetingsHeld: { id: string; date: string }[];
-}
-
-/**
- * The milestone timeline's facts for `today`: dated milestones from the [journalId+dueDate] index
- * and meetings from [journalId+date], both in date order (a tombstone's date is cleared, so it is
- * not in either index). Undated milestones are the list's alone.
- */
-export async function timelineFacts(
-  journalId: string,
-  today: string,
-  db: MentoringDb = getDb(),
-): Promise<TimelineFacts> {
-  const milestones = tableOf<Milestone>(db, 'milestone');
-  const meetings = tableOf<Meeting>(db, 'meeting');
-  return db.transaction('r', milestones, meetings, async () => {
-    const [dated, met] = await Promise.all([
-      milestones
-        .where('[journalId+dueDate]')
-        .between([journalId, Dexie.minKey], [journalId, Dexie.maxKey])
-        .toArray(),
-      meetings
-        .where('[journalId+date]')
-        .between([journalId, Dexie.minKey], [journalId, Dexie.maxKey])
-        .toArray(),
-    ]);
-    return {
-      milestones: dated
-        .filter((m) => !m.deleted && m.dueDate)
-        .map((m) => ({
-          id: m.id,
-          title: m.title,
-          dueDate: m.dueDate!,
-          status: m.status,
-          overdue: isOpenMilestone(m) && isMilestoneOverdue(m, today),
-        })),
-      meetingsHeld: met
-        .filter((m) => !m.deleted && m.date && isMeetingHeld(m))
-        .map((m) => ({ id: m.id, date: m.date! })),
-    };
-  });
-}
-
-/** `timelineFacts` kept live, and kept between visits. */
-export function liveTimelineFacts(
-  journalId: string,
-  today: string,
-  db: MentoringDb = getDb(),
-): Observable<TimelineFacts> {
-  return keptLiveQuery(
-    db,
-    [KIND_INFO.milestone.table, KIND_INFO.meeting.table],
-    `timeline/${journalId}/${today}`,
-    () => timelineFacts(journalId, today, db),
   );
 }

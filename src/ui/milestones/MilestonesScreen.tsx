@@ -150,6 +150,7 @@ export function MilestonesScreen() {
       <h1>Milestones</h1>
       <MilestoneTimeline
         journalId={journalId}
+        milestones={milestones}
         startDate={journal.startDate}
         lengthMonths={journal.lengthMonths}
         today={now}

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineMilestone } from '../../db/lists';
-import { layoutTimeline, markState } from './timeline';
+import { layoutTimeline, markState, type TimelineMilestone } from './timeline';
 
 const m = (
   id: string,

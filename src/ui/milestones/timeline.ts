@@ -3,8 +3,19 @@
  * (one mark each, or one mark for the whole month when it holds more than `perMonth`), the meetings
  * held in it and, in today's month, where today falls. The component draws exactly this.
  */
-import type { TimelineFacts, TimelineMilestone } from '../../db/lists';
+import type { MilestoneRow } from '../../db/lists';
 import { addMonths } from '../../model/schedule';
+
+/** A dated milestone as the timeline draws it (a list row with its due date). */
+export type TimelineMilestone = Pick<MilestoneRow, 'id' | 'title' | 'status' | 'overdue'> & {
+  dueDate: string;
+};
+
+/** What the timeline draws: dated milestones in due-date order, and the days of meetings held. */
+export interface TimelineFacts {
+  milestones: readonly TimelineMilestone[];
+  meetingsHeld: readonly { id: string; date: string }[];
+}
 
 /** How a milestone stands on the timeline; each has its own shape and word. */
 export type MarkState = 'done' | 'missed' | 'overdue' | 'planned' | 'dropped';
