@@ -31,7 +31,7 @@ function recordAnnouncements() {
   return { texts, Recorder };
 }
 
-const switcher = () => screen.getByRole('combobox', { name: 'Current journal' }) as HTMLSelectElement;
+const switcher = () => screen.getByRole('combobox', { name: /^Current journal/ }) as HTMLSelectElement;
 const selectedText = () => switcher().selectedOptions[0]?.textContent;
 
 describe('the shell on a new device', () => {

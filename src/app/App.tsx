@@ -21,6 +21,11 @@ const OpenFileScreen = lazy(() => import('../ui/share/OpenFileScreen').then((m) 
 /** The switcher's value that opens the "Start a new journal" form instead of switching. */
 const NEW_JOURNAL = '__new';
 
+/** Meeting mode's route: on a phone the bottom bar gives its room to meeting mode's Back / Next. */
+function isMeetingMode(path: string): boolean {
+  return /^\/meetings\/[^/]+\/run$/.test(path);
+}
+
 /** The shell: journal switcher, search, navigation, status messages and the update bar. */
 export function App() {
   const shell = useShellState();
@@ -92,25 +97,33 @@ export function App() {
       ) : (
         <JournalContext.Provider value={current}>
           <Header current={current} journals={journals} onNewJournal={() => setCreating(true)} />
-          <div class="shell">
-            <Nav />
-            <main id="main" class="screen">
-              <ScreenBoundary>
-                <ReadOnlyWhenClosed>
-                  <Router onRouteChange={focusScreenHeading}>
-                    {SCREENS.map((s) => (
-                      <Route key={s.path} path={s.path} component={s.load} />
-                    ))}
-                    <Route default component={NotFound} />
-                  </Router>
-                </ReadOnlyWhenClosed>
-              </ScreenBoundary>
-            </main>
-          </div>
+          <Shell />
         </JournalContext.Provider>
       )}
       <RoutedStatus part="passing" />
     </LocationProvider>
+  );
+}
+
+/** Navigation and the current screen (in meeting mode on a phone, without the bottom bar). */
+function Shell() {
+  const { path } = useLocation();
+  return (
+    <div class={isMeetingMode(path) ? 'shell in-meeting-mode' : 'shell'}>
+      <Nav />
+      <main id="main" class="screen">
+        <ScreenBoundary>
+          <ReadOnlyWhenClosed>
+            <Router onRouteChange={focusScreenHeading}>
+              {SCREENS.map((s) => (
+                <Route key={s.path} path={s.path} component={s.load} />
+              ))}
+              <Route default component={NotFound} />
+            </Router>
+          </ReadOnlyWhenClosed>
+        </ScreenBoundary>
+      </main>
+    </div>
   );
 }
 
@@ -176,9 +189,11 @@ function Header({
   return (
     <header class="app-header" ref={header}>
       <label class="switcher">
-        <span class="visually-hidden">Current journal</span>
+        {/* A long title is cut short on screen (an ellipsis); its full name stays in the accessible name. */}
+        <span class="visually-hidden">Current journal: {journalTitle(current)}</span>
         <select
           value={current.journalId}
+          title={journalTitle(current)}
           onChange={async (e) => {
             const select = e.currentTarget;
             const value = select.value;
@@ -247,12 +262,33 @@ function currentness(linkPath: string, path: string): 'page' | 'true' | undefine
   return undefined;
 }
 
+/** The bottom bar's icons: one path each on a 24 px grid, drawn in the text's colour. */
+const NAV_ICONS: Record<string, string> = {
+  '/': 'M3 11 12 3l9 8M5.5 9.5V21h13V9.5M10 21v-6h4v6',
+  '/goals':
+    'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18Zm0 4a5 5 0 1 0 0 10 5 5 0 0 0 0-10Zm0 4a1 1 0 1 0 0 2 1 1 0 0 0 0-2Z',
+  '/meetings': 'M4 6h16v14H4ZM4 10h16M8 3v5M16 3v5',
+  '/stories': 'M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3ZM5 17a3 3 0 0 1 3-3h11',
+  more: 'M4.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0M10.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0M16.5 12a1.5 1.5 0 1 0 3 0 1.5 1.5 0 1 0-3 0',
+};
+
+/** A navigation icon: decoration beside the word, hidden from screen readers. */
+function NavIcon({ d }: { d: string | undefined }) {
+  if (!d) return null;
+  return (
+    <svg class="nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+      <path d={d} />
+    </svg>
+  );
+}
+
 /** One screen's link in the navigation, marked with aria-current when it is the current screen. */
 function NavItem({ screen, path }: { screen: Screen; path: string }) {
   return (
     <li>
       <a href={screen.path} aria-current={currentness(screen.path, path)}>
-        {screen.name}
+        {inBar(screen) && <NavIcon d={NAV_ICONS[screen.path]} />}
+        <span>{screen.name}</span>
       </a>
     </li>
   );
@@ -303,7 +339,10 @@ function Nav() {
         ))}
         <li>
           <details class="more" ref={more} onKeyDown={onKeyDown}>
-            <summary class={moreIsCurrent ? 'has-current' : undefined}>More</summary>
+            <summary class={moreIsCurrent ? 'has-current' : undefined}>
+              <NavIcon d={NAV_ICONS.more} />
+              <span>More</span>
+            </summary>
             <ul>
               {moreScreens.map((s) => (
                 <NavItem key={s.path} screen={s} path={path} />

@@ -58,7 +58,7 @@ describe('with a journal', () => {
     await createJournal({ role: 'mentor', menteeName: 'Bea', mentorName: 'Kim' }, fresh.db);
     const user = userEvent.setup();
     render(<App />);
-    const switcher = await screen.findByRole('combobox', { name: 'Current journal' });
+    const switcher = await screen.findByRole('combobox', { name: /^Current journal/ });
     await user.selectOptions(switcher, '+ Start a new journal…');
     await user.click(
       await screen.findByRole('button', { name: 'Join with my partner’s file, or restore a backup' }),

@@ -4,9 +4,10 @@
  * storyBankPdf.ts. It is the owner's own export, made on the device: private stories are in it when
  * the owner chose them. Pure: the day and the stories are passed in.
  */
+
+import { formatDate } from '../model/dates';
 import { STORY_CONTEXT_LABELS } from '../model/labels';
 import type { Story } from '../model/story';
-import { formatDay } from './summaryText';
 import { fileSlug } from './toJson';
 
 /** One story as the bank shows it. */
@@ -59,7 +60,7 @@ export function buildStoryBank(
       .map((s) => ({
         id: s.id,
         title: titleOf(s),
-        meta: [s.context && STORY_CONTEXT_LABELS[s.context], s.date ? formatDay(s.date) : s.period?.trim()]
+        meta: [s.context && STORY_CONTEXT_LABELS[s.context], s.date ? formatDate(s.date) : s.period?.trim()]
           .filter(Boolean)
           .join(' · '),
         parts: BANK_PARTS.flatMap(([field, heading]) => {
@@ -81,7 +82,7 @@ export function bankTitle(bank: StoryBank): string {
 /** "Made on 2 Dec 2026 · 3 stories" */
 export function bankMetaLine(bank: StoryBank): string {
   const n = bank.stories.length;
-  return `Made on ${formatDay(bank.madeOn)} · ${n} ${n === 1 ? 'story' : 'stories'}`;
+  return `Made on ${formatDate(bank.madeOn)} · ${n} ${n === 1 ? 'story' : 'stories'}`;
 }
 
 /** The file name of a bank: story-bank-<owner>-<date>.<ext> */

@@ -5,9 +5,9 @@
  */
 import { PDFDocument } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { formatDate } from '../model/dates';
 import { PAGE_SIZES, type PageSize } from './pageSize';
 import { bankMetaLine, bankTitle, type StoryBank, storyBankFileName } from './storyBank';
-import { formatDay } from './summaryText';
 import { compatibleFontkit, MUTED, type PdfFile, SIZE, Writer } from './toPdf';
 
 /** The story bank as a PDF file; `fontBytes` is a TrueType font (DejaVu Sans), embedded as a subset. */
@@ -43,7 +43,7 @@ export async function storyBankPdf(
       w.text(part.text);
     }
   }
-  w.footers(`${bankTitle(bank)} — ${formatDay(bank.madeOn)}`);
+  w.footers(`${bankTitle(bank)} — ${formatDate(bank.madeOn)}`);
   const bytes = await doc.save();
   return { fileName: storyBankFileName(bank, 'pdf'), bytes, type: 'application/pdf' };
 }

@@ -1,9 +1,10 @@
 /**
  * The words of the committee summary, shared by the preview screen and the PDF so both say the
- * same thing. Dates are written the same way everywhere ("15 Jan 2025"), whatever the device's
- * language, because the file is read by someone else.
+ * same thing. Dates read as everywhere in the app ("15 Jan 2025": day, month as a word, year), so
+ * nobody reading the file can mistake the day for the month.
  */
 import { isRating, PARTNERSHIP_RATING_LABELS, PARTNERSHIP_RATING_QUESTION } from '../model/checkInRules';
+import { formatDate } from '../model/dates';
 import { MILESTONE_STATUS_LABELS } from '../model/labels';
 import type {
   CommitteeSummary,
@@ -12,16 +13,6 @@ import type {
   SummaryGoal,
   SummaryMilestone,
 } from './buildSummary';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A calendar date as "15 Jan 2025"; anything else as it is. */
-export function formatDay(date: string | undefined): string {
-  if (!date) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}
 
 /** "Zofia Łukasiewicz (mentee) and Grace Ọkafọ (mentor)" */
 export function pairLine(summary: CommitteeSummary): string {
@@ -36,7 +27,7 @@ export function progressLines(summary: CommitteeSummary): string[] {
   if (j.programme) lines.push(`Programme: ${j.programme}`);
   if (j.startDate) {
     lines.push(
-      `Started ${formatDay(j.startDate)}; ${j.lengthMonths} months, ending ${formatDay(j.endDate)}.`,
+      `Started ${formatDate(j.startDate)}; ${j.lengthMonths} months, ending ${formatDate(j.endDate)}.`,
     );
   } else {
     lines.push(`${j.lengthMonths} months; no start date recorded.`);
@@ -46,7 +37,7 @@ export function progressLines(summary: CommitteeSummary): string[] {
     lines.push(
       `${j.monthsElapsed} of ${j.lengthMonths} months elapsed (${j.percentElapsed ?? 0}%)${j.phase === 'ended' ? ' — the programme has ended' : ''}.`,
     );
-  if (j.closedDate) lines.push(`Partnership completed: closed on ${formatDay(j.closedDate)}.`);
+  if (j.closedDate) lines.push(`Partnership completed: closed on ${formatDate(j.closedDate)}.`);
   return lines;
 }
 
@@ -55,16 +46,16 @@ export function agreementLines(summary: CommitteeSummary): string[] {
   const { menteeConfirmedOn, mentorConfirmedOn } = summary.agreement;
   return [
     menteeConfirmedOn
-      ? `The mentee confirmed the agreement on ${formatDay(menteeConfirmedOn)}.`
+      ? `The mentee confirmed the agreement on ${formatDate(menteeConfirmedOn)}.`
       : 'The mentee has not confirmed the agreement yet.',
     mentorConfirmedOn
-      ? `The mentor confirmed the agreement on ${formatDay(mentorConfirmedOn)}.`
+      ? `The mentor confirmed the agreement on ${formatDate(mentorConfirmedOn)}.`
       : 'The mentor has not confirmed the agreement yet.',
     ...(summary.reviews?.midPointDoneOn
-      ? [`Mid-point review done by both on ${formatDay(summary.reviews.midPointDoneOn)}.`]
+      ? [`Mid-point review done by both on ${formatDate(summary.reviews.midPointDoneOn)}.`]
       : []),
     ...(summary.reviews?.closingDoneOn
-      ? [`Closing review done by both on ${formatDay(summary.reviews.closingDoneOn)}.`]
+      ? [`Closing review done by both on ${formatDate(summary.reviews.closingDoneOn)}.`]
       : []),
   ];
 }
@@ -82,7 +73,7 @@ export function meetingsProgressLine(summary: CommitteeSummary): string {
   const { expectedCount, longestGapDays, lastHeldOn } = summary.meetings;
   return [
     `The agreed cadence asks for ${expectedCount} by now`,
-    lastHeldOn ? `the last was on ${formatDay(lastHeldOn)}` : undefined,
+    lastHeldOn ? `the last was on ${formatDate(lastHeldOn)}` : undefined,
     `the longest stretch without one was ${plural(longestGapDays, 'day', 'days')}.`,
   ]
     .filter(Boolean)
@@ -92,9 +83,9 @@ export function meetingsProgressLine(summary: CommitteeSummary): string {
 /** "What the summary covers": the whole programme so far, or a period. */
 export function periodLine(summary: CommitteeSummary): string {
   const { from, to } = summary.period ?? {};
-  if (from && to) return `Covers ${formatDay(from)} to ${formatDay(to)}.`;
-  if (from) return `Covers ${formatDay(from)} to ${formatDay(summary.generatedOn)}.`;
-  if (to) return `Covers the programme up to ${formatDay(to)}.`;
+  if (from && to) return `Covers ${formatDate(from)} to ${formatDate(to)}.`;
+  if (from) return `Covers ${formatDate(from)} to ${formatDate(summary.generatedOn)}.`;
+  if (to) return `Covers the programme up to ${formatDate(to)}.`;
   return 'Covers the whole programme so far.';
 }
 
@@ -102,7 +93,7 @@ export function periodLine(summary: CommitteeSummary): string {
 export function goalProgressLine(goal: SummaryGoal): string | undefined {
   const parts = [
     goal.latestPercent !== undefined
-      ? `latest progress ${goal.latestPercent}%${goal.latestProgressOn ? ` (${formatDay(goal.latestProgressOn)})` : ''}`
+      ? `latest progress ${goal.latestPercent}%${goal.latestProgressOn ? ` (${formatDate(goal.latestProgressOn)})` : ''}`
       : undefined,
     goal.pastTarget ? 'past its target date' : undefined,
   ].filter(Boolean);
@@ -121,7 +112,7 @@ export function milestoneCountsLine(summary: CommitteeSummary): string {
 /** "Latest check-in: 15 Jun 2025." */
 export function checkInLine(summary: CommitteeSummary): string {
   return summary.latestCheckInOn
-    ? `Latest partnership check-in: ${formatDay(summary.latestCheckInOn)}.`
+    ? `Latest partnership check-in: ${formatDate(summary.latestCheckInOn)}.`
     : 'No partnership check-in yet.';
 }
 
@@ -146,7 +137,7 @@ export function ratingTrendLine(summary: CommitteeSummary): string | undefined {
     .map((role) => {
       const mine = dated.filter((c) => c.author === role);
       if (mine.length === 0) return undefined;
-      return `the ${role} ${mine.map((c) => `${c.rating}${c.date ? ` (${formatDay(c.date)})` : ''}`).join(', ')}`;
+      return `the ${role} ${mine.map((c) => `${c.rating}${c.date ? ` (${formatDate(c.date)})` : ''}`).join(', ')}`;
     })
     .filter(Boolean);
   return people.length ? `Partnership ratings (1–5) over time: ${people.join('; ')}.` : undefined;
@@ -162,16 +153,16 @@ export function cadenceLine(summary: CommitteeSummary): string {
 
 export function gapLine(gap: SummaryGap): string {
   return gap.open
-    ? `${gap.days} days since ${formatDay(gap.from)} (up to ${formatDay(gap.to)}) without a meeting`
-    : `${gap.days} days from ${formatDay(gap.from)} to ${formatDay(gap.to)}`;
+    ? `${gap.days} days since ${formatDate(gap.from)} (up to ${formatDate(gap.to)}) without a meeting`
+    : `${gap.days} days from ${formatDate(gap.from)} to ${formatDate(gap.to)}`;
 }
 
 /** "Due 1 Jun 2025 · Done on 30 May 2025 · For: Lead a small project" */
 export function milestoneMeta(m: SummaryMilestone): string {
   return [
     MILESTONE_STATUS_LABELS[m.status] ?? m.status,
-    m.dueDate ? `due ${formatDay(m.dueDate)}` : undefined,
-    m.doneDate ? `done on ${formatDay(m.doneDate)}` : undefined,
+    m.dueDate ? `due ${formatDate(m.dueDate)}` : undefined,
+    m.doneDate ? `done on ${formatDate(m.doneDate)}` : undefined,
     m.goalTitle ? `for the goal “${m.goalTitle}”` : undefined,
   ]
     .filter(Boolean)

@@ -6,6 +6,7 @@
  */
 import { PDFDocument, type PDFFont, PDFHexString, type PDFPage, rgb } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { formatDate } from '../model/dates';
 import { GOAL_STATUS_LABELS, MODE_LABELS } from '../model/labels';
 import type { CommitteeSummary } from './buildSummary';
 import { PAGE_SIZES, type PageSize } from './pageSize';
@@ -14,7 +15,6 @@ import {
   cadenceLine,
   checkInLine,
   checkInRatingLine,
-  formatDay,
   gapLine,
   goalProgressLine,
   meetingsCountLine,
@@ -527,7 +527,7 @@ export async function toPdf(
   const w = new Writer(doc, font, PAGE_SIZES[pageSize]);
   w.heading('Committee summary', 1);
   w.text(pairLine(summary), { size: SIZE.h3 });
-  w.text(`Made on ${formatDay(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {
+  w.text(`Made on ${formatDate(summary.generatedOn)} by the ${summary.generatedBy}. ${periodLine(summary)}`, {
     color: MUTED,
   });
   w.text(
@@ -549,7 +549,7 @@ export async function toPdf(
     w.space(6);
     w.table(
       ['Date', 'Way of meeting'],
-      summary.meetings.held.map((m) => [formatDay(m.date), m.mode ? MODE_LABELS[m.mode] : 'Not recorded']),
+      summary.meetings.held.map((m) => [formatDate(m.date), m.mode ? MODE_LABELS[m.mode] : 'Not recorded']),
       140,
     );
   }
@@ -561,7 +561,7 @@ export async function toPdf(
     w.text(
       [
         GOAL_STATUS_LABELS[g.status] ?? g.status,
-        g.targetDate ? `target ${formatDay(g.targetDate)}` : undefined,
+        g.targetDate ? `target ${formatDate(g.targetDate)}` : undefined,
       ]
         .filter(Boolean)
         .join(' · '),
@@ -598,7 +598,7 @@ export async function toPdf(
   if (trend) w.text(trend);
   if (!summary.checkIns.length) w.text('No check-ins marked for the committee.', { color: MUTED });
   for (const c of summary.checkIns) {
-    w.heading(`Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`, 3);
+    w.heading(`Check-in${c.date ? ` of ${formatDate(c.date)}` : ''} by the ${c.author}`, 3);
     const rating = checkInRatingLine(c);
     if (rating) w.text(rating);
     for (const a of c.answers) {
@@ -611,7 +611,7 @@ export async function toPdf(
     w.heading('Development opportunities', 2);
     for (const o of summary.opportunities) {
       w.heading(o.title, 3);
-      if (o.endDate) w.text(`Finished ${formatDay(o.endDate)}`, { color: MUTED });
+      if (o.endDate) w.text(`Finished ${formatDate(o.endDate)}`, { color: MUTED });
       if (o.takeaways) w.text(`What I took away: ${o.takeaways}`);
     }
   }
@@ -629,7 +629,7 @@ export async function toPdf(
     for (const n of summary.notes) w.text(`• ${n.text}`, { indent: 0 });
   }
 
-  w.footers(`Committee summary — ${j.menteeName || 'mentoring pair'} — ${formatDay(summary.generatedOn)}`);
+  w.footers(`Committee summary — ${j.menteeName || 'mentoring pair'} — ${formatDate(summary.generatedOn)}`);
   const bytes = await doc.save();
   return { fileName: summaryFileName(summary, 'pdf'), bytes, type: 'application/pdf' };
 }

@@ -42,7 +42,7 @@ const SECOND = {
   title: 'Bea Lind & Ana Kowalska',
 };
 
-const switcher = (page: Page) => page.getByRole('combobox', { name: 'Current journal' });
+const switcher = (page: Page) => page.getByRole('combobox', { name: /^Current journal/ });
 const selectedJournal = (page: Page) =>
   switcher(page).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
 

@@ -145,7 +145,7 @@ describe('agreement', () => {
     await waitFor(() =>
       expect(confirmations()).toEqual([
         `Mentee: Ana — confirmed on ${now}`,
-        'Mentor: Sam — confirmed on Jan 15, 2026',
+        'Mentor: Sam — confirmed on 15 Jan 2026',
       ]),
     );
 
@@ -156,7 +156,7 @@ describe('agreement', () => {
     await waitFor(() =>
       expect(confirmations()).toEqual([
         `Mentee: Ana — confirmed on ${now}, before the latest change on ${now} — confirm again`,
-        `Mentor: Sam — confirmed on Jan 15, 2026, before the latest change on ${now} — confirm again`,
+        `Mentor: Sam — confirmed on 15 Jan 2026, before the latest change on ${now} — confirm again`,
       ]),
     );
 
@@ -164,7 +164,7 @@ describe('agreement', () => {
     await waitFor(() =>
       expect(confirmations()).toEqual([
         `Mentee: Ana — confirmed on ${now}`,
-        `Mentor: Sam — confirmed on Jan 15, 2026, before the latest change on ${now} — confirm again`,
+        `Mentor: Sam — confirmed on 15 Jan 2026, before the latest change on ${now} — confirm again`,
       ]),
     );
     expect(await repo('journal').get(journal.id)).toMatchObject({

@@ -12,7 +12,7 @@ import type { Visibility } from '../../model/constants';
 import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedule';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, RadioGroup, TextArea } from '../components/fields';
-import { formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
+import { AUTOSAVE_NOTE, formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
@@ -131,7 +131,7 @@ export function CheckInsScreen() {
                   )}
                   <p class="meta">
                     {answers.length} of {CHECK_IN_QUESTIONS.length} questions answered ·{' '}
-                    <span class="badge">{VISIBILITY_LABELS[c.visibility]}</span>
+                    <span class={`badge state-${c.visibility}`}>{VISIBILITY_LABELS[c.visibility]}</span>
                   </p>
                   {answers.length > 0 && (
                     <details>
@@ -194,7 +194,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
       <h2 id="checkin-editor" ref={heading} tabIndex={-1}>
         My check-in
       </h2>
-      <p class="meta">Your answers are saved as you type.</p>
+      <p class="meta">{AUTOSAVE_NOTE}</p>
       <div class="inline-fields">
         <DateField
           label="Date"

@@ -11,6 +11,8 @@ export interface Paging<E extends HTMLElement> {
   listRef: RefObject<E | null>;
   /** Shows the next page and moves focus to its first item. */
   showMore: () => void;
+  /** Shows pages up to the item at `index` (no focus move: the caller moves it). */
+  reveal: (index: number) => void;
 }
 
 /**
@@ -38,7 +40,11 @@ export function usePaging<E extends HTMLElement = HTMLUListElement>(resetKey: st
     focusAt.current = limit;
     setState({ key: resetKey, limit: limit + PAGE_SIZE });
   };
-  return { limit, listRef, showMore };
+  const reveal = (index: number) => {
+    if (index < limit) return;
+    setState({ key: resetKey, limit: Math.ceil((index + 1) / PAGE_SIZE) * PAGE_SIZE });
+  };
+  return { limit, listRef, showMore, reveal };
 }
 
 /**

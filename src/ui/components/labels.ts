@@ -11,9 +11,12 @@ export const VISIBILITY_LABELS: Record<Visibility, string> = {
   committee: 'Partner and programme committee',
 };
 
+/** The one way the app says that editors save without a Save button. */
+export const AUTOSAVE_NOTE = 'Changes are saved as you type.';
+
 /** A quiet line under an autosaving editor's title: whether the latest change is saved. */
 export const SAVE_STATE_TEXT: Record<SaveState, string> = {
-  idle: 'Changes save by themselves',
+  idle: AUTOSAVE_NOTE,
   pending: 'Saving…',
   saving: 'Saving…',
   saved: 'Saved',
@@ -25,21 +28,8 @@ export function optionsOf<T extends string>(labels: Record<T, string>): { value:
   return (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
 }
 
-/** One formatter for every date shown: making one per call costs 60–90 µs, and lists show thousands. */
-let dateFormat: Intl.DateTimeFormat | undefined;
-
-/** A calendar date (YYYY-MM-DD) as people read it, without time-zone shifts. */
-export function formatDate(date: string | undefined): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-').map(Number);
-  dateFormat ??= new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
-}
+/** Every date the app shows reads the same way ("1 Dec 2026"), from one cached formatter in the model. */
+export { formatDate } from '../../model/dates';
 
 /** Today's calendar date on this device, YYYY-MM-DD. */
 export function today(now: Date = new Date()): string {

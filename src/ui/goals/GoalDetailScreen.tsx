@@ -15,7 +15,7 @@ import type { MilestoneStatus } from '../../model/milestone';
 import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today } from '../components/labels';
+import { AUTOSAVE_NOTE, formatDate, optionsOf, today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
@@ -83,7 +83,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
       <h1>{goal.title?.trim() || 'Untitled goal'}</h1>
       <GoalProgressNow goalId={goal.id} label={goal.title?.trim() || 'Untitled goal'} />
       {id && <WaitingChoiceNotice recordId={id} />}
-      <p class="meta">Changes are saved as you type.</p>
+      <p class="meta">{AUTOSAVE_NOTE}</p>
 
       <section class="form-section" aria-labelledby="goal-about">
         <h2 id="goal-about">About this goal</h2>

@@ -125,7 +125,7 @@ describe('home', () => {
   it('says today and tomorrow in words, other days as dates', () => {
     expect(dayInWords('2026-03-10', '2026-03-10')).toBe('Today');
     expect(dayInWords('2026-03-11', '2026-03-10')).toBe('Tomorrow');
-    expect(dayInWords('2026-03-12', '2026-03-10')).toBe('Mar 12, 2026');
+    expect(dayInWords('2026-03-12', '2026-03-10')).toBe('12 Mar 2026');
   });
 
   it('asks whether a planned meeting whose day has passed was held; Mark as held counts it', async () => {

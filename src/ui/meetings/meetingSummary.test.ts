@@ -30,13 +30,13 @@ describe('meeting summary', () => {
       'Agenda: 1 of 2 points discussed.',
       'Not yet discussed (carries to the next meeting): Budget.',
       'Milestone “Submit proposal”: marked done.',
-      'Milestone “Course”: now due Sep 30, 2026.',
+      'Milestone “Course”: now due 30 Sep 2026.',
       'Done since last time: Send the CV.',
       'Still open, carried on: Call HR.',
-      'New action: Draft abstract (Mentee, by Jul 1, 2026).',
+      'New action: Draft abstract (Mentee, by 1 Jul 2026).',
       'New action: Book room.',
       'Activities: Setting or reviewing goals; Job shadowing.',
-      'Next meeting: Aug 20, 2026, 14:30.',
+      'Next meeting: 20 Aug 2026, 14:30.',
       'Topics for the next meetings: Interview practice',
     ]);
   });

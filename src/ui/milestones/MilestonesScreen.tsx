@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { repo } from '../../db';
 import {
   type GoalTitle,
@@ -17,7 +17,7 @@ import type { MilestoneStatus } from '../../model/milestone';
 import { milestoneReschedulePatch, milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
-import { formatDate, optionsOf, today } from '../components/labels';
+import { AUTOSAVE_NOTE, formatDate, optionsOf, today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
 import { announce, announceError } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
@@ -27,6 +27,7 @@ import { useJournal } from '../journalContext';
 import '../goals/goals.css';
 import './milestones.css';
 import { VisibilityField } from '../components/VisibilityField';
+import { MilestoneTimeline } from './MilestoneTimeline';
 
 type Filter = 'open' | 'overdue' | 'closed' | 'all';
 const FILTER_LABELS: Record<Filter, string> = {
@@ -47,7 +48,7 @@ type GoalLink = { kind: 'none' } | { kind: 'linked'; id: string; title: string }
  * their index), and shows a page at a time; the filters and their counts cover every milestone.
  */
 export function MilestonesScreen() {
-  const { journalId } = useJournal();
+  const { journalId, journal } = useJournal();
   const now = today();
   const milestones = useLive(() => liveMilestoneRows(journalId, now), [journalId, now]);
   const goals = useLive(() => liveGoalTitles(journalId), [journalId]);
@@ -88,6 +89,27 @@ export function MilestonesScreen() {
   // A new filter starts again from the first page.
   const paging = usePaging<HTMLOListElement>(filter);
 
+  // A mark on the timeline opens its milestone in the list, whatever the filter: kept in view, focused.
+  const [opening, setOpening] = useState<string | undefined>(undefined);
+  const openFromTimeline = useCallback((id: string) => {
+    setTouched((t) => (t.has(id) ? t : new Set(t).add(id)));
+    setOpening(id);
+  }, []);
+  useEffect(() => {
+    if (!opening) return;
+    const index = shown.findIndex((m) => m.id === opening);
+    if (index < 0) return;
+    if (index >= paging.limit) {
+      paging.reveal(index);
+      return;
+    }
+    const item = document.getElementById(`milestone-${opening}`);
+    if (!item) return;
+    setOpening(undefined);
+    item.setAttribute('tabindex', '-1');
+    item.focus();
+  }, [opening, shown, paging.limit]);
+
   const changeFilter = (f: Filter) => {
     setFilter(f);
     setTouched(new Set());
@@ -126,6 +148,14 @@ export function MilestonesScreen() {
   return (
     <>
       <h1>Milestones</h1>
+      <MilestoneTimeline
+        journalId={journalId}
+        milestones={milestones}
+        startDate={journal.startDate}
+        lengthMonths={journal.lengthMonths}
+        today={now}
+        onOpen={openFromTimeline}
+      />
       {milestones !== undefined && (
         // With milestones to review, the timeline comes first and adding one is a tap away.
         <NewMilestone journalId={journalId} goals={goals ?? []} startOpen={milestones.length === 0} />
@@ -233,12 +263,12 @@ const MilestoneItem = memo(
     const title = m.title?.trim() || 'Untitled milestone';
     const selectId = `status-${m.id}`;
     return (
-      <li class={`card milestone${overdue ? ' is-overdue' : ''}`}>
+      <li id={`milestone-${m.id}`} class={`card milestone${overdue ? ' is-overdue' : ''}`}>
         <div class="milestone-head">
           <h2>{title}</h2>
-          {overdue && <span class="badge warn">Overdue</span>}
-          {m.status === 'done' && <span class="badge">Done</span>}
-          {m.status === 'missed' && <span class="badge">Missed</span>}
+          {overdue && <span class="badge warn state-overdue">Overdue</span>}
+          {m.status === 'done' && <span class="badge state-done">Done</span>}
+          {m.status === 'missed' && <span class="badge state-missed">Missed</span>}
         </div>
         <p class="meta">
           {m.dueDate ? `Due ${formatDate(m.dueDate)}` : 'No due date'}
@@ -430,7 +460,7 @@ export function MilestoneEditor({
   return (
     <section class="milestone-editor" aria-labelledby={`editor-${id}`}>
       <h3 id={`editor-${id}`}>Edit milestone</h3>
-      <p class="meta">Changes are saved as you type.</p>
+      <p class="meta">{AUTOSAVE_NOTE}</p>
       <TextField label="Title" value={m.title} onInput={(v) => set('title', v)} error={titleError} />
       <div class="inline-fields">
         <SelectField

@@ -57,7 +57,7 @@ describe('networking', () => {
       'Everyone else',
       'Ben',
     ]);
-    expect(screen.getByText('Follow up now: Mar 1, 2026')).toBeTruthy();
+    expect(screen.getByText('Follow up now: 1 Mar 2026')).toBeTruthy();
   });
 
   it('ticks the four R’s, dates the thank-you, and saves them', async () => {

@@ -64,7 +64,7 @@ describe('reflection', () => {
     );
     await userEvent.click(within(section).getByText(/How my answer changed/));
     expect(within(section).getByText('A big city library')).toBeTruthy();
-    expect(within(section).getByText('Jan 10, 2026')).toBeTruthy();
+    expect(within(section).getByText('10 Jan 2026')).toBeTruthy();
   });
 
   it('keeps my answers private by default', async () => {

@@ -158,7 +158,7 @@ function PromptAnswer({
               <li key={a.id}>
                 <p class="meta">
                   <span>{formatDate(a.answeredOn)}</span>{' '}
-                  <span class="badge">{VISIBILITY_LABELS[a.visibility]}</span>
+                  <span class={`badge state-${a.visibility}`}>{VISIBILITY_LABELS[a.visibility]}</span>
                 </p>
                 <p class="history-answer">{a.answer?.trim() || '(left empty)'}</p>
               </li>

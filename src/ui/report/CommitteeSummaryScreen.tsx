@@ -10,7 +10,6 @@ import {
   cadenceLine,
   checkInLine,
   checkInRatingLine,
-  formatDay,
   gapLine,
   goalProgressLine,
   meetingsCountLine,
@@ -25,7 +24,7 @@ import {
 import { toJson } from '../../report/toJson';
 import { canShareFile, deliverFile } from '../../sync/deliverFile';
 import { CheckboxField, DateField } from '../components/fields';
-import { today, VISIBILITY_LABELS } from '../components/labels';
+import { formatDate, today, VISIBILITY_LABELS } from '../components/labels';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -305,7 +304,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
     <section aria-labelledby="summary-preview" class="summary-preview">
       <h2 id="summary-preview">What goes in</h2>
       <p class="meta">
-        Exactly what the files will hold, as of {formatDay(summary.generatedOn)}. {periodLine(summary)}
+        Exactly what the files will hold, as of {formatDate(summary.generatedOn)}. {periodLine(summary)}
       </p>
 
       <h3>The pair</h3>
@@ -334,7 +333,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
         <ul class="plain meeting-dates">
           {summary.meetings.held.map((m, i) => (
             <li key={`${m.date}-${i}`}>
-              {formatDay(m.date)}
+              {formatDate(m.date)}
               {m.mode ? ` — ${MODE_LABELS[m.mode]}` : ''}
             </li>
           ))}
@@ -350,7 +349,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
             <li class="card" key={g.id}>
               <p class="item-title">{g.title}</p>
               <p class="meta">
-                {[GOAL_STATUS_LABELS[g.status], g.targetDate ? `target ${formatDay(g.targetDate)}` : '']
+                {[GOAL_STATUS_LABELS[g.status], g.targetDate ? `target ${formatDate(g.targetDate)}` : '']
                   .filter(Boolean)
                   .join(' · ')}
               </p>
@@ -403,7 +402,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
       ) : (
         <ul class="cards">
           {summary.checkIns.map((c) => {
-            const name = `Check-in${c.date ? ` of ${formatDay(c.date)}` : ''} by the ${c.author}`;
+            const name = `Check-in${c.date ? ` of ${formatDate(c.date)}` : ''} by the ${c.author}`;
             return (
               <li class="card" key={c.id}>
                 <p class="item-title">{name}</p>
@@ -430,7 +429,7 @@ function Preview({ summary, records }: { summary: CommitteeSummary; records: Any
             {summary.opportunities.map((o) => (
               <li class="card" key={o.id}>
                 <p class="item-title">{o.title}</p>
-                {o.endDate && <p class="meta">Finished {formatDay(o.endDate)}</p>}
+                {o.endDate && <p class="meta">Finished {formatDate(o.endDate)}</p>}
                 {o.takeaways && <p class="item-text">What I took away: {o.takeaways}</p>}
                 <ChangeLink href="/opportunities" name={o.title} />
               </li>
