@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MentoringDb } from '../../src/db/database';
 import { repo } from '../../src/db/index';
+import { lastWriteKey } from '../../src/db/readModels';
 import { VERSIONS } from '../../src/db/schema';
 import type { KindName } from '../../src/model/kind';
 import { validateRecord } from '../../src/model/validate';
@@ -48,7 +49,11 @@ describe('every released database version', () => {
       await db.open();
       expect(db.verno).toBe(VERSIONS.length);
       for (const [table, rows] of Object.entries(fixture.tables)) {
-        expect(await db.table(table).count()).toBe(rows.length);
+        // The upgrade's own writes move the write marks in `local` (src/db/lastWrite.ts): those rows are new.
+        const stored = (await db.table(table).toArray()).filter(
+          (row) => !String(row.key ?? '').startsWith(lastWriteKey('')),
+        );
+        expect(stored).toHaveLength(rows.length);
         for (const row of rows) {
           const key = (row.key ?? row.id) as string;
           expect(await db.table(table).get(key)).toMatchObject(row);
