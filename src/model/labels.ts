@@ -95,6 +95,7 @@ export const FIELD_LABELS: Partial<Record<KindName, Readonly<Record<string, stri
     short: 'The 90-second version',
   },
   reflection: { answer: 'Answer' },
+  review: { answer: 'Review answer' },
   contact: { notes: 'Notes' },
   opportunity: { takeaways: 'Takeaways' },
   checkIn: {

@@ -383,6 +383,11 @@ export async function submitFirstRun(page: Page, who: FirstRunAnswers): Promise<
   if (who.startDate !== undefined) await page.getByLabel('Start date').fill(who.startDate);
   await page.getByRole('button', { name: 'Create journal' }).click();
   if (who.plan === 'stay') return;
+  await declinePlan(page);
+}
+
+/** After "Create journal": answers the programme plan's offer with "Not now", which goes on to Home. */
+export async function declinePlan(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Plan the programme' }).waitFor();
   await page.getByRole('link', { name: 'Not now' }).click();
 }

@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   closeAll,
+  declinePlan,
   expectNoAxeViolations,
   newContext,
   openPage,
@@ -58,6 +59,7 @@ async function freshJournal(width: number, height = 800) {
   await page.getByLabel('Mentor’s name').fill('Ben');
   await page.getByLabel('Start date').fill(day(-60));
   await page.getByRole('button', { name: 'Create journal' }).click();
+  await declinePlan(page);
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }
 

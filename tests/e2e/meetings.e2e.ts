@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   closeAll,
+  declinePlan,
   expectNoAxeViolations,
   newContext,
   openPage,
@@ -239,6 +240,7 @@ async function freshJournal() {
   await page.getByLabel('Mentor’s name').fill('Ben');
   await page.getByLabel('Start date').fill(day(-60));
   await page.getByRole('button', { name: 'Create journal' }).click();
+  await declinePlan(page);
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }
 
@@ -611,6 +613,7 @@ describe('a journal with 300 meetings, 2,000 agenda and action items and 2,000 m
     await p.getByLabel('Mentor’s name').fill('Ben');
     await p.getByLabel('Start date').fill(day(-400));
     await p.getByRole('button', { name: 'Create journal' }).click();
+    await declinePlan(p);
     await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 
     const target = await p.evaluate(

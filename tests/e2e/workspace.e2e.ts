@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   closeAll,
+  declinePlan,
   expectNoAxeViolations,
   newContext,
   openPage,
@@ -52,6 +53,7 @@ async function freshJournal() {
   await page.getByLabel('Mentor’s name').fill('Ben');
   await page.getByLabel('Start date').fill(day(-200));
   await page.getByRole('button', { name: 'Create journal' }).click();
+  await declinePlan(page);
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }
 
@@ -376,6 +378,7 @@ describe('calendar dates across time zones', () => {
       await p.getByLabel('Mentee’s name').fill('Ana');
       await p.getByLabel('Mentor’s name').fill('Ben');
       await p.getByRole('button', { name: 'Create journal' }).click();
+      await declinePlan(p);
       await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
       await p.goto(`${server.url}milestones`);
       await p.getByLabel('Milestone title').fill('Across the date line');

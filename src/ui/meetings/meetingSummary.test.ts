@@ -57,7 +57,7 @@ describe('meeting summary', () => {
     ).toEqual([
       'New action, already done: Email the branch manager (Mentor).',
       'New action, already done: Read the report.',
-      'New action: Draft abstract (Mentee, by Dec 8, 2026).',
+      'New action: Draft abstract (Mentee, by 8 Dec 2026).',
     ]);
   });
 
