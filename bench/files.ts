@@ -3,7 +3,7 @@
  * (src/sync: pairPayload, buildFile — so counts and checksums are the real ones):
  *
  * - seed.json: the mentor's first pair file (the journal's shared facts and duties), joined on
- *   first run ("Join with my partner’s file, or restore a backup");
+ *   first run ("Join with my partner’s file");
  * - backup.json: a backup of the mentee's device holding the whole journal, private records
  *   included, restored under Share;
  * - backup-part-N.json: the same backup split into parts under the app's file limit, used only

@@ -178,7 +178,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
     await page.goto(server.url);
     await call(page, 'shown', 'heading', 'Start a new journal', 60_000);
     await waitForServiceWorker(page);
-    await page.getByRole('button', { name: 'Join with my partner’s file, or restore a backup' }).click();
+    await page.getByRole('button', { name: 'Join with my partner’s file' }).click();
     await call(page, 'armPreview', 60_000);
     await page.locator('input[type="file"]').setInputFiles(files.seed);
     const joined = await call<{ ms: number; refused?: string }>(page, 'previewed');

@@ -245,7 +245,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
           )}
         </div>
       </form>
-      <section class="join-entry" aria-label="Join with my partner’s file, or restore a backup">
+      <section class="join-entry" aria-label="Join with my partner’s file">
         {Join ? (
           <Join onDone={onCancel} />
         ) : (
@@ -264,7 +264,7 @@ export function FirstRun({ onCancel }: { onCancel?: () => void }) {
                   )
                 }
               >
-                Join with my partner’s file, or restore a backup
+                Join with my partner’s file
               </button>
             </div>
           </>

@@ -60,9 +60,7 @@ describe('with a journal', () => {
     render(<App />);
     const switcher = await screen.findByRole('combobox', { name: /^Current journal/ });
     await user.selectOptions(switcher, '+ Start a new journal…');
-    await user.click(
-      await screen.findByRole('button', { name: 'Join with my partner’s file, or restore a backup' }),
-    );
+    await user.click(await screen.findByRole('button', { name: 'Join with my partner’s file' }));
     await user.upload(
       await screen.findByLabelText('Choose my partner’s file or a backup'),
       new File([summary()], 'ana.json', { type: 'application/json' }),

@@ -243,7 +243,7 @@ describe('two people sync through files, every edit made on the app’s screens'
 
     mentee = await openPage(menteeContext, server.url);
     await waitForAppShell(mentee);
-    await mentee.getByRole('button', { name: 'Join with my partner’s file, or restore a backup' }).click();
+    await mentee.getByRole('button', { name: 'Join with my partner’s file' }).click();
     await chooseFile(mentee, file.name, file.text, 'Choose my partner’s file or a backup');
     await mentee.getByRole('heading', { name: 'Before importing: what this file holds' }).waitFor();
     await mentee.getByLabel('In this journal I am the').selectOption('mentee');
@@ -688,7 +688,7 @@ describe('import speed', () => {
       payload: { records: records as never, withdrawn: [] },
     });
     // A fresh device joins from the 10,000-record file: the import flow is loaded first, then timed.
-    await page.getByRole('button', { name: 'Join with my partner’s file, or restore a backup' }).click();
+    await page.getByRole('button', { name: 'Join with my partner’s file' }).click();
     const t0 = Date.now();
     await chooseFile(page, 'speed.json', text, 'Choose my partner’s file or a backup');
     await page

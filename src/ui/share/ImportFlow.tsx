@@ -397,7 +397,7 @@ function PreviewPanel(props: {
     mode === 'join' && file.kind === 'pair' && !isNew
       ? 'This journal is already on this device. Open it and use Share to merge this file.'
       : mode === 'restore' && file.kind === 'pair'
-        ? 'This is a pair file, not a backup: choose “Join with my partner’s file, or restore a backup” instead.'
+        ? 'This is a pair file, not a backup: choose “Join with my partner’s file” instead.'
         : undefined;
   const joinRefused = refusal !== undefined;
   return (
