@@ -124,6 +124,26 @@ describe('the Home read model', () => {
   });
 });
 
+describe('Home and the programme plan', () => {
+  it('a plan step whose event the journal records is not overdue on Home', async () => {
+    const { journalId } = await journalWithHistory();
+    await repo('milestone', db).create(journalId, {
+      title: 'Confirm the agreement together',
+      dueDate: '2026-06-02',
+      status: 'planned',
+      planStep: 'agreement',
+    });
+    const overdue = async () =>
+      (await readHome(dexieReader(db!), journalId, TODAY)).overdue.first.map((m) => m.title);
+    expect(await overdue()).toEqual(['Late', 'Confirm the agreement together']);
+    await repo('journal', db).update(journalId, {
+      menteeConfirmedOn: '2026-06-03',
+      mentorConfirmedOn: '2026-06-04',
+    });
+    expect(await overdue()).toEqual(['Late']);
+  });
+});
+
 describe('Home kept for the next start', () => {
   /** Home's kept facts as the next cold start would find them, over plain IndexedDB. */
   async function keptOnStart(journalId: string, today = TODAY) {

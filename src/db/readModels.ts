@@ -12,6 +12,7 @@ import { journalTitle } from '../model/labels';
 import type { ActionItem, Meeting } from '../model/meeting';
 import { awaitsHeldMark, compareMeetings, isMeetingHeld, isUpcomingMeeting } from '../model/meetingRules';
 import type { Milestone } from '../model/milestone';
+import { withPlanRule } from '../model/programmePlan';
 import { addDays, DUE_SOON_DAYS, milestonesDue } from '../model/schedule';
 import type { Membership } from './device';
 import {
@@ -125,6 +126,7 @@ export const HOME_READS = {
   progressEntries: ['goalId'],
   checkIns: ['journalId'],
   reviews: ['journalId'],
+  journals: ['id'],
 } as const;
 
 /** How many upcoming meetings Home looks at to find the first (meetings on one day sort by time). */
@@ -151,6 +153,7 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     goalProgress,
     attention,
     reviews,
+    journal,
   ] = await Promise.all([
     reader.get<{ value: Membership }>('local', `${MEMBERSHIP_PREFIX}${journalId}`),
     reader.scan<Meeting>({
@@ -192,9 +195,15 @@ export async function readHome(reader: Reader, journalId: string, today: string)
     readHomeGoalProgress(reader, journalId, today),
     readAttentionExtras(reader, journalId, today),
     readReviewFacts(reader, journalId),
+    reader.get<Journal>('journals', journalId),
   ]);
   const planned = upcoming.sort(compareMeetings)[0];
-  const due = milestonesDue(milestones.filter(live), today);
+  // A plan step whose event the journal records counts as done (model/programmePlan withPlanRule).
+  const planFacts = { journal, goals, reviews: reviews.finished };
+  const due = milestonesDue(
+    milestones.filter(live).map((m) => withPlanRule(m, planFacts)),
+    today,
+  );
   const open = openActionItems(actions).sort((a, b) =>
     (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
   );
@@ -242,6 +251,7 @@ export const HOME_MARKED_TABLES = [
   'progressEntries',
   'checkIns',
   'reviews',
+  'journals',
 ] as const;
 export const lastWriteKey = (table: string) => `lastWrite:${table}`;
 
