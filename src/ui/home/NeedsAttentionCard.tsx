@@ -63,9 +63,10 @@ export function NeedsAttentionCard({
   const extras = facts?.attention;
   const storage = useStorageAdvice();
 
-  // Once the storage API has answered: it decides how soon a backup is due.
+  // Until the storage API answers (it can take a moment at start-up), a backup is due by the
+  // ordinary rule; once it says this browser may clear the journal, by the sooner one.
   const list =
-    facts && extras && storage
+    facts && extras
       ? nudges({
           on: now,
           startDate: journal.startDate,
@@ -77,7 +78,7 @@ export function NeedsAttentionCard({
           latestCheckInOn: extras.latestCheckInOn,
           goals: extras.goals,
           lastBackupOn: localDate(facts.membership?.lastBackupAt),
-          backupAtRisk: storage !== 'kept',
+          backupAtRisk: storage !== undefined && storage !== 'kept',
           reviewDue,
         })
       : undefined;
