@@ -9,6 +9,7 @@ import { Repository } from './repository';
 export { getDb, MentoringDb, setDb } from './database';
 export { DeviceRepository, type Membership } from './device';
 export { ClosedJournalError, StorageError } from './errors';
+export { keepHomeNow } from './liveReadModels';
 export { type JournalOnDevice, type JournalsOnDevice, liveMembership } from './onDevice';
 export { type Patch, Repository } from './repository';
 

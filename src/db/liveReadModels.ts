@@ -66,6 +66,26 @@ export function liveHome(
   };
 }
 
+/**
+ * Reads Home's facts of `journalId` afresh and keeps them for the next cold start: after an import,
+ * which changes them in bulk while Home is not on screen (the next start would otherwise read Home
+ * whole). In the background; a failure only costs the next start time.
+ */
+export async function keepHomeNow(
+  journalId: string,
+  today: string,
+  db: MentoringDb = getDb(),
+): Promise<void> {
+  try {
+    const reader = dexieReader(db);
+    const marker = await readHomeMarker(reader);
+    const facts = await readHome(reader, journalId, today);
+    await keepHome(db, journalId, { shape: HOME_FACTS_SHAPE, marker, today, facts });
+  } catch {
+    // Nothing is lost: the next start reads Home afresh.
+  }
+}
+
 /** Keeps Home's facts unless the same ones are kept already; a failure only costs the next start time. */
 export async function keepHome(db: MentoringDb, journalId: string, value: KeptHome): Promise<void> {
   // A journal no longer on this device (removed meanwhile) keeps nothing.

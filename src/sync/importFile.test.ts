@@ -11,7 +11,7 @@ import {
 } from '../db/importTransaction';
 import { repo } from '../db/index';
 import { createJournal, deleteJournalFromDevice, switchJournal } from '../db/journals';
-import { dexieReader, liveHome } from '../db/liveReadModels';
+import { dexieReader, keepHomeNow, liveHome } from '../db/liveReadModels';
 import { readKeptHome } from '../db/readModels';
 import type { AnyRecord } from '../model/kinds';
 import { canonicalJson } from './canonical';
@@ -95,6 +95,11 @@ describe('Home kept for the next start, across imports', () => {
     await keepHomeOf(mentee, journalId, today);
     await undoLastImport(mentee);
     expect(await readKeptHome(dexieReader(mentee), journalId, today)).toBeUndefined();
+    // The Share screen keeps Home again after an import (keepHomeNow): the next start shows it at once.
+    await send(mentor, mentee, journalId);
+    await keepHomeNow(journalId, today, mentee);
+    const kept = await readKeptHome(dexieReader(mentee), journalId, today);
+    expect(kept?.overdue.first.map((m) => m.title)).toContain('Write the grant');
   });
 });
 

@@ -232,7 +232,10 @@ export function SearchScreen() {
         {!asked
           ? ''
           : results.total === 0
-            ? `Nothing found for “${asked}”.`
+            ? // While the journal is still being read, "nothing" is not yet an answer.
+              index.ready
+              ? `Nothing found for “${asked}”.`
+              : `Nothing found yet for “${asked}”.`
             : `${results.total} ${results.total === 1 ? 'result' : 'results'} for “${asked}”.${results.closeSpellings ? ' Nothing matched exactly: these are close spellings.' : ''}`}
       </div>
       {index.error ? (

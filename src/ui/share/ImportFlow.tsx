@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getDb } from '../../db';
+import { getDb, keepHomeNow } from '../../db';
 import type { Role } from '../../model/constants';
 import { KIND_INFO } from '../../model/tables';
 import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
-import { formatDate, optionsOf, ROLE_LABELS } from '../components/labels';
+import { formatDate, optionsOf, ROLE_LABELS, today } from '../components/labels';
 import { announce } from '../components/status';
 import './ShareScreen.css';
 import { useLocation } from 'preact-iso';
@@ -203,6 +203,8 @@ export function ImportFlow({
       // Under Share the message stays on screen beside the picker; from first run the restored
       // journal opens, so the message is shown in passing as it does.
       announce(message, mode === 'share' ? 'quiet' : 'info');
+      // Home's facts changed in bulk: kept again now, so the next start shows Home at once.
+      if (journalId) void keepHomeNow(journalId, today());
       onDone?.(journalId);
     } catch (e) {
       setState({ step: 'preview', preview, name: '' });
