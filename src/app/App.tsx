@@ -2,13 +2,13 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { journalTitle } from '../model/labels';
-import { announce, announceError } from '../ui/components/status';
+import { announce, announceError, announceOnArrival } from '../ui/components/status';
 import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
 import { ReadOnlyWhenClosed } from '../ui/reviews/ReadOnlyWhenClosed';
 import { listenForLaunchedFiles, OPEN_PATH } from '../ui/share/incomingFile';
 import { COHORT_PATH, SCREENS } from './routes';
-import { ErrorBar, PassingStatus, RoutedStatus } from './StatusRegion';
+import { ArrivalNote, ErrorBar, PassingStatus, RoutedStatus } from './StatusRegion';
 import { useShellState } from './useCurrentJournal';
 import { useOnline } from './useOnline';
 
@@ -112,6 +112,7 @@ function Shell() {
     <div class={isMeetingMode(path) ? 'shell in-meeting-mode' : 'shell'}>
       <Nav />
       <main id="main" class="screen">
+        <ArrivalNote path={path} />
         <ScreenBoundary>
           <ReadOnlyWhenClosed>
             <Router onRouteChange={focusScreenHeading}>
@@ -207,7 +208,7 @@ function Header({
             const { device } = await import('../db');
             await device().setCurrentJournalId(value);
             const next = journals.find((j) => j.journalId === value);
-            announce(`Switched to ${next ? journalTitle(next) : 'another journal'}`);
+            announceOnArrival(`Switched to ${next ? journalTitle(next) : 'another journal'}`, '/');
             if (path !== '/') route('/');
           }}
         >

@@ -1,8 +1,8 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { announce, clearStatus } from '../ui/components/status';
-import { ErrorBar, PassingStatus } from './StatusRegion';
+import { announce, announceOnArrival, clearStatus } from '../ui/components/status';
+import { ArrivalNote, ErrorBar, PassingStatus } from './StatusRegion';
 
 afterEach(() => {
   cleanup();
@@ -31,15 +31,31 @@ describe('the status messages', () => {
     expect(screen.getByRole('alert').textContent).toBe('');
   });
 
-  it('reads a quiet "Saved" to screen readers without showing it, and shows a passing one', () => {
+  it('reads passing messages to screen readers and shows none of them floating over the screen', () => {
     render(<PassingStatus path="/stories/1" />);
-    act(() => announce('Saved', 'quiet'));
+    act(() => announce('Saved'));
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('Saved');
     expect(status.classList.contains('visually-hidden')).toBe(true);
-    act(() => announce('Goal added'));
-    expect(status.textContent).toBe('Goal added');
-    expect(status.classList.contains('visually-hidden')).toBe(false);
+    act(() => announce('Marked done'));
+    expect(status.textContent).toBe('Marked done');
+    expect(status.classList.contains('visually-hidden')).toBe(true);
+  });
+
+  it('shows an arriving message at the top of the screen it opens, until the person leaves it', () => {
+    const view = render(<ArrivalNote path="/goals/g1" />);
+    act(() => announceOnArrival('Goal deleted. Its milestones are kept.', '/goals'));
+    // Announced on the goal's page, just before the list opens: not shown there.
+    expect(document.querySelector('.arrival-note')).toBeNull();
+    view.rerender(<ArrivalNote path="/goals" />);
+    expect(document.querySelector('.arrival-note')?.textContent).toBe(
+      'Goal deleted. Its milestones are kept.',
+    );
+    view.rerender(<ArrivalNote path="/milestones" />);
+    expect(document.querySelector('.arrival-note')).toBeNull();
+    // Coming back to the list does not bring it back.
+    view.rerender(<ArrivalNote path="/goals" />);
+    expect(document.querySelector('.arrival-note')).toBeNull();
   });
 
   it('shows errors only in the bar, never in the passing strip', () => {

@@ -29,22 +29,37 @@ function useShownStatus(path: string): { shown?: StatusMessage; hide: () => void
 }
 
 /**
- * Passing messages ("Saved", "Goal added"): announced politely and shown briefly in a strip that
- * never takes a tap (pointer-events: none), so whatever lies under it can still be used. A quiet
- * message is read by screen readers only: the screen already shows it.
+ * The app-wide live region for passing messages ("Saved", "Goal added"): read by screen readers and
+ * never shown. What sighted people see of a message lies in the page's flow — beside the control
+ * that did it (`useSaid`) or at the top of the screen it opened (`ArrivalNote`) — so that no
+ * message ever lies over a control.
  */
 export function PassingStatus({ path = '' }: { path?: string }) {
   const { shown } = useShownStatus(path);
   const text = shown && shown.tone !== 'error' ? shown.text : '';
   return (
-    <div
-      class={shown?.tone === 'quiet' ? 'status toast visually-hidden' : 'status toast'}
-      role="status"
-      aria-live="polite"
-    >
+    <div class="status visually-hidden" role="status" aria-live="polite">
       {text}
     </div>
   );
+}
+
+// Arriving messages the person has reached and then left: not shown again.
+const reached = new Set<number>();
+const left = new Set<number>();
+
+/**
+ * An arriving message ("Goal deleted. Its milestones are kept."), shown in the page's flow at the top
+ * of the screen it was meant for, until the person leaves that screen. It is plain text: the live
+ * region has read it already.
+ */
+export function ArrivalNote({ path }: { path: string }) {
+  const status = useStatus();
+  const arriving = status?.tone === 'arriving' ? status : undefined;
+  if (arriving && path === arriving.at) reached.add(arriving.seq);
+  else if (arriving && reached.has(arriving.seq)) left.add(arriving.seq);
+  if (!arriving || path !== arriving.at || left.has(arriving.seq)) return null;
+  return <p class="arrival-note">{arriving.text}</p>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Journal } from '../../model/journal';
 import { isCalendarDate } from '../../model/schedule';
 import { CheckboxField, DateField, TextArea, TextField } from '../components/fields';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -91,6 +92,7 @@ export function AgreementScreen() {
   const { journalId, journal, role } = useJournal();
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<Partial<Record<AgreementField, string>>>({});
+  const [said, say] = useSaid();
   const changes = useLive(() => repo('agreementChange').live(journalId), [journalId]);
 
   const value = (f: AgreementField) => draft[f] ?? shown(journal, f);
@@ -124,7 +126,7 @@ export function AgreementScreen() {
         });
       }
       setDraft({});
-      announce(changed.length === 1 ? 'Agreement updated' : `Agreement updated (${changed.length} changes)`);
+      say(changed.length === 1 ? 'Agreement updated' : `Agreement updated (${changed.length} changes)`);
     } catch (error) {
       announceError(error);
     }
@@ -226,6 +228,7 @@ export function AgreementScreen() {
           ) : (
             <span class="meta">Nothing changed yet: edit a term above, then save it with today’s date.</span>
           )}
+          <SaidHere said={said} />
         </div>
       </form>
 
@@ -409,6 +412,7 @@ function Duties({ journalId, role }: { journalId: string; role: Role }) {
 function NewDuty({ journalId, forRole, nextOrder }: { journalId: string; forRole: Role; nextOrder: number }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
+  const [dutySaid, sayDuty] = useSaid();
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) {
@@ -428,7 +432,7 @@ function NewDuty({ journalId, forRole, nextOrder }: { journalId: string; forRole
         done: false,
       });
       setText('');
-      announce('Duty added');
+      sayDuty('Duty added');
     } catch (err) {
       announceError(err);
     }
@@ -443,6 +447,7 @@ function NewDuty({ journalId, forRole, nextOrder }: { journalId: string; forRole
         autoComplete="off"
       />
       <button type="submit">Add {forRole} duty</button>
+      <SaidHere said={dutySaid} />
     </form>
   );
 }

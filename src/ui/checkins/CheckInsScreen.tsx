@@ -13,7 +13,7 @@ import { CHECK_IN_EVERY_MONTHS, nextCheckInSuggested } from '../../model/schedul
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, RadioGroup, TextArea } from '../components/fields';
 import { AUTOSAVE_NOTE, formatDate, ROLE_LABELS, today, VISIBILITY_LABELS } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announce, announceError, announceOnArrival } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -182,7 +182,7 @@ function CheckInEditor({ id, onClose }: { id: string; onClose: (deleted?: boolea
     try {
       await flush();
       await repo('checkIn').remove(id);
-      announce('Check-in deleted');
+      announceOnArrival('Check-in deleted');
       onClose(true);
     } catch (error) {
       announceError(error);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { announce, announceError } from '../components/status';
+import { announceError } from '../components/status';
 
 /**
  * "Back up this device" for a committee member: the backup holds the cohorts kept here (and any
@@ -17,7 +17,6 @@ export function CohortBackup({ nav }: { nav?: Navigator }) {
       const outcome = await deliverFile(file, nav);
       if (outcome === 'cancelled') return setState('idle');
       setState({ saved: file.name });
-      announce(`Backup saved as ${file.name}.`);
     } catch (error) {
       setState('idle');
       announceError(error);

@@ -10,6 +10,7 @@ import { downloadFile } from '../../report/download';
 import { readSummaryValue } from '../../report/readSummary';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { formatDate, today } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { announce, announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { JournalContext } from '../journalContext';
@@ -95,6 +96,9 @@ export function CohortScreen() {
   const [opened, setOpened] = useState<Opened | undefined>();
   const [sort, setSort] = useState<CohortSort>(DEFAULT_SORT);
   const [kept, setKept] = useState<KeptCohort | undefined>();
+  // What closing said (the table goes), and what the table's buttons did.
+  const [openSaid, sayAtOpen] = useSaid();
+  const [tableSaid, sayAtTable] = useSaid();
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>();
@@ -174,7 +178,7 @@ export function CohortScreen() {
       setConfirmRemove(undefined);
       if (kept?.id === id) {
         setKept(undefined);
-        announce('Removed from this device. The table stays open until you close it.');
+        sayAtTable('Removed from this device. The table stays open until you close it.');
       } else announce('Removed from this device.');
     } catch (error) {
       announceError(error);
@@ -207,7 +211,9 @@ export function CohortScreen() {
     setEntries([]);
     setKept(undefined);
     setOpened(undefined);
-    announce(kept ? 'Cohort closed. It is still kept on this device.' : 'Cohort closed. Nothing was stored.');
+    sayAtOpen(
+      kept ? 'Cohort closed. It is still kept on this device.' : 'Cohort closed. Nothing was stored.',
+    );
   };
 
   const downloadCsv = async () => {
@@ -216,7 +222,7 @@ export function CohortScreen() {
       const { cohortCsv, cohortCsvName } = await import('./cohortCsv');
       const name = cohortCsvName(today());
       downloadFile(name, cohortCsv(rows), 'text/csv;charset=utf-8');
-      announce(`Saved ${name} to your downloads.`);
+      sayAtTable(`Saved ${name} to your downloads.`);
     } catch (error) {
       announceError(error);
     }
@@ -313,6 +319,7 @@ export function CohortScreen() {
           </p>
         </fieldset>
         {busy && <p role="status">Opening the files…</p>}
+        <SaidHere said={openSaid} />
       </section>
 
       {opened && <OpenedReport opened={opened} />}
@@ -334,6 +341,7 @@ export function CohortScreen() {
             <button type="button" onClick={close}>
               Close this cohort
             </button>
+            <SaidHere said={tableSaid} />
           </div>
           {kept && (
             <div class="cohort-kept-state">

@@ -16,8 +16,9 @@ import { milestoneStatusPatch } from '../../model/milestoneRules';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { AUTOSAVE_NOTE, formatDate, optionsOf, today } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { ShowMore, usePaging } from '../components/ShowMore';
-import { announce, announceError } from '../components/status';
+import { announce, announceError, announceOnArrival } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -68,7 +69,7 @@ export function GoalDetailScreen({ id = '' }: { id?: string }) {
     try {
       await flush();
       await repo('goal').remove(goal.id);
-      announce('Goal deleted. Its milestones are kept.');
+      announceOnArrival('Goal deleted. Its milestones are kept.', '/goals');
       route('/goals');
     } catch (error) {
       announceError(error);
@@ -200,6 +201,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
   const [note, setNote] = useState('');
   const [percent, setPercent] = useState('');
   const [errors, setErrors] = useState<{ note?: string; percent?: string; date?: string }>({});
+  const [said, say] = useSaid();
 
   const sorted = useMemo(
     () =>
@@ -227,7 +229,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
       });
       setNote('');
       setPercent('');
-      announce('Progress added');
+      say('Progress added');
     } catch (error) {
       announceError(error);
     }
@@ -236,7 +238,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
   const remove = async (entryId: string) => {
     try {
       await repo('progressEntry').remove(entryId);
-      announce('Progress entry deleted');
+      say('Progress entry deleted');
     } catch (error) {
       announceError(error);
     }
@@ -264,9 +266,12 @@ function ProgressLog({ goalId }: { goalId: string }) {
           hint="What moved forward since last time?"
           rows={2}
         />
-        <button type="submit" class="primary">
-          Add progress
-        </button>
+        <div class="row-actions">
+          <button type="submit" class="primary">
+            Add progress
+          </button>
+          <SaidHere said={said} />
+        </div>
       </form>
       {sorted.length === 0 ? (
         <p class="empty">No progress logged yet.</p>
@@ -342,6 +347,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [said, say] = useSaid();
   // The rows come in timeline order (compareMilestones).
   const sorted = milestones ?? [];
 
@@ -365,7 +371,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
       await repo('milestone').create(journalId, { title: title.trim(), goalId, dueDate, status: 'planned' });
       setTitle('');
       setDueDate(undefined);
-      announce('Milestone added');
+      say('Milestone added');
     } catch (err) {
       announceError(err);
     }
@@ -429,6 +435,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
           <button type="submit" class="primary">
             Add milestone
           </button>
+          <SaidHere said={said} />
           <a href="/milestones">Open the milestone timeline</a>
         </div>
       </form>

@@ -7,7 +7,7 @@ import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { TextField } from '../components/fields';
 import { formatDate, today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { GoalProgressFacts } from './GoalProgressFacts';
@@ -70,7 +70,7 @@ export function GoalsScreen() {
     try {
       const goal = await repo('goal').create(journalId, { title: text, status: 'active' });
       setTitle('');
-      announce('Goal added');
+      announceOnArrival('Goal added', `/goals/${goal.id}`);
       location.route(`/goals/${goal.id}`);
     } catch (err) {
       announceError(err);

@@ -130,7 +130,7 @@ export async function recoverUnsaved(kind?: KindName, id?: string): Promise<numb
 export function useAutosave<K extends KindName>(
   kind: K,
   id: string | undefined,
-  options: { create?: (changes: Patch<K>) => Promise<unknown>; showsState?: boolean } = {},
+  options: { create?: (changes: Patch<K>) => Promise<unknown> } = {},
 ) {
   const create = useRef(options.create);
   create.current = options.create;
@@ -160,14 +160,14 @@ export function useAutosave<K extends KindName>(
       else await repo(kind).update(id, changes);
       writeBackup(kind, id, patch.current);
       setState('saved');
-      announce('Saved', options.showsState ? 'quiet' : 'info');
+      announce('Saved');
     } catch (error) {
       // Keep what was typed on screen and queued, so the next change or flush tries again.
       patch.current = { ...changes, ...patch.current };
       setState('error');
       announceError(error);
     }
-  }, [kind, id, options.showsState]);
+  }, [kind, id]);
 
   // A copy left by a page that died before its last save: write it now.
   useEffect(() => {

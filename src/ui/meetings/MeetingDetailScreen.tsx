@@ -14,7 +14,7 @@ import {
 import { awaitsHeldMark, previousMeeting } from '../../model/meetingRules';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { today } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useConfirmFocus } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -309,7 +309,7 @@ function DeleteMeeting({ id }: { id: string }) {
               onClick={async () => {
                 try {
                   await repo('meeting').remove(id);
-                  announce('Meeting deleted');
+                  announceOnArrival('Meeting deleted', '/meetings');
                   route('/meetings');
                 } catch (error) {
                   announceError(error);

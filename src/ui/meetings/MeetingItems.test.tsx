@@ -40,7 +40,9 @@ describe('removing an agenda point', () => {
     const { items } = await agendaWith('Conference poster', 'Budget', 'Book club');
     await userEvent.click(screen.getByRole('button', { name: 'Remove “Budget” from the agenda' }));
     await screen.findByText('Removed “Budget” from the agenda —');
-    expect(screen.getByRole('status').textContent).toContain('Removed “Budget” from the agenda');
+    expect(document.querySelector('.removed-notice[role="status"]')?.textContent).toContain(
+      'Removed “Budget” from the agenda',
+    );
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: 'Remove “Book club” from the agenda' }),
     );

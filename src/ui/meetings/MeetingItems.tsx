@@ -5,6 +5,7 @@ import { ROLES, type Role } from '../../model/constants';
 import type { ActionItem, AgendaItem } from '../../model/meeting';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { announce, announceError } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -386,6 +387,7 @@ export function AddItemForm(props: {
   const [who, setWho] = useState<Role>(props.defaultRole);
   const [due, setDueState] = useState<string>();
   const [error, setError] = useState<string>();
+  const [said, say] = useSaid();
   const formRef = useRef<HTMLFormElement>(null);
   // The latest values, read when a save starts (a second Enter waits for the first save).
   const latest = useRef({ text: '', due: undefined as string | undefined, who: props.defaultRole });
@@ -408,7 +410,7 @@ export function AddItemForm(props: {
       await props.onAdd(submitted.trim(), latest.current.who, submittedDue);
       setText(leftAfterAdd(latest.current.text, submitted));
       if (latest.current.due === submittedDue) setDue(undefined);
-      announce('Added');
+      say('Added');
       // Back to the field for the next item — unless focus has moved on meanwhile.
       const active = document.activeElement;
       if (active === document.body || (active && formRef.current?.contains(active) && active !== input))
@@ -442,6 +444,7 @@ export function AddItemForm(props: {
       </div>
       <div class="actions">
         <button type="submit">{props.button}</button>
+        <SaidHere said={said} />
       </div>
     </form>
   );

@@ -24,7 +24,8 @@ import {
 } from '../../model/schedule';
 import { DateField, TextArea, TextField } from '../components/fields';
 import { formatDate, ROLE_LABELS, today } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError, announceOnArrival } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useMediaQuery } from '../hooks/useMediaQuery';
@@ -115,6 +116,7 @@ export function MeetingModeScreen() {
   const [progress, setProgress] = useState<Progress>();
   const summary = useRef<string | undefined>(undefined);
   const [finishing, setFinishing] = useState(false);
+  const [finishSaid, sayAtFinish] = useSaid();
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   // At 900 px and wider (a laptop or tablet between two people) every step shows at once.
@@ -162,7 +164,7 @@ export function MeetingModeScreen() {
   async function finish() {
     if (finishing) return;
     if (summary.current === undefined) {
-      announce('The summary is still being put together. Press Finish again in a moment.');
+      sayAtFinish('The summary is still being put together. Press Finish again in a moment.');
       return;
     }
     setFinishing(true);
@@ -177,7 +179,7 @@ export function MeetingModeScreen() {
         today: today(),
       });
       await device().setPreference(prefKey(id), undefined);
-      announce('Meeting saved');
+      announceOnArrival('Meeting saved', `/meetings/${id}`);
       route(`/meetings/${id}`);
     } catch (error) {
       announceError(error);
@@ -286,6 +288,7 @@ export function MeetingModeScreen() {
                   <button type="button" class="primary" onClick={finish} aria-disabled={finishing}>
                     Finish
                   </button>
+                  <SaidHere said={finishSaid} />
                 </div>
               )}
             </section>
@@ -307,6 +310,7 @@ export function MeetingModeScreen() {
         {STEPS[step]}
       </h2>
       <div class="step-body">{stepContent(step)}</div>
+      <SaidHere said={finishSaid} />
       <nav class="step-footer" aria-label="Meeting steps">
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0}>
           Back
@@ -466,17 +470,17 @@ const MILESTONE_PAGE = 20;
 
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
-  // What the last press did, said beside the buttons (a message here covers nothing, unlike a toast).
-  const [said, setSaid] = useState<{ text: string; error?: boolean }>();
+  // What the last press did, said beside the buttons.
+  const [said, say] = useSaid();
   const title = milestone.title?.trim() || 'Untitled milestone';
   const overdue = isMilestoneOverdue(milestone, today());
   async function mark(choice: 'done' | 'missed') {
     const { status, ...rest } = milestoneTogglePatch(choice, milestone, doneDate);
     try {
       await repo('milestone').update(milestone.id, { status, ...rest });
-      setSaid({ text: status === 'planned' ? 'Back to planned' : `Marked ${status}` });
+      say(status === 'planned' ? 'Back to planned' : `Marked ${status}`);
     } catch (error) {
-      setSaid({ text: error instanceof Error ? error.message : String(error), error: true });
+      say(error instanceof Error ? error.message : String(error), { error: true });
     }
   }
   return (
@@ -503,9 +507,7 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
             name={`Mark “${title}” missed`}
             onClick={() => mark('missed')}
           />
-          <span class={said?.error ? 'inline-status field-error' : 'inline-status'} role="status">
-            {said?.text}
-          </span>
+          <SaidHere said={said} />
         </div>
         <DateField
           label="New due date"

@@ -6,7 +6,7 @@ import { MEETING_STATUS_LABELS, MODE_LABELS } from '../../model/labels';
 import { awaitsHeldMark, compareMeetings, isUpcomingMeeting } from '../../model/meetingRules';
 import { today } from '../components/labels';
 import { ShowMore, usePaging } from '../components/ShowMore';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { CalendarExport } from './CalendarExport';
@@ -54,7 +54,7 @@ export function MeetingsScreen() {
             onSubmit={async (result) => {
               try {
                 const meeting = await createMeeting(journalId, result, today());
-                announce('Meeting planned');
+                announceOnArrival('Meeting planned', `/meetings/${meeting.id}`);
                 route(`/meetings/${meeting.id}`);
               } catch (error) {
                 announceError(error);

@@ -18,8 +18,9 @@ import { milestoneReschedulePatch, milestoneStatusPatch } from '../../model/mile
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { AUTOSAVE_NOTE, formatDate, optionsOf, today } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { ShowMore, usePaging } from '../components/ShowMore';
-import { announce, announceError } from '../components/status';
+import { announce, announceError, announceOnArrival } from '../components/status';
 import { focusScreenHeading } from '../components/useConfirmFocus';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
@@ -356,6 +357,7 @@ function NewMilestone({
   const [goalId, setGoalId] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [said, say] = useSaid();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -373,7 +375,7 @@ function NewMilestone({
       });
       setTitle('');
       setDueDate(undefined);
-      announce('Milestone added');
+      say('Milestone added');
     } catch (err) {
       announceError(err);
     }
@@ -402,9 +404,12 @@ function NewMilestone({
           />
           <DateField label="Due date" value={dueDate} onInput={setDueDate} />
         </div>
-        <button type="submit" class="primary">
-          Add milestone
-        </button>
+        <div class="row-actions">
+          <button type="submit" class="primary">
+            Add milestone
+          </button>
+          <SaidHere said={said} />
+        </div>
       </form>
     </details>
   );
@@ -446,7 +451,7 @@ export function MilestoneEditor({
     try {
       await flush();
       await repo('milestone').remove(id);
-      announce('Milestone deleted');
+      announceOnArrival('Milestone deleted');
       onClose(true);
     } catch (error) {
       announceError(error);

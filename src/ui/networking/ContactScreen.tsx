@@ -6,7 +6,8 @@ import type { OpportunityType } from '../../model/opportunity';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { CheckboxField, DateField, SelectField, TextArea, TextField } from '../components/fields';
 import { formatDate, optionsOf, SAVE_STATE_TEXT, today } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError, announceOnArrival } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -29,7 +30,7 @@ export function ContactScreen() {
 export function ContactEditor({ id }: { id: string }) {
   const { journalId } = useJournal();
   const { route } = useLocation();
-  const { record, loaded, missing, set, state } = useAutosave('contact', id, { showsState: true });
+  const { record, loaded, missing, set, state } = useAutosave('contact', id);
   const [confirming, setConfirming] = useState(false);
 
   if (missing || (loaded && (record?.deleted || record?.journalId !== journalId))) {
@@ -52,7 +53,7 @@ export function ContactEditor({ id }: { id: string }) {
   const remove = async () => {
     try {
       await repo('contact').remove(id);
-      announce(`Deleted ${contactName(record)}`);
+      announceOnArrival(`Deleted ${contactName(record)}`, '/networking');
       route('/networking');
     } catch (error) {
       announceError(error);
@@ -159,6 +160,7 @@ function SponsorLog({ journalId, contactId }: { journalId: string; contactId: st
   const [title, setTitle] = useState('');
   const [type, setType] = useState<OpportunityType>('programme');
   const [error, setError] = useState<string | undefined>(undefined);
+  const [said, say] = useSaid();
   const opened = (opportunities ?? []).filter((o) => o.sponsorContactId === contactId);
 
   const add = async () => {
@@ -175,7 +177,7 @@ function SponsorLog({ journalId, contactId }: { journalId: string; contactId: st
         sponsorContactId: contactId,
       });
       setTitle('');
-      announce('Opportunity added');
+      say('Opportunity added');
     } catch (err) {
       announceError(err);
     }
@@ -221,9 +223,12 @@ function SponsorLog({ journalId, contactId }: { journalId: string; contactId: st
         options={optionsOf(OPPORTUNITY_TYPE_LABELS)}
         onChange={setType}
       />
-      <button type="button" onClick={add}>
-        Log opportunity
-      </button>
+      <div class="row-actions">
+        <button type="button" onClick={add}>
+          Log opportunity
+        </button>
+        <SaidHere said={said} />
+      </div>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ConfirmDelete } from '../components/ConfirmDelete';
 import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../components/fields';
 import { GoalLinks } from '../components/GoalLinks';
 import { formatDate, optionsOf, SAVE_STATE_TEXT } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useAutosave } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -197,7 +197,7 @@ function OpportunityEditor({
   sponsorName: string | undefined;
   onDone: () => void;
 }) {
-  const { record, set, flush, state } = useAutosave('opportunity', id, { showsState: true });
+  const { record, set, flush, state } = useAutosave('opportunity', id);
   const [confirming, setConfirming] = useState(false);
   if (!record) return <p class="empty">Loading…</p>;
   const goalIds = record.goalIds ?? [];
@@ -210,7 +210,7 @@ function OpportunityEditor({
   const remove = async () => {
     try {
       await repo('opportunity').remove(id);
-      announce(`Deleted ${opportunityTitle(record)}`);
+      announceOnArrival(`Deleted ${opportunityTitle(record)}`);
       onDone();
     } catch (error) {
       announceError(error);

@@ -4,7 +4,7 @@ import { acceptPlan, livePlannedSteps } from '../../db/programme';
 import { PLAN_STEP_REVIEW, PLAN_STEP_WHEN, type PlannedStep, programmePlan } from '../../model/programmePlan';
 import { CheckboxField, DateField, TextField } from '../components/fields';
 import { formatDate } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './plan.css';
@@ -43,7 +43,10 @@ export function PlanScreen() {
         journalId,
         chosen.map(({ step, title, dueDate }) => ({ step, title: title.trim(), dueDate })),
       );
-      announce(`Added ${chosen.length} ${chosen.length === 1 ? 'milestone' : 'milestones'} to the plan`);
+      announceOnArrival(
+        `Added ${chosen.length} ${chosen.length === 1 ? 'milestone' : 'milestones'} to the plan`,
+        '/milestones',
+      );
       route('/milestones');
     } catch (error) {
       announceError(error);

@@ -25,7 +25,8 @@ import { toJson } from '../../report/toJson';
 import { canShareFile, deliverFile } from '../../sync/deliverFile';
 import { CheckboxField, DateField } from '../components/fields';
 import { formatDate, today, VISIBILITY_LABELS } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import './report.css';
@@ -95,6 +96,7 @@ export function CommitteeSummaryScreen({ nav = navigator }: { nav?: Navigator; i
     [records, journal, day, role, choice],
   );
   const [busy, setBusy] = useState<'pdf' | undefined>(undefined);
+  const [said, say] = useSaid();
   // The paper of the person's region (US Letter in the Americas' Letter countries, A4 elsewhere) until they pick.
   const [pageSize, setPageSize] = useState<PageSize>(() => pageSizeForLocale(navigator.language));
 
@@ -103,7 +105,7 @@ export function CommitteeSummaryScreen({ nav = navigator }: { nav?: Navigator; i
 
   const deliver = async (file: { name: string; bytes: Uint8Array; type: string }, what: string) => {
     const handed = HANDED[await deliverFile(file, nav)];
-    if (handed) announce(`Summary ${handed} (${what})`);
+    if (handed) say(`Summary ${handed} (${what})`);
   };
 
   const downloadJson = async () => {
@@ -196,6 +198,7 @@ export function CommitteeSummaryScreen({ nav = navigator }: { nav?: Navigator; i
         <button type="button" onClick={downloadJson} disabled={!summary}>
           {shareJson ? 'Share' : 'Download'} summary (JSON)
         </button>
+        <SaidHere said={said} />
       </div>
 
       {summary && records ? <Preview summary={summary} records={records} /> : <p>Loading…</p>}

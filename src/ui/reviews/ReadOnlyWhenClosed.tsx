@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { COHORT_PATH } from '../cohort/handoff';
 import { formatDate } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { useJournal } from '../journalContext';
 import './closed.css';
 
@@ -30,7 +30,7 @@ export function ReadOnlyWhenClosed({ children }: { children: ComponentChildren }
     try {
       const { reopenJournal } = await import('../../db/programme');
       await reopenJournal(journalId);
-      announce('The journal is open again');
+      announceOnArrival('The journal is open again');
     } catch (error) {
       announceError(error);
     } finally {

@@ -4,7 +4,7 @@ import { deleteJournalFromDevice } from '../../db/journals';
 import { journalTitle } from '../../model/labels';
 import { Dialog } from '../components/Dialog';
 import { formatDate, ROLE_LABELS } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { flushPendingSaves } from '../hooks/pendingSaves';
 import { recoverUnsaved } from '../hooks/useAutosave';
 import { useJournal } from '../journalContext';
@@ -95,7 +95,7 @@ export function SettingsScreen() {
       // Unsaved-typing copies kept in localStorage: those of the deleted journal have no record
       // left and are dropped (private text must not linger); any others are written back.
       await recoverUnsaved();
-      announce(`Deleted ${title} from this device.`);
+      announceOnArrival(`Deleted ${title} from this device.`, '/');
       setConfirming(false);
       route('/');
     } catch (error) {

@@ -5,7 +5,8 @@ import { KIND_INFO } from '../../model/tables';
 import { MAX_FILE_BYTES, tooBigMessage } from '../../sync/parseJson';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS, today } from '../components/labels';
-import { announce } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announce, announceOnArrival } from '../components/status';
 import './ShareScreen.css';
 import { useLocation } from 'preact-iso';
 import { capitalize } from '../../model/describe';
@@ -81,6 +82,7 @@ export function ImportFlow({
 }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [error, setError] = useState<string | undefined>();
+  const [said, say] = useSaid();
   const [role, setRole] = useState<Role | undefined>();
   const [roleError, setRoleError] = useState<string | undefined>();
   const [acceptClockAhead, setAcceptClockAhead] = useState(false);
@@ -201,8 +203,9 @@ export function ImportFlow({
       setState({ step: 'done', message, conflicts, cohorts });
       if (conflicts) message += ` ${conflictSentence(conflicts)}`;
       // Under Share the message stays on screen beside the picker; from first run the restored
-      // journal opens, so the message is shown in passing as it does.
-      announce(message, mode === 'share' ? 'quiet' : 'info');
+      // journal opens, and the message is shown at the top of its Home.
+      if (mode === 'share') announce(message);
+      else announceOnArrival(message, '/');
       // Home's facts changed in bulk: kept again now, so the next start shows Home at once.
       if (journalId) void keepHomeNow(journalId, today());
       onDone?.(journalId);
@@ -254,6 +257,7 @@ export function ImportFlow({
         </fieldset>
       )}
       {state.step === 'reading' && <p aria-live="polite">Opening the file…</p>}
+      <SaidHere said={said} />
       {error && (
         <p class="warning import-error" role="alert">
           {error}
@@ -353,7 +357,7 @@ export function ImportFlow({
           onCancel={() => {
             setState({ step: 'idle' });
             setError(undefined);
-            announce('Import cancelled. Nothing was changed.');
+            say('Import cancelled. Nothing was changed.');
           }}
           namesText={names(state.preview)}
           acceptClockAhead={acceptClockAhead}

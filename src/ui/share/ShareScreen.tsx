@@ -9,7 +9,8 @@ import {
 } from '../../db/importTransaction';
 import { deliverFile, exportBackupFile, exportPairFile } from '../../sync/exportFile';
 import { formatDate } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { ImportFlow } from './ImportFlow';
@@ -36,6 +37,10 @@ export function ShareScreen() {
   const [busy, setBusy] = useState<'pair' | 'backup' | undefined>();
   // A file that could not be made: the message stays beside its button.
   const [failed, setFailed] = useState<{ kind: 'pair' | 'backup'; message: string } | undefined>();
+  const [pairSaid, sayPair] = useSaid();
+  const [backupSaid, sayBackup] = useSaid();
+  // What a choice or an undo did: said where it stays when their section goes.
+  const [resolvedSaid, sayResolved] = useSaid();
   const partner = role === 'mentee' ? journal.mentorName : journal.menteeName;
   const pairError = checked.pair ? passphraseMismatch(pairPass) : undefined;
   const backupError = checked.backup ? passphraseMismatch(backupPass) : undefined;
@@ -56,9 +61,10 @@ export function ShareScreen() {
           ? await exportPairFile(journalId, { passphrase: pairPass.first || undefined })
           : await exportBackupFile({ passphrase: backupPass.first || undefined });
       const how = await deliverFile(exported);
-      if (how === 'cancelled') announce('Sharing was cancelled. You can try again.');
-      else if (how === 'shared') announce(`Shared ${exported.name}.`);
-      else announce(`Saved ${exported.name} to your downloads.`);
+      const say = kind === 'pair' ? sayPair : sayBackup;
+      if (how === 'cancelled') say('Sharing was cancelled. You can try again.');
+      else if (how === 'shared') say(`Shared ${exported.name}.`);
+      else say(`Saved ${exported.name} to your downloads.`);
     } catch (error) {
       setFailed({ kind, message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -89,6 +95,7 @@ export function ShareScreen() {
           <button type="button" class="primary" disabled={busy !== undefined} onClick={() => send('pair')}>
             Send to my partner
           </button>
+          <SaidHere said={pairSaid} />
         </div>
         <SendError failed={failed} kind="pair" />
         <p class="meta">Last sent: {when(membership?.lastExportAt)}.</p>
@@ -112,6 +119,7 @@ export function ShareScreen() {
           <button type="button" class="primary" disabled={busy !== undefined} onClick={() => send('backup')}>
             Back up this device
           </button>
+          <SaidHere said={backupSaid} />
         </div>
         <SendError failed={failed} kind="backup" />
         <p class="meta">Last backup: {when(membership?.lastBackupAt)}.</p>
@@ -124,8 +132,9 @@ export function ShareScreen() {
         <p class="meta">Last import: {when(membership?.lastImportAt)}.</p>
       </section>
 
-      <Conflicts choices={choices ?? []} />
-      <UndoImport />
+      <SaidHere said={resolvedSaid} />
+      <Conflicts choices={choices ?? []} say={sayResolved} />
+      <UndoImport say={sayResolved} />
     </>
   );
 }
@@ -146,7 +155,7 @@ function SendError({
 }
 
 /** Texts changed by both people at once, each waiting for a choice; a link to CHOICES_PATH scrolls here. */
-function Conflicts({ choices }: { choices: WaitingChoice[] }) {
+function Conflicts({ choices, say }: { choices: WaitingChoice[]; say: (text: string) => void }) {
   const section = useRef<HTMLElement>(null);
   const some = choices.length > 0;
   useEffect(() => {
@@ -166,18 +175,18 @@ function Conflicts({ choices }: { choices: WaitingChoice[] }) {
       </p>
       <ul class="cards">
         {choices.map((c) => (
-          <ConflictCard key={c.id} conflict={c} />
+          <ConflictCard key={c.id} conflict={c} say={say} />
         ))}
       </ul>
     </section>
   );
 }
 
-function ConflictCard({ conflict }: { conflict: WaitingChoice }) {
+function ConflictCard({ conflict, say }: { conflict: WaitingChoice; say: (text: string) => void }) {
   const choose = async (choice: 'local' | 'remote' | 'both') => {
     try {
       await resolveConflict(getDb(), conflict.id, choice);
-      announce(
+      say(
         choice === 'both'
           ? 'Both versions kept.'
           : choice === 'local'
@@ -211,7 +220,7 @@ function ConflictCard({ conflict }: { conflict: WaitingChoice }) {
   );
 }
 
-function UndoImport() {
+function UndoImport({ say }: { say: (text: string) => void }) {
   const db = getDb();
   const last = useLive(() => liveLastImport(db), []);
   const [confirming, setConfirming] = useState(false);
@@ -220,7 +229,7 @@ function UndoImport() {
     try {
       await undoLastImport(db);
       setConfirming(false);
-      announce('The last import was undone: the journal is as it was before it.');
+      say('The last import was undone: the journal is as it was before it.');
     } catch (error) {
       announceError(error);
     }

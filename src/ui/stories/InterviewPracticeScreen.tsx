@@ -8,7 +8,8 @@ import {
 } from '../../model/interviewQuestions';
 import type { RecordFor } from '../../model/kinds';
 import { compareStories } from '../../model/storyRules';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { storyTitle } from './storyLabels';
@@ -74,6 +75,8 @@ function QuestionCard({
   const { question, answers, gap } = practice;
   const titleId = `question-${question.id}`;
   const unlinked = stories.filter((s) => !(s.questionIds ?? []).includes(question.id));
+  // Said in the card, which stays when the row unlinked from it goes.
+  const [said, say] = useSaid();
   return (
     <li class={gap ? 'card practice-card gap' : 'card practice-card'}>
       <h2 id={titleId}>{question.text}</h2>
@@ -85,16 +88,25 @@ function QuestionCard({
       ) : (
         <ul class="practice-answers" aria-label={`Stories that answer “${question.text}”`}>
           {answers.map((a) => (
-            <AnswerRow key={a.story.id} answer={a} question={question} />
+            <AnswerRow key={a.story.id} answer={a} question={question} say={say} />
           ))}
         </ul>
       )}
-      {unlinked.length > 0 && <LinkStory question={question} stories={unlinked} />}
+      {unlinked.length > 0 && <LinkStory question={question} stories={unlinked} say={say} />}
+      <SaidHere said={said} />
     </li>
   );
 }
 
-function AnswerRow({ answer, question }: { answer: Answer<StoryRecord>; question: InterviewQuestion }) {
+function AnswerRow({
+  answer,
+  question,
+  say,
+}: {
+  answer: Answer<StoryRecord>;
+  question: InterviewQuestion;
+  say: (text: string) => void;
+}) {
   const { story, matchingSkills, linked } = answer;
   const why = [
     matchingSkills.length ? `skill: ${matchingSkills.join(', ')}` : undefined,
@@ -107,7 +119,7 @@ function AnswerRow({ answer, question }: { answer: Answer<StoryRecord>; question
       await repo('story').update(story.id, {
         questionIds: (story.questionIds ?? []).filter((id) => id !== question.id),
       });
-      announce(`“${storyTitle(story)}” is no longer linked to this question.`);
+      say(`“${storyTitle(story)}” is no longer linked to this question.`);
     } catch (error) {
       announceError(error);
     }
@@ -124,7 +136,15 @@ function AnswerRow({ answer, question }: { answer: Answer<StoryRecord>; question
   );
 }
 
-function LinkStory({ question, stories }: { question: InterviewQuestion; stories: StoryRecord[] }) {
+function LinkStory({
+  question,
+  stories,
+  say,
+}: {
+  question: InterviewQuestion;
+  stories: StoryRecord[];
+  say: (text: string) => void;
+}) {
   const [storyId, setStoryId] = useState('');
   const selectId = `link-${question.id}`;
   const link = async (event: Event) => {
@@ -134,7 +154,7 @@ function LinkStory({ question, stories }: { question: InterviewQuestion; stories
     try {
       await repo('story').update(story.id, { questionIds: [...(story.questionIds ?? []), question.id] });
       setStoryId('');
-      announce(`“${storyTitle(story)}” linked to this question.`);
+      say(`“${storyTitle(story)}” linked to this question.`);
     } catch (error) {
       announceError(error);
     }

@@ -9,8 +9,9 @@ import { normaliseSkill, summariseSkills } from '../../model/themes';
 import { ConfirmDelete } from '../components/ConfirmDelete';
 import { SelectField } from '../components/fields';
 import { formatDate, optionsOf } from '../components/labels';
+import { SaidHere, useSaid } from '../components/Said';
 import { ShowMore, usePaging } from '../components/ShowMore';
-import { announce, announceError } from '../components/status';
+import { announceError, announceOnArrival } from '../components/status';
 import { recoverUnsaved } from '../hooks/useAutosave';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
@@ -57,6 +58,7 @@ export function StoriesScreen() {
   const [status, setStatus] = useState<StoryStatus | ''>('');
   const [sort, setSort] = useState<Sort>('newest');
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
+  const [said, say] = useSaid();
   // Changes a killed tab left unsaved show in the list too, not only when the story is opened.
   useEffect(() => void recoverUnsaved('story'), []);
 
@@ -91,7 +93,7 @@ export function StoriesScreen() {
       const copy = await repo('story').create(journalId, duplicateContent(story), {
         visibility: story.visibility,
       });
-      announce(`Copied “${storyTitle(story)}”`);
+      announceOnArrival(`Copied “${storyTitle(story)}”`, `/stories/${copy.id}`);
       route(`/stories/${copy.id}`);
     } catch (error) {
       announceError(error);
@@ -102,7 +104,7 @@ export function StoriesScreen() {
     try {
       await repo('story').remove(story.id);
       setConfirming(undefined);
-      announce(`Deleted “${storyTitle(story)}”`);
+      say(`Deleted “${storyTitle(story)}”`);
     } catch (error) {
       announceError(error);
     }
@@ -190,6 +192,7 @@ export function StoriesScreen() {
                   ? `${shown.length} of ${stories.length} stories match.`
                   : `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}.`}
               </p>
+              <SaidHere said={said} />
               <ul class="cards" ref={paging.listRef}>
                 {shown.slice(0, paging.limit).map((story) => (
                   <li key={story.id} class="card story-card">

@@ -4,7 +4,8 @@ import type { RecordFor } from '../../model/kinds';
 import { compareStories } from '../../model/storyRules';
 import { downloadFile } from '../../report/download';
 import { today } from '../components/labels';
-import { announce, announceError } from '../components/status';
+import { SaidHere, useSaid } from '../components/Said';
+import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { storyTitle } from './storyLabels';
@@ -47,6 +48,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
   // Untouched, a story is ticked unless it is private; a tick or untick is remembered by id.
   const [choice, setChoice] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
+  const [said, say] = useSaid();
   const isChosen = (s: StoryRecord) => choice[s.id] ?? s.visibility !== 'private';
   const chosen = stories.filter(isChosen);
 
@@ -61,7 +63,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
       if (format === 'md') {
         const file = storyBankMarkdown(bank);
         downloadFile(file.fileName, file.text, file.type);
-        announce(`Saved ${file.fileName} to your downloads.`);
+        say(`Saved ${file.fileName} to your downloads.`);
       } else {
         const [{ storyBankPdf }, { loadFont }, { pageSizeForLocale }] = await Promise.all([
           import('../../report/storyBankPdf'),
@@ -71,7 +73,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
         // The paper of the person's region, as the committee summary's default.
         const file = await storyBankPdf(bank, await loadFont(), pageSizeForLocale(navigator.language));
         downloadFile(file.fileName, file.bytes as BlobPart, file.type);
-        announce(`Saved ${file.fileName} to your downloads.`);
+        say(`Saved ${file.fileName} to your downloads.`);
       }
     } catch (error) {
       announceError(error);
@@ -143,6 +145,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
         <button type="button" onClick={onClose}>
           Close
         </button>
+        <SaidHere said={said} />
       </div>
     </>
   );

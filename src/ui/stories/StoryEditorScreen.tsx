@@ -38,9 +38,7 @@ const PROMPTS = {
 /** Edits one story; every change saves itself a moment after typing stops. */
 export function StoryEditor({ id }: { id: string }) {
   const { journalId } = useJournal();
-  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id, {
-    showsState: true,
-  });
+  const { record, loaded, missing, set, state, undo, canUndo } = useAutosave('story', id);
   const stories = useLive(() => repo('story').live(journalId), [journalId]);
   const goals = useLive(() => repo('goal').live(journalId), [journalId]);
   const [readyError, setReadyError] = useState<string | undefined>(undefined);
