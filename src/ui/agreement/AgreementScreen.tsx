@@ -92,7 +92,7 @@ export function AgreementScreen() {
   const { journalId, journal, role } = useJournal();
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<Partial<Record<AgreementField, string>>>({});
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   const changes = useLive(() => repo('agreementChange').live(journalId), [journalId]);
 
   const value = (f: AgreementField) => draft[f] ?? shown(journal, f);
@@ -128,7 +128,7 @@ export function AgreementScreen() {
       setDraft({});
       say(changed.length === 1 ? 'Agreement updated' : `Agreement updated (${changed.length} changes)`);
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
 
@@ -412,7 +412,7 @@ function Duties({ journalId, role }: { journalId: string; role: Role }) {
 function NewDuty({ journalId, forRole, nextOrder }: { journalId: string; forRole: Role; nextOrder: number }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
-  const [dutySaid, sayDuty] = useSaid();
+  const [dutySaid, sayDuty, sayDutyError] = useSaid();
   const add = async (event: Event) => {
     event.preventDefault();
     if (!text.trim()) {
@@ -434,7 +434,7 @@ function NewDuty({ journalId, forRole, nextOrder }: { journalId: string; forRole
       setText('');
       sayDuty('Duty added');
     } catch (err) {
-      announceError(err);
+      sayDutyError(err);
     }
   };
   return (

@@ -98,7 +98,7 @@ export function CohortScreen() {
   const [kept, setKept] = useState<KeptCohort | undefined>();
   // What closing said (the table goes), and what the table's buttons did.
   const [openSaid, sayAtOpen] = useSaid();
-  const [tableSaid, sayAtTable] = useSaid();
+  const [tableSaid, sayAtTable, sayAtTableError] = useSaid();
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>();
@@ -181,7 +181,7 @@ export function CohortScreen() {
         sayAtTable('Removed from this device. The table stays open until you close it.');
       } else announce('Removed from this device.');
     } catch (error) {
-      announceError(error);
+      sayAtTableError(error);
     }
   };
 
@@ -224,7 +224,7 @@ export function CohortScreen() {
       downloadFile(name, cohortCsv(rows), 'text/csv;charset=utf-8');
       sayAtTable(`Saved ${name} to your downloads.`);
     } catch (error) {
-      announceError(error);
+      sayAtTableError(error);
     }
   };
 

@@ -11,10 +11,15 @@ export interface Said {
 
 /**
  * What the last press did, said beside the control that did it: in the page's flow, where it covers
- * nothing. `say` shows a passing message for a few seconds; an error stays until the next press.
+ * nothing. `say` shows a passing message for a few seconds; an error (`sayError`) stays until the
+ * next press.
  * The words are read by screen readers from the `<SaidHere>` live region, not from the app-wide one.
  */
-export function useSaid(): [Said | undefined, (text: string, options?: { error?: boolean }) => void] {
+export function useSaid(): [
+  Said | undefined,
+  (text: string, options?: { error?: boolean }) => void,
+  (error: unknown) => void,
+] {
   const [said, setSaid] = useState<Said>();
   const seq = useRef(0);
   useEffect(() => {
@@ -22,13 +27,14 @@ export function useSaid(): [Said | undefined, (text: string, options?: { error?:
     const timer = setTimeout(() => setSaid((now) => (now?.seq === said.seq ? undefined : now)), SAID_MS);
     return () => clearTimeout(timer);
   }, [said?.seq]);
-  return [
-    said,
-    (text, options = {}) => {
-      seq.current += 1;
-      setSaid({ text, error: options.error, seq: seq.current });
-    },
-  ];
+  const say = (text: string, options: { error?: boolean } = {}) => {
+    seq.current += 1;
+    setSaid({ text, error: options.error, seq: seq.current });
+  };
+  // An error of the press, in plain words, beside the same button.
+  const sayError = (error: unknown) =>
+    say(error instanceof Error ? error.message : String(error), { error: true });
+  return [said, say, sayError];
 }
 
 /** The live region of `useSaid`: always rendered, so its first message is announced too. */

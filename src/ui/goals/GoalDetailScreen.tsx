@@ -201,7 +201,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
   const [note, setNote] = useState('');
   const [percent, setPercent] = useState('');
   const [errors, setErrors] = useState<{ note?: string; percent?: string; date?: string }>({});
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
 
   const sorted = useMemo(
     () =>
@@ -231,7 +231,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
       setPercent('');
       say('Progress added');
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
 
@@ -240,7 +240,7 @@ function ProgressLog({ goalId }: { goalId: string }) {
       await repo('progressEntry').remove(entryId);
       say('Progress entry deleted');
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
 
@@ -347,7 +347,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
   const [title, setTitle] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   // The rows come in timeline order (compareMilestones).
   const sorted = milestones ?? [];
 
@@ -373,7 +373,7 @@ function GoalMilestones({ goalId }: { goalId: string }) {
       setDueDate(undefined);
       say('Milestone added');
     } catch (err) {
-      announceError(err);
+      sayError(err);
     }
   };
 

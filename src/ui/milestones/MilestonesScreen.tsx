@@ -357,7 +357,7 @@ function NewMilestone({
   const [goalId, setGoalId] = useState('');
   const [dueDate, setDueDate] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
 
   const add = async (event: Event) => {
     event.preventDefault();
@@ -377,7 +377,7 @@ function NewMilestone({
       setDueDate(undefined);
       say('Milestone added');
     } catch (err) {
-      announceError(err);
+      sayError(err);
     }
   };
 

@@ -160,7 +160,7 @@ function SponsorLog({ journalId, contactId }: { journalId: string; contactId: st
   const [title, setTitle] = useState('');
   const [type, setType] = useState<OpportunityType>('programme');
   const [error, setError] = useState<string | undefined>(undefined);
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   const opened = (opportunities ?? []).filter((o) => o.sponsorContactId === contactId);
 
   const add = async () => {
@@ -179,7 +179,7 @@ function SponsorLog({ journalId, contactId }: { journalId: string; contactId: st
       setTitle('');
       say('Opportunity added');
     } catch (err) {
-      announceError(err);
+      sayError(err);
     }
   };
 

@@ -9,7 +9,6 @@ import {
 import type { RecordFor } from '../../model/kinds';
 import { compareStories } from '../../model/storyRules';
 import { SaidHere, useSaid } from '../components/Said';
-import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { storyTitle } from './storyLabels';
@@ -76,7 +75,7 @@ function QuestionCard({
   const titleId = `question-${question.id}`;
   const unlinked = stories.filter((s) => !(s.questionIds ?? []).includes(question.id));
   // Said in the card, which stays when the row unlinked from it goes.
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   return (
     <li class={gap ? 'card practice-card gap' : 'card practice-card'}>
       <h2 id={titleId}>{question.text}</h2>
@@ -88,11 +87,13 @@ function QuestionCard({
       ) : (
         <ul class="practice-answers" aria-label={`Stories that answer “${question.text}”`}>
           {answers.map((a) => (
-            <AnswerRow key={a.story.id} answer={a} question={question} say={say} />
+            <AnswerRow key={a.story.id} answer={a} question={question} say={say} sayError={sayError} />
           ))}
         </ul>
       )}
-      {unlinked.length > 0 && <LinkStory question={question} stories={unlinked} say={say} />}
+      {unlinked.length > 0 && (
+        <LinkStory question={question} stories={unlinked} say={say} sayError={sayError} />
+      )}
       <SaidHere said={said} />
     </li>
   );
@@ -102,10 +103,12 @@ function AnswerRow({
   answer,
   question,
   say,
+  sayError,
 }: {
   answer: Answer<StoryRecord>;
   question: InterviewQuestion;
   say: (text: string) => void;
+  sayError: (error: unknown) => void;
 }) {
   const { story, matchingSkills, linked } = answer;
   const why = [
@@ -121,7 +124,7 @@ function AnswerRow({
       });
       say(`“${storyTitle(story)}” is no longer linked to this question.`);
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
   return (
@@ -140,10 +143,12 @@ function LinkStory({
   question,
   stories,
   say,
+  sayError,
 }: {
   question: InterviewQuestion;
   stories: StoryRecord[];
   say: (text: string) => void;
+  sayError: (error: unknown) => void;
 }) {
   const [storyId, setStoryId] = useState('');
   const selectId = `link-${question.id}`;
@@ -156,7 +161,7 @@ function LinkStory({
       setStoryId('');
       say(`“${storyTitle(story)}” linked to this question.`);
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
   return (

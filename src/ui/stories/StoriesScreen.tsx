@@ -58,7 +58,7 @@ export function StoriesScreen() {
   const [status, setStatus] = useState<StoryStatus | ''>('');
   const [sort, setSort] = useState<Sort>('newest');
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   // Changes a killed tab left unsaved show in the list too, not only when the story is opened.
   useEffect(() => void recoverUnsaved('story'), []);
 
@@ -106,7 +106,7 @@ export function StoriesScreen() {
       setConfirming(undefined);
       say(`Deleted “${storyTitle(story)}”`);
     } catch (error) {
-      announceError(error);
+      sayError(error);
     }
   };
 

@@ -5,7 +5,6 @@ import { compareStories } from '../../model/storyRules';
 import { downloadFile } from '../../report/download';
 import { today } from '../components/labels';
 import { SaidHere, useSaid } from '../components/Said';
-import { announceError } from '../components/status';
 import { useLive } from '../hooks/useLive';
 import { useJournal } from '../journalContext';
 import { storyTitle } from './storyLabels';
@@ -48,7 +47,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
   // Untouched, a story is ticked unless it is private; a tick or untick is remembered by id.
   const [choice, setChoice] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState(false);
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   const isChosen = (s: StoryRecord) => choice[s.id] ?? s.visibility !== 'private';
   const chosen = stories.filter(isChosen);
 
@@ -76,7 +75,7 @@ function StoryBankChooser({ onClose }: { onClose: () => void }) {
         say(`Saved ${file.fileName} to your downloads.`);
       }
     } catch (error) {
-      announceError(error);
+      sayError(error);
     } finally {
       setBusy(false);
     }
