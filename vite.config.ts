@@ -1,21 +1,38 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { HOME_SNAPSHOT_KEY } from './src/db/homeSnapshot';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
+/** Different for every build: a Home kept by another build is not shown (db/homeSnapshot.ts). */
+const BUILD_ID = process.env.BUILD_ID ?? `${pkg.version}-${Date.now().toString(36)}`;
+
+/**
+ * index.html's first script: on a cold start at `/`, the Home kept by this build today is put on
+ * screen, inert, before any module has loaded; the app's root stays hidden until its own Home has
+ * drawn (ui/home/homeSnapshot.ts). The same day as the app's `today()`: the device's calendar.
+ */
+const homeSnapshotScript = `(function(){try{var s=JSON.parse(localStorage.getItem(${JSON.stringify(
+  HOME_SNAPSHOT_KEY,
+)})||"null"),n=new Date(),d=new Date(n.getTime()-n.getTimezoneOffset()*6e4).toISOString().slice(0,10);if(!s||s.build!==${JSON.stringify(
+  BUILD_ID,
+)}||s.today!==d||location.pathname!=="/")return;var a=document.getElementById("app"),k=document.createElement("div");k.id="home-snapshot";k.inert=true;k.setAttribute("aria-hidden","true");k.innerHTML=s.html;a.before(k);a.hidden=true}catch(e){}})()`;
+
 /**
  * The app talks to no host but its own. The policy is added to the built page only: the dev
- * server injects inline scripts for hot reload that a strict policy would block.
+ * server injects inline scripts for hot reload that a strict policy would block. The one inline
+ * script the page has is allowed by its hash.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "img-src 'self' data: blob:",
   "style-src 'self'",
-  "script-src 'self'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(homeSnapshotScript).digest('base64')}'`,
   "worker-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -31,6 +48,18 @@ function contentSecurityPolicy(): Plugin {
       html.replace(
         '<meta charset="UTF-8" />',
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+  };
+}
+
+/** Puts the kept-Home script right after the app's root, so it runs before anything else is parsed. */
+function homeSnapshot(): Plugin {
+  return {
+    name: 'mentoring-journal:home-snapshot',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<div id="app"></div>',
+        `<div id="app"></div>\n    <script>${homeSnapshotScript}</script>`,
       ),
   };
 }
@@ -58,7 +87,10 @@ function publishSchemas(): Plugin {
 }
 
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.APP_VERSION ?? pkg.version),
+    __BUILD_ID__: JSON.stringify(BUILD_ID),
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -71,6 +103,7 @@ export default defineConfig({
   plugins: [
     preact(),
     contentSecurityPolicy(),
+    homeSnapshot(),
     publishSchemas(),
     VitePWA({
       registerType: 'prompt',

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [preact()],
-  define: { __APP_VERSION__: JSON.stringify('test') },
+  define: { __APP_VERSION__: JSON.stringify('test'), __BUILD_ID__: JSON.stringify('test-build') },
   test: {
     environment: 'jsdom',
     setupFiles: ['tests/setup.ts'],

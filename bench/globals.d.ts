@@ -9,6 +9,7 @@ declare global {
         fileChosenAt?: number;
         downloads: { name: string; size: number | null; at: number }[];
         homeAt?: number;
+        liveHomeAt?: number;
         loadAt?: number;
       };
     };

@@ -18,6 +18,7 @@
     downloads: [],
     /** When the app's Home first showed its data (cold start), and the load event's frame. */
     homeAt: undefined,
+    liveHomeAt: undefined,
     loadAt: undefined,
   };
   const blobSizes = new Map();
@@ -108,6 +109,17 @@
     return !!h2?.closest('section')?.querySelector('li');
   }
 
+  /** Home in `m`: its heading, no placeholder left, its links to meetings, nothing aria-busy. */
+  function homeIn(m) {
+    return (
+      !!m &&
+      m.querySelector('h1')?.textContent?.trim() === 'Home' &&
+      !m.querySelector('[aria-busy="true"]') &&
+      !/Loading|…/.test(m.textContent) &&
+      !!m.querySelector('a[href^="/meetings/"]')
+    );
+  }
+
   /**
    * What "shown" means per screen. Lists: the screen's heading and at least one item of the list
    * (a card linking to a story or meeting, a milestone on the timeline, a milestone of the goal).
@@ -115,16 +127,9 @@
    * the next meeting and the open action items). None of them while a part is aria-busy.
    */
   const screens = {
-    home: () => {
-      const m = main();
-      return (
-        !!m &&
-        heading() === 'Home' &&
-        !busy() &&
-        !/Loading|…/.test(m.textContent) &&
-        !!m.querySelector('a[href^="/meetings/"]')
-      );
-    },
+    home: () => homeIn(main()),
+    // Home drawn by the app itself (not the kept Home index.html shows while the app loads).
+    liveHome: () => homeIn(document.querySelector('#app:not([hidden]) #main')),
     stories: () => heading() === 'Stories' && !busy() && !!main().querySelector('li a[href^="/stories/"]'),
     meetings: () => heading() === 'Meetings' && !busy() && !!main().querySelector('li a[href^="/meetings/"]'),
     milestones: () => heading() === 'Milestones' && !busy() && !!main().querySelector('li'),
@@ -368,6 +373,12 @@
     when(screens.home, 'Home', 120_000).then(
       ({ at }) => {
         state.homeAt = at;
+      },
+      () => undefined,
+    );
+    when(screens.liveHome, 'the app’s own Home', 120_000).then(
+      ({ at }) => {
+        state.liveHomeAt = at;
       },
       () => undefined,
     );

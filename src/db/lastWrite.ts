@@ -6,6 +6,7 @@
  * makes the next start read Home afresh.
  */
 import type { DBCore, DBCoreMutateRequest, Dexie, Middleware } from 'dexie';
+import { dropHomeSnapshot, localKeyChangesHome } from './homeSnapshot';
 import { HOME_MARKED_TABLES, lastWriteKey } from './readModels';
 
 let written = 0;
@@ -22,10 +23,23 @@ export const lastWriteMiddleware = (db: Dexie): Middleware<DBCore> => ({
       ...down,
       table(name) {
         const table = down.table(name);
+        if (name === 'local' || name === 'conflicts') {
+          // The journals on this device, the current one, an import, an undo, a choice that waits
+          // or is made: Home changes.
+          return {
+            ...table,
+            mutate(req: DBCoreMutateRequest) {
+              if (name === 'conflicts' || touchesHome(req)) dropHomeSnapshot();
+              return table.mutate(req);
+            },
+          };
+        }
         if (!(HOME_MARKED_TABLES as readonly string[]).includes(name)) return table;
         return {
           ...table,
           async mutate(req: DBCoreMutateRequest) {
+            // The Home kept for the next start (homeSnapshot.ts) is no longer true.
+            dropHomeSnapshot();
             const mark = { type: 'put' as const, values: [{ key: lastWriteKey(name), value: nextMark() }] };
             const trans = req.trans as Partial<IDBTransaction>;
             const result = await table.mutate(req);
@@ -48,3 +62,10 @@ export const lastWriteMiddleware = (db: Dexie): Middleware<DBCore> => ({
     };
   },
 });
+
+/** Whether a write to the device table changes a row Home depends on. */
+function touchesHome(req: DBCoreMutateRequest): boolean {
+  if (req.type === 'deleteRange') return true;
+  if (req.type === 'delete') return req.keys.some(localKeyChangesHome);
+  return req.values.some((row) => localKeyChangesHome((row as { key?: unknown }).key));
+}

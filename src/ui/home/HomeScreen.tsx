@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { liveHomeFacts, type MeetingLine } from '../../db/firstLoad';
 import { BACKUP_REMINDER_DAYS_AT_RISK, backupReminder } from '../../model/backupRules';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
@@ -14,6 +14,7 @@ import './home.css';
 import { reviewDays } from '../../model/reviewPlan';
 import { reviewDue } from '../../model/reviewRules';
 import { HomeGoalProgressList } from './HomeGoalProgressList';
+import { keepHomeSnapshot, revealLiveApp } from './homeSnapshot';
 import { NeedsAttentionCard } from './NeedsAttentionCard';
 import { ProgrammeArcCard } from './ProgrammeArcCard';
 
@@ -66,6 +67,9 @@ function WasItHeld({ meeting }: { meeting: MeetingLine }) {
   );
 }
 
+/** How long Home stays unchanged before it is kept for the next cold start (its late parts drawn). */
+const HOME_SETTLED_MS = 800;
+
 /**
  * Where the partnership stands today: programme, next meeting, what is due, open actions, goals,
  * backup. It reads one read model (db/readModels.ts `readHome`): counts and the first few items,
@@ -100,6 +104,17 @@ export function HomeScreen() {
   const backup = backupReminder(backupDate, now, storage !== undefined && storage !== 'kept');
   const daysSinceBackup = backup.daysSince;
   const suggestBackup = facts !== undefined && backup.due;
+
+  // Drawn with its facts: this Home takes over from the one kept for the cold start, in this frame…
+  useLayoutEffect(() => {
+    if (facts) revealLiveApp();
+  }, [facts !== undefined]);
+  // …and, once it has settled, is kept for the next one.
+  useEffect(() => {
+    if (!facts) return;
+    const timer = setTimeout(() => keepHomeSnapshot(journalId, now), HOME_SETTLED_MS);
+    return () => clearTimeout(timer);
+  }, [facts, storage, journalId, now]);
 
   return (
     <>

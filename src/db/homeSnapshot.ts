@@ -1,0 +1,42 @@
+/**
+ * Home as it was last drawn, kept in localStorage so that a cold start can show it while the app's
+ * code loads: index.html's first script (vite.config.ts, `homeSnapshotScript`) puts it on screen,
+ * inert, before any module has run, and the app takes over as soon as its own Home has drawn
+ * (ui/home/homeSnapshot.ts). localStorage, not IndexedDB, because only it can be read at once.
+ *
+ * It is valid for one build, one day and the page at `/`, and it is dropped by every write that
+ * could change what Home shows — the same writes that move Home's marker (lastWrite.ts) — and by
+ * any change to the journals on this device or to the current one. So it never shows what is no
+ * longer true; at worst it is missing and the start reads Home as before.
+ */
+
+/** The localStorage key of the kept Home. */
+export const HOME_SNAPSHOT_KEY = 'mentoring-journal:home-snapshot';
+
+/** What is kept: the markup of the app's root, and what it is valid for. */
+export interface HomeSnapshot {
+  build: string;
+  journalId: string;
+  today: string;
+  html: string;
+}
+
+/** Forgets the kept Home (storage blocked or full: nothing to forget). */
+export function dropHomeSnapshot(): void {
+  try {
+    globalThis.localStorage?.removeItem(HOME_SNAPSHOT_KEY);
+  } catch {
+    // no storage, no snapshot
+  }
+}
+
+/**
+ * Device-table keys whose change changes Home: the current journal, the memberships (last backup,
+ * last export, the journals in the switcher) and the count of imports and undos.
+ */
+export function localKeyChangesHome(key: unknown): boolean {
+  return (
+    typeof key === 'string' &&
+    (key === 'currentJournalId' || key === 'importChanges' || key.startsWith('membership:'))
+  );
+}

@@ -1,0 +1,38 @@
+import { HOME_SNAPSHOT_KEY, type HomeSnapshot } from '../../db/homeSnapshot';
+
+/** The element index.html's first script puts the kept Home in, before the app's root. */
+export const SNAPSHOT_ID = 'home-snapshot';
+
+/** What a kept Home must not carry: messages of the moment, bars that ask for a decision. */
+const TRANSIENT = '.arrival-note, .update-bar, .error-bar, .skip-link';
+
+/**
+ * Keeps Home as drawn now, for the next cold start (db/homeSnapshot.ts). Only the parts that stay
+ * true until one of Home's tables changes: no message, no open menu. A select keeps its choice as
+ * markup (its value lives in a property that markup does not carry).
+ */
+export function keepHomeSnapshot(journalId: string, today: string): void {
+  const root = document.getElementById('app');
+  if (!root || root.hidden || location.pathname !== '/') return;
+  const copy = root.cloneNode(true) as HTMLElement;
+  for (const element of copy.querySelectorAll(TRANSIENT)) element.remove();
+  for (const element of copy.querySelectorAll('[role="status"], [role="alert"]')) element.textContent = '';
+  for (const details of copy.querySelectorAll('details[open]')) details.removeAttribute('open');
+  const live = root.querySelectorAll('select');
+  copy.querySelectorAll('select').forEach((select, i) => {
+    for (const option of select.options) option.toggleAttribute('selected', option.value === live[i]?.value);
+  });
+  const snapshot: HomeSnapshot = { build: __BUILD_ID__, journalId, today, html: copy.innerHTML };
+  try {
+    localStorage.setItem(HOME_SNAPSHOT_KEY, JSON.stringify(snapshot));
+  } catch {
+    // Storage full or blocked: the next start reads Home as it always could.
+  }
+}
+
+/** The app's own screen takes over from the kept Home, in the same frame. */
+export function revealLiveApp(): void {
+  const root = document.getElementById('app');
+  if (root?.hidden) root.hidden = false;
+  document.getElementById(SNAPSHOT_ID)?.remove();
+}

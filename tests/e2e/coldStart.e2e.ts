@@ -1,0 +1,89 @@
+// The cold start with Home kept (db/homeSnapshot.ts): Home as last seen shows at once, inert, before
+// the app's code has run; the app's own Home takes over; the page's policy allows the one inline
+// script; a change to what Home shows, or another day, starts without it.
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { HOME_SNAPSHOT_KEY } from '../../src/db/homeSnapshot';
+import { newContext, openPage, serveDuringFile, submitFirstRun, waitForAppShell } from './harness';
+
+const server = serveDuringFile();
+const url = (path: string) => new URL(path.replace(/^\//, ''), server.url).href;
+
+/** What each page load shows before the app runs: whether the kept Home was put on screen, and what it said. */
+const WATCH_START = () => {
+  const seen = { snapshot: false, heading: '', beforeApp: false, violations: [] as string[] };
+  (window as unknown as { __start: typeof seen }).__start = seen;
+  document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(e.violatedDirective));
+  new MutationObserver(() => {
+    const kept = document.getElementById('home-snapshot');
+    if (kept && !seen.snapshot) {
+      seen.snapshot = true;
+      seen.heading = kept.querySelector('h1')?.textContent ?? '';
+      // Shown before any of the app's screen was drawn into its root.
+      seen.beforeApp = (document.getElementById('app')?.childElementCount ?? 0) === 0;
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+const start = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __start: Record<string, unknown> }).__start);
+
+/** Home, drawn by the app itself: the kept one gone, the app's root shown. */
+async function liveHome(page: Page) {
+  await page.waitForFunction(
+    () => !document.getElementById('home-snapshot') && !document.getElementById('app')?.hidden,
+  );
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+}
+
+const keptHome = (page: Page) => page.evaluate((key) => localStorage.getItem(key), HOME_SNAPSHOT_KEY);
+
+describe('a cold start with Home kept', () => {
+  test('Home as last seen shows at once and the app takes over; a change to Home or another day starts without it', async () => {
+    const context = await newContext(null, { width: 390, height: 800 });
+    await context.addInitScript(WATCH_START);
+    const page = await openPage(context, server.url);
+    await waitForAppShell(page);
+    await submitFirstRun(page, { role: 'mentee', mentee: 'Ana', mentor: 'Sam' });
+    await liveHome(page);
+    await expect.poll(() => keptHome(page), { timeout: 10_000 }).not.toBeNull();
+
+    // Reopened: the kept Home is on screen before the app has drawn anything, and cannot be used.
+    await page.reload();
+    await liveHome(page);
+    expect(await start(page)).toMatchObject({
+      snapshot: true,
+      heading: 'Home',
+      beforeApp: true,
+      violations: [],
+    });
+    // The app's Home works: a link on it opens its screen.
+    await page.locator('.app-nav').getByRole('link', { name: 'Goals' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Goals' }).waitFor();
+
+    // A goal added changes Home: the next start reads Home afresh, and keeps it again.
+    await page.getByLabel('New goal').fill('Lead a small project');
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lead a small project' }).waitFor();
+    expect(await keptHome(page)).toBeNull();
+    await page.goto(url('/'));
+    await liveHome(page);
+    expect((await start(page)).snapshot).toBe(false);
+    await expect.poll(() => keptHome(page), { timeout: 10_000 }).toContain('Lead a small project');
+
+    // Kept yesterday: not shown today.
+    await page.evaluate((key) => {
+      const kept = JSON.parse(localStorage.getItem(key)!);
+      localStorage.setItem(key, JSON.stringify({ ...kept, today: '2000-01-01' }));
+    }, HOME_SNAPSHOT_KEY);
+    await page.reload();
+    await liveHome(page);
+    expect((await start(page)).snapshot).toBe(false);
+
+    // Only Home starts from it: another screen opened directly is never covered by it.
+    await page.goto(url('/stories'));
+    await page.getByRole('heading', { level: 1, name: 'Stories' }).waitFor();
+    expect((await start(page)).snapshot).toBe(false);
+    expect((await start(page)).violations).toEqual([]);
+  });
+});
