@@ -7,6 +7,7 @@ import { flushPendingSaves } from '../ui/hooks/pendingSaves';
 import { type CurrentJournal, JournalContext } from '../ui/journalContext';
 import { ReadOnlyWhenClosed } from '../ui/reviews/ReadOnlyWhenClosed';
 import { listenForLaunchedFiles, OPEN_PATH } from '../ui/share/incomingFile';
+import { keepHomeWhenHidden } from './keepHomeWhenHidden';
 import { COHORT_PATH, SCREENS } from './routes';
 import { ArrivalNote, ErrorBar, PassingStatus, RoutedStatus } from './StatusRegion';
 import { useShellState } from './useCurrentJournal';
@@ -33,6 +34,9 @@ export function App() {
   const [closedNotice, setClosedNotice] = useState<string | undefined>(undefined);
 
   const ready = shell !== undefined;
+  // Put away on another screen, the app keeps Home for the next start (keepHomeWhenHidden.tsx).
+  const currentJournal = shell?.current;
+  useEffect(() => (currentJournal ? keepHomeWhenHidden(currentJournal) : undefined), [currentJournal]);
   useEffect(() => {
     // Dexie loads after the first paint with data (see db/firstLoad.ts): its notices are listened
     // to from then on, so loading it never delays the cold start.

@@ -21,6 +21,16 @@ export interface HomeSnapshot {
   html: string;
 }
 
+/** The kept Home, if any (whatever it is valid for). */
+export function readHomeSnapshot(): HomeSnapshot | undefined {
+  try {
+    const text = globalThis.localStorage?.getItem(HOME_SNAPSHOT_KEY);
+    return text ? (JSON.parse(text) as HomeSnapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Forgets the kept Home (storage blocked or full: nothing to forget). */
 export function dropHomeSnapshot(): void {
   try {

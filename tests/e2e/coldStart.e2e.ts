@@ -86,4 +86,44 @@ describe('a cold start with Home kept', () => {
     expect((await start(page)).snapshot).toBe(false);
     expect((await start(page)).violations).toEqual([]);
   });
+
+  test('put away on another screen after a change, the app keeps Home again, and the next start shows it', async () => {
+    const context = await newContext(null, { width: 390, height: 800 });
+    await context.addInitScript(WATCH_START);
+    const page = await openPage(context, server.url);
+    await waitForAppShell(page);
+    await submitFirstRun(page, { role: 'mentor', mentee: 'Bea', mentor: 'Ana' });
+    await liveHome(page);
+    await page.locator('.app-nav').getByRole('link', { name: 'Goals' }).click();
+    await page.getByLabel('New goal').fill('Run the summer reading launch');
+    await page.getByRole('button', { name: 'Add goal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Run the summer reading launch' }).waitFor();
+    expect(await keptHome(page)).toBeNull();
+
+    // The phone is locked on the goal's page.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await expect.poll(() => keptHome(page), { timeout: 10_000 }).toContain('Run the summer reading launch');
+    const kept = await page.evaluate((key) => {
+      const box = document.createElement('div');
+      box.innerHTML = JSON.parse(localStorage.getItem(key)!).html;
+      return {
+        heading: box.querySelector('#main h1')?.textContent,
+        current: box.querySelector('.app-nav a[aria-current="page"]')?.getAttribute('href'),
+      };
+    }, HOME_SNAPSHOT_KEY);
+    expect(kept).toEqual({ heading: 'Home', current: '/' });
+
+    await page.goto(url('/'));
+    await liveHome(page);
+    expect(await start(page)).toMatchObject({
+      snapshot: true,
+      heading: 'Home',
+      beforeApp: true,
+      violations: [],
+    });
+    await page.getByText('Run the summer reading launch').first().waitFor();
+  });
 });

@@ -74,8 +74,17 @@ const HOME_SETTLED_MS = 800;
  * Where the partnership stands today: programme, next meeting, what is due, open actions, goals,
  * backup. It reads one read model (db/readModels.ts `readHome`): counts and the first few items,
  * through indexes, with no note text — shown straight from IndexedDB on a cold start.
- */
+" */
 export function HomeScreen() {
+  return <Home />;
+}
+
+/** Home drawn off screen, to be kept for the next cold start (app/keepHomeWhenHidden.tsx). */
+export function OffScreenHome({ onSettled }: { onSettled: () => void }) {
+  return <Home onSettled={onSettled} />;
+}
+
+function Home({ onSettled }: { onSettled?: () => void }) {
   const { journalId, journal } = useJournal();
   const now = today();
   const facts = useLive(() => liveHomeFacts(journalId, now), [journalId, now]);
@@ -107,12 +116,15 @@ export function HomeScreen() {
 
   // Drawn with its facts: this Home takes over from the one kept for the cold start, in this frame…
   useLayoutEffect(() => {
-    if (facts) revealLiveApp();
+    if (facts && !onSettled) revealLiveApp();
   }, [facts !== undefined]);
   // …and, once it has settled, is kept for the next one.
   useEffect(() => {
     if (!facts) return;
-    const timer = setTimeout(() => keepHomeSnapshot(journalId, now), HOME_SETTLED_MS);
+    const timer = setTimeout(
+      () => (onSettled ? onSettled() : keepHomeSnapshot(journalId, now)),
+      HOME_SETTLED_MS,
+    );
     return () => clearTimeout(timer);
   }, [facts, storage, journalId, now]);
 

@@ -52,6 +52,25 @@ describe('Home kept for the next cold start', () => {
     expect(localStorage.getItem(HOME_SNAPSHOT_KEY)).toBeNull();
   });
 
+  it('drawn off screen while another screen shows, takes that screen’s place, with Home current in the navigation', () => {
+    drawHome();
+    history.replaceState(null, '', '/goals');
+    document.querySelector('#main')!.innerHTML = '<h1>Goals</h1>';
+    document.querySelector('nav')!.insertAdjacentHTML(
+      'beforeend',
+      '<ul class="app-nav"><li><a href="/">Home</a></li><li><a href="/goals" aria-current="page">Goals</a></li></ul>',
+    );
+    document.querySelector('nav')!.classList.add('app-nav');
+    const drawn = document.createElement('div');
+    drawn.innerHTML = '<h1>Home</h1><p>2 goals active</p>';
+    keepHomeSnapshot('j1', '2026-12-01', drawn);
+    const kept = document.createElement('div');
+    kept.innerHTML = keptSnapshot().html;
+    expect(kept.querySelector('#main')?.textContent).toBe('Home2 goals active');
+    expect(kept.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('/');
+    history.replaceState(null, '', '/');
+  });
+
   it('gives way to the app’s own Home', () => {
     drawHome();
     const app = document.getElementById('app')!;

@@ -10,11 +10,22 @@ const TRANSIENT = '.arrival-note, .update-bar, .error-bar, .skip-link';
  * Keeps Home as drawn now, for the next cold start (db/homeSnapshot.ts). Only the parts that stay
  * true until one of Home's tables changes: no message, no open menu. A select keeps its choice as
  * markup (its value lives in a property that markup does not carry).
+ *
+ * `drawn`: Home drawn off screen while another screen is shown (`app/keepHomeWhenHidden.tsx`); it
+ * takes the place of that screen in the kept markup, and the navigation marks Home as current.
  */
-export function keepHomeSnapshot(journalId: string, today: string): void {
+export function keepHomeSnapshot(journalId: string, today: string, drawn?: Element): void {
   const root = document.getElementById('app');
-  if (!root || root.hidden || location.pathname !== '/') return;
+  if (!root || root.hidden || (!drawn && location.pathname !== '/')) return;
   const copy = root.cloneNode(true) as HTMLElement;
+  if (drawn) {
+    const main = copy.querySelector('#main');
+    if (!main) return;
+    main.replaceChildren(...[...drawn.childNodes].map((node) => node.cloneNode(true)));
+    copy.querySelector('.shell')?.classList.remove('in-meeting-mode');
+    for (const link of copy.querySelectorAll('a[aria-current]')) link.removeAttribute('aria-current');
+    copy.querySelector('.app-nav a[href="/"]')?.setAttribute('aria-current', 'page');
+  }
   for (const element of copy.querySelectorAll(TRANSIENT)) element.remove();
   for (const element of copy.querySelectorAll('[role="status"], [role="alert"]')) element.textContent = '';
   for (const details of copy.querySelectorAll('details[open]')) details.removeAttribute('open');

@@ -44,6 +44,32 @@ describe('a closed journal on the screens', () => {
     expect(screen.getByLabelText('New goal').matches(':disabled')).toBe(false);
   });
 
+  it('a close that arrives while a screen is shown (an import under Share) keeps what the screen holds', async () => {
+    const view = show('/share', { startDate: '2026-01-15' });
+    const field = screen.getByLabelText('New goal') as HTMLInputElement;
+    await userEvent.type(field, 'Merged into your journal');
+    view.rerender(
+      <LocationProvider>
+        <JournalContext.Provider
+          value={{
+            ...fresh.current,
+            journal: { startDate: '2026-01-15', closedDate: '2027-07-10' } as Journal,
+          }}
+        >
+          <ReadOnlyWhenClosed>
+            <label>
+              New goal <input />
+            </label>
+          </ReadOnlyWhenClosed>
+        </JournalContext.Provider>
+      </LocationProvider>,
+    );
+    expect(screen.getByText('Partnership completed')).toBeTruthy();
+    // The same field, not a new one: what it held is still there.
+    expect(screen.getByLabelText('New goal')).toBe(field);
+    expect(field.value).toBe('Merged into your journal');
+  });
+
   it('reopens the journal', async () => {
     await repo('journal').create(JOURNAL, { closedDate: '2027-07-10' }, { id: JOURNAL });
     show('/goals', { startDate: '2026-01-15', closedDate: '2027-07-10' });

@@ -23,7 +23,7 @@ export function ReadOnlyWhenClosed({ children }: { children: ComponentChildren }
   const { journalId, journal } = useJournal();
   const { path } = useLocation();
   const [busy, setBusy] = useState(false);
-  if (!journal.closedDate) return <>{children}</>;
+  const closed = journal.closedDate !== undefined;
 
   async function reopen() {
     setBusy(true);
@@ -38,19 +38,23 @@ export function ReadOnlyWhenClosed({ children }: { children: ComponentChildren }
     }
   }
 
-  const readOnly = !STILL_WORKING.some((p) => path === p || path.startsWith(`${p}/`));
+  const readOnly = closed && !STILL_WORKING.some((p) => path === p || path.startsWith(`${p}/`));
+  // The screen sits in the same place whether the journal is open or closed, so a close that
+  // arrives while it is shown (an import under Share) keeps its state: the import's result stays.
   return (
     <>
-      <div class="closed-journal" role="note">
-        <p>
-          <strong>Partnership completed</strong>
-          {journal.startDate && ` · ${formatDate(journal.startDate)} – ${formatDate(journal.closedDate)}`}.
-          This journal is read-only; it still syncs, backs up and exports.
-        </p>
-        <button type="button" disabled={busy} onClick={reopen}>
-          Reopen the journal
-        </button>
-      </div>
+      {closed && (
+        <div class="closed-journal" role="note">
+          <p>
+            <strong>Partnership completed</strong>
+            {journal.startDate && ` · ${formatDate(journal.startDate)} – ${formatDate(journal.closedDate)}`}.
+            This journal is read-only; it still syncs, backs up and exports.
+          </p>
+          <button type="button" disabled={busy} onClick={reopen}>
+            Reopen the journal
+          </button>
+        </div>
+      )}
       <fieldset class="read-only-screen" disabled={readOnly}>
         {children}
       </fieldset>
