@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { formatStamp } from '../src/model/hlc';
 import type { AnyRecord } from '../src/model/kinds';
 import { validateRecord } from '../src/model/validate';
-import { buildFile } from '../src/sync/envelope';
+import { buildFile, fileText, type PlainFile } from '../src/sync/envelope';
 import { pairPayload } from '../src/sync/exportFile';
 import { openFile } from '../src/sync/openFile';
 import { MAX_FILE_BYTES } from '../src/sync/parseJson';
@@ -26,7 +26,7 @@ import { type BenchRecord, editedField, type Journal, makeJournal } from './jour
 import { Random, sentence } from './text';
 
 /** Bump when the journals or files change, so cached files are made again. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export interface JournalFiles {
   dir: string;
@@ -46,8 +46,9 @@ export interface JournalFiles {
 
 const APP_VERSION = 'bench';
 
-async function writeFile(dir: string, name: string, file: unknown): Promise<number> {
-  const text = JSON.stringify(file);
+/** Writes a file's text exactly as the app writes it (its payload last, canonical: `fileText`). */
+async function writeFile(dir: string, name: string, file: PlainFile): Promise<number> {
+  const text = fileText(file);
   writeFileSync(join(dir, name), text);
   return Buffer.byteLength(text);
 }
@@ -92,10 +93,10 @@ function partnerEdit(record: BenchRecord, field: string, stamp: string, random: 
 
 /**
  * Makes (or reuses, when made today for the same size with enough runs) the files for a journal
- * of `size` records in `root`/<size>/.
+ * of `size` records in `root`/v<generator version>/<size>/.
  */
 export async function journalFiles(root: string, size: number, runs: number): Promise<JournalFiles> {
-  const dir = join(root, String(size));
+  const dir = join(root, `v${GENERATOR_VERSION}`, String(size));
   mkdirSync(dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const now = Date.now();
