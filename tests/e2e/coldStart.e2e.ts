@@ -36,27 +36,38 @@ async function liveHome(page: Page) {
   await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
 }
 
+/** A new journal on a fresh profile whose every page load is watched (WATCH_START), on its Home. */
+async function newJournalWatched(who: { role: string; mentee: string; mentor: string }): Promise<Page> {
+  const context = await newContext(null, { width: 390, height: 800 });
+  await context.addInitScript(WATCH_START);
+  const page = await openPage(context, server.url);
+  await waitForAppShell(page);
+  await submitFirstRun(page, who);
+  await liveHome(page);
+  return page;
+}
+
+/** The page just loaded showed the kept Home before the app drew, broke no policy, and the app took over. */
+async function startedFromKeptHome(page: Page) {
+  await liveHome(page);
+  expect(await start(page)).toMatchObject({
+    snapshot: true,
+    heading: 'Home',
+    beforeApp: true,
+    violations: [],
+  });
+}
+
 const keptHome = (page: Page) => page.evaluate((key) => localStorage.getItem(key), HOME_SNAPSHOT_KEY);
 
 describe('a cold start with Home kept', () => {
   test('Home as last seen shows at once and the app takes over; a change to Home or another day starts without it', async () => {
-    const context = await newContext(null, { width: 390, height: 800 });
-    await context.addInitScript(WATCH_START);
-    const page = await openPage(context, server.url);
-    await waitForAppShell(page);
-    await submitFirstRun(page, { role: 'mentee', mentee: 'Ana', mentor: 'Sam' });
-    await liveHome(page);
+    const page = await newJournalWatched({ role: 'mentee', mentee: 'Ana', mentor: 'Sam' });
     await expect.poll(() => keptHome(page), { timeout: 10_000 }).not.toBeNull();
 
     // Reopened: the kept Home is on screen before the app has drawn anything, and cannot be used.
     await page.reload();
-    await liveHome(page);
-    expect(await start(page)).toMatchObject({
-      snapshot: true,
-      heading: 'Home',
-      beforeApp: true,
-      violations: [],
-    });
+    await startedFromKeptHome(page);
     // The app's Home works: a link on it opens its screen.
     await page.locator('.app-nav').getByRole('link', { name: 'Goals' }).click();
     await page.getByRole('heading', { level: 1, name: 'Goals' }).waitFor();
@@ -88,12 +99,7 @@ describe('a cold start with Home kept', () => {
   });
 
   test('put away on another screen after a change, the app keeps Home again, and the next start shows it', async () => {
-    const context = await newContext(null, { width: 390, height: 800 });
-    await context.addInitScript(WATCH_START);
-    const page = await openPage(context, server.url);
-    await waitForAppShell(page);
-    await submitFirstRun(page, { role: 'mentor', mentee: 'Bea', mentor: 'Ana' });
-    await liveHome(page);
+    const page = await newJournalWatched({ role: 'mentor', mentee: 'Bea', mentor: 'Ana' });
     await page.locator('.app-nav').getByRole('link', { name: 'Goals' }).click();
     await page.getByLabel('New goal').fill('Run the summer reading launch');
     await page.getByRole('button', { name: 'Add goal' }).click();
@@ -117,13 +123,7 @@ describe('a cold start with Home kept', () => {
     expect(kept).toEqual({ heading: 'Home', current: '/' });
 
     await page.goto(url('/'));
-    await liveHome(page);
-    expect(await start(page)).toMatchObject({
-      snapshot: true,
-      heading: 'Home',
-      beforeApp: true,
-      violations: [],
-    });
+    await startedFromKeptHome(page);
     await page.getByText('Run the summer reading launch').first().waitFor();
   });
 });

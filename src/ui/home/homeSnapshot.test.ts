@@ -56,10 +56,12 @@ describe('Home kept for the next cold start', () => {
     drawHome();
     history.replaceState(null, '', '/goals');
     document.querySelector('#main')!.innerHTML = '<h1>Goals</h1>';
-    document.querySelector('nav')!.insertAdjacentHTML(
-      'beforeend',
-      '<ul class="app-nav"><li><a href="/">Home</a></li><li><a href="/goals" aria-current="page">Goals</a></li></ul>',
-    );
+    document
+      .querySelector('nav')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<ul class="app-nav"><li><a href="/">Home</a></li><li><a href="/goals" aria-current="page">Goals</a></li></ul>',
+      );
     document.querySelector('nav')!.classList.add('app-nav');
     const drawn = document.createElement('div');
     drawn.innerHTML = '<h1>Home</h1><p>2 goals active</p>';

@@ -11,19 +11,22 @@ import { ReadOnlyWhenClosed } from './ReadOnlyWhenClosed';
 const JOURNAL = 'journal-1';
 const fresh = useFreshDb({ journalId: JOURNAL, role: 'mentor' });
 
+/** A screen with one field under ReadOnlyWhenClosed, for a journal with these facts. */
+const screenOf = (journal: Partial<Journal>) => (
+  <LocationProvider>
+    <JournalContext.Provider value={{ ...fresh.current, journal: journal as Journal }}>
+      <ReadOnlyWhenClosed>
+        <label>
+          New goal <input />
+        </label>
+      </ReadOnlyWhenClosed>
+    </JournalContext.Provider>
+  </LocationProvider>
+);
+
 function show(path: string, journal: Partial<Journal>) {
   history.replaceState(null, '', path);
-  return render(
-    <LocationProvider>
-      <JournalContext.Provider value={{ ...fresh.current, journal: journal as Journal }}>
-        <ReadOnlyWhenClosed>
-          <label>
-            New goal <input />
-          </label>
-        </ReadOnlyWhenClosed>
-      </JournalContext.Provider>
-    </LocationProvider>,
-  );
+  return render(screenOf(journal));
 }
 
 describe('a closed journal on the screens', () => {
@@ -48,22 +51,7 @@ describe('a closed journal on the screens', () => {
     const view = show('/share', { startDate: '2026-01-15' });
     const field = screen.getByLabelText('New goal') as HTMLInputElement;
     await userEvent.type(field, 'Merged into your journal');
-    view.rerender(
-      <LocationProvider>
-        <JournalContext.Provider
-          value={{
-            ...fresh.current,
-            journal: { startDate: '2026-01-15', closedDate: '2027-07-10' } as Journal,
-          }}
-        >
-          <ReadOnlyWhenClosed>
-            <label>
-              New goal <input />
-            </label>
-          </ReadOnlyWhenClosed>
-        </JournalContext.Provider>
-      </LocationProvider>,
-    );
+    view.rerender(screenOf({ startDate: '2026-01-15', closedDate: '2027-07-10' }));
     expect(screen.getByText('Partnership completed')).toBeTruthy();
     // The same field, not a new one: what it held is still there.
     expect(screen.getByLabelText('New goal')).toBe(field);
