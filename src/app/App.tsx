@@ -35,8 +35,8 @@ export function App() {
 
   const ready = shell !== undefined;
   // Put away on another screen, the app keeps Home for the next start (keepHomeWhenHidden.tsx).
-  const currentJournal = shell?.current;
-  useEffect(() => (currentJournal ? keepHomeWhenHidden(currentJournal) : undefined), [currentJournal]);
+  const currentId = shell?.current?.journalId;
+  useEffect(() => (currentId ? keepHomeWhenHidden(currentId) : undefined), [currentId]);
   useEffect(() => {
     // Dexie loads after the first paint with data (see db/firstLoad.ts): its notices are listened
     // to from then on, so loading it never delays the cold start.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshJournal } from '../../tests/helpers/journal';
 import type { MentoringDb } from './database';
-import { HOME_SNAPSHOT_KEY } from './homeSnapshot';
+import { HOME_SNAPSHOT_KEY, homeSnapshotDrops } from './homeSnapshot';
 import { device, repo } from './index';
 import { deleteJournalFromDevice } from './journals';
 
@@ -66,5 +66,17 @@ describe('the Home kept for the next cold start', () => {
     keepHome();
     await deleteJournalFromDevice(current.journalId, db);
     expect(kept()).toBeNull();
+  });
+
+  it('counts every drop, this tab’s and another’s, so a Home drawn from facts read before one is not kept', async () => {
+    const current = await freshJournal('mentee', { menteeName: 'Ana', mentorName: 'Ben' });
+    db = current.db;
+    const before = homeSnapshotDrops();
+    await repo('goal').create(current.journalId, { title: 'Lead a small project' });
+    expect(homeSnapshotDrops()).toBeGreaterThan(before);
+    const mine = homeSnapshotDrops();
+    // Another tab removed it: this tab hears a storage event.
+    window.dispatchEvent(new StorageEvent('storage', { key: HOME_SNAPSHOT_KEY, newValue: null }));
+    expect(homeSnapshotDrops()).toBe(mine + 1);
   });
 });

@@ -31,8 +31,24 @@ export function readHomeSnapshot(): HomeSnapshot | undefined {
   }
 }
 
+/** How many times the kept Home was dropped, here or by another tab, since this page loaded. */
+let drops = 0;
+
+/**
+ * The count of drops so far. A Home drawn from facts read before a drop must not be kept: the
+ * facts that include the write are on their way. Home notes the count when its facts arrive and
+ * keeps itself only if it is unchanged (ui/home/HomeScreen.tsx).
+ */
+export const homeSnapshotDrops = (): number => drops;
+
+// Another tab's write drops it too: this tab hears of it through the storage event.
+globalThis.addEventListener?.('storage', (event: StorageEvent) => {
+  if (event.key === HOME_SNAPSHOT_KEY || event.key === null) drops += 1;
+});
+
 /** Forgets the kept Home (storage blocked or full: nothing to forget). */
 export function dropHomeSnapshot(): void {
+  drops += 1;
   try {
     globalThis.localStorage?.removeItem(HOME_SNAPSHOT_KEY);
   } catch {

@@ -1,6 +1,7 @@
 // The cold start with Home kept (db/homeSnapshot.ts): Home as last seen shows at once, inert, before
 // the app's code has run; the app's own Home takes over; the page's policy allows the one inline
 // script; a change to what Home shows, or another day, starts without it.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { HOME_SNAPSHOT_KEY } from '../../src/db/homeSnapshot';
@@ -125,5 +126,37 @@ describe('a cold start with Home kept', () => {
     await page.goto(url('/'));
     await startedFromKeptHome(page);
     await page.getByText('Run the summer reading launch').first().waitFor();
+  });
+
+  test('after an import under Share, the app keeps Home without its being opened', async () => {
+    const mentor = await newJournalWatched({ role: 'mentor', mentee: 'Cy', mentor: 'Dee' });
+    await mentor.locator('.app-nav').getByRole('link', { name: 'Goals' }).click();
+    await mentor.getByLabel('New goal').fill('Chair the storytime working group');
+    await mentor.getByRole('button', { name: 'Add goal' }).click();
+    await mentor.getByRole('heading', { level: 1, name: 'Chair the storytime working group' }).waitFor();
+    await mentor.goto(url('/share'));
+    const [download] = await Promise.all([
+      mentor.waitForEvent('download'),
+      mentor.getByRole('button', { name: 'Send to my partner' }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, 'utf8');
+
+    // The mentee joins from that file, then imports it again under Share, never opening Home between.
+    const mentee = await newJournalWatched({ role: 'mentee', mentee: 'Eve', mentor: 'Fay' });
+    await mentee.goto(url('/share'));
+    await mentee.getByLabel('Choose a file to import').setInputFiles({
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    await mentee.getByRole('heading', { name: 'Before importing: what this file holds' }).waitFor();
+    await mentee.getByLabel('In this journal I am the').selectOption('mentee');
+    await mentee.getByRole('button', { name: /^Add as a new journal/ }).click();
+    await mentee.locator('.import-done').waitFor();
+    await expect
+      .poll(() => keptHome(mentee), { timeout: 10_000 })
+      .toContain('Chair the storytime working group');
+    await mentee.goto(url('/'));
+    await startedFromKeptHome(mentee);
   });
 });

@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { liveHomeFacts, type MeetingLine } from '../../db/firstLoad';
+import { homeSnapshotDrops } from '../../db/homeSnapshot';
 import { BACKUP_REMINDER_DAYS_AT_RISK, backupReminder } from '../../model/backupRules';
 import { GOAL_STATUS_LABELS, GOAL_STATUS_ORDER } from '../../model/labels';
 import { daysBetween, nextMeetingDue, programmeProgress } from '../../model/schedule';
@@ -118,13 +119,17 @@ function Home({ onSettled }: { onSettled?: () => void }) {
   useLayoutEffect(() => {
     if (facts && !onSettled) revealLiveApp();
   }, [facts !== undefined]);
-  // …and, once it has settled, is kept for the next one.
+  // …and, once it has settled, is kept for the next one — unless a write has dropped the kept Home
+  // since these facts were read (the facts that include it are on their way).
+  const dropsWhenRead = useMemo(() => homeSnapshotDrops(), [facts]);
   useEffect(() => {
     if (!facts) return;
-    const timer = setTimeout(
-      () => (onSettled ? onSettled() : keepHomeSnapshot(journalId, now)),
-      HOME_SETTLED_MS,
-    );
+    const keep = () => {
+      if (homeSnapshotDrops() !== dropsWhenRead) return;
+      if (onSettled) onSettled();
+      else keepHomeSnapshot(journalId, now);
+    };
+    const timer = setTimeout(keep, HOME_SETTLED_MS);
     return () => clearTimeout(timer);
   }, [facts, storage, journalId, now]);
 

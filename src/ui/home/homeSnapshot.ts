@@ -47,3 +47,16 @@ export function revealLiveApp(): void {
   if (root?.hidden) root.hidden = false;
   document.getElementById(SNAPSHOT_ID)?.remove();
 }
+
+const bulkListeners = new Set<() => void>();
+
+/** Says that Home changed in bulk (an import): the app keeps it again for the next start. */
+export function homeChangedInBulk(): void {
+  for (const listener of bulkListeners) listener();
+}
+
+/** Listens for `homeChangedInBulk`; returns the function that stops listening. */
+export function onHomeChangedInBulk(listener: () => void): () => void {
+  bulkListeners.add(listener);
+  return () => bulkListeners.delete(listener);
+}

@@ -7,6 +7,7 @@ import { SelectField } from '../components/fields';
 import { formatDate, optionsOf, ROLE_LABELS, today } from '../components/labels';
 import { SaidHere, useSaid } from '../components/Said';
 import { announce, announceOnArrival } from '../components/status';
+import { homeChangedInBulk } from '../home/homeSnapshot';
 import './ShareScreen.css';
 import { useLocation } from 'preact-iso';
 import { capitalize } from '../../model/describe';
@@ -208,6 +209,8 @@ export function ImportFlow({
       else announceOnArrival(message, '/');
       // Home's facts changed in bulk: kept again now, so the next start shows Home at once.
       if (journalId) void keepHomeNow(journalId, today());
+      // …and its drawing too, once the journal on screen has caught up (app/keepHomeWhenHidden.tsx).
+      homeChangedInBulk();
       onDone?.(journalId);
     } catch (e) {
       setState({ step: 'preview', preview, name: '' });
