@@ -3,7 +3,7 @@
  * index (src/ui/search). A search index is built once from every record and then kept current
  * record by record, so this reads each table once and afterwards only the records that changed.
  */
-import { Dexie, type IntervalTree, type ObservabilitySet, type Table } from 'dexie';
+import { Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { RecordFor } from '../model/kinds';
 import type { KindName } from '../model/registry';
 import { KIND_INFO } from '../model/tables';
