@@ -22,7 +22,7 @@ export class MentoringDb extends Dexie {
   private readonly noticeListeners = new Set<(notice: DatabaseNotice) => void>();
 
   constructor(name = DB_NAME) {
-    super(name);
+    super(name, { cache: 'disabled' });
     for (const [index, { stores, upgrade }] of VERSIONS.entries()) {
       const version = this.version(index + 1).stores(stores);
       if (upgrade) version.upgrade(upgrade);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFreshDb } from '../../../tests/helpers/journal';
 import { device, type Patch, repo } from '../../db';
+import { READ_PART } from '../../db/searchSource';
 
 import { KINDS } from '../../model/kinds';
 import { SEARCH_KINDS, type SearchKind, searchSpec } from '../../model/searchFields';
@@ -145,6 +146,23 @@ describe('the search index', () => {
     await fresh.db.table('agendaItems').where('journalId').equals(JOURNAL).delete();
     await expectFound('imported', []);
     await expectFound('seed', []);
+  });
+
+  it('indexes a kind too big to read at once whole, and forgets what a later bulk write took out of any part', async () => {
+    const template = await repo('agendaItem').create(JOURNAL, { text: 'Seed' });
+    const many = READ_PART * 2 + 100;
+    const imported = Array.from({ length: many }, (_, i) => ({
+      ...template,
+      id: `imported-${String(i).padStart(5, '0')}`,
+      text: `Imported ${i}`,
+    }));
+    await fresh.db.table('agendaItems').bulkPut(imported);
+    await readyIndex();
+    expect(index!.search('imported').total).toBe(many);
+    const gone = imported.filter((_, i) => i % 10 === 0);
+    await fresh.db.table('agendaItems').bulkPut(gone.map((item) => ({ ...item, deleted: true })));
+    await vi.waitFor(() => expect(index!.search('imported').total).toBe(many - gone.length));
+    expect(gone.some((item) => index!.has(item.id))).toBe(false);
   });
 
   it('never finds another journal’s records, written before or after the index was built', async () => {

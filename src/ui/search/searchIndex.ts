@@ -264,7 +264,7 @@ export class JournalIndex implements SearchLookup {
       const kind = change.kind as SearchKind;
       if (item.next === 0) {
         for (const id of change.removed) this.remove(id);
-        if (change.complete) this.forgetAllBut(kind, change.records);
+        if (change.complete) this.forgetAllBut(kind, change.complete);
       }
       while (item.next < change.records.length && performance.now() < until)
         this.put(kind, change.records[item.next++] as RecordFor<SearchKind>);
@@ -325,8 +325,7 @@ export class JournalIndex implements SearchLookup {
     this.records.delete(id);
   }
 
-  private forgetAllBut(kind: SearchKind, records: readonly { id: string }[]) {
-    const keep = new Set(records.map((record) => record.id));
+  private forgetAllBut(kind: SearchKind, keep: ReadonlySet<string>) {
     for (const [id, record] of this.records) if (record.kind === kind && !keep.has(id)) this.remove(id);
   }
 
