@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { HOME_SNAPSHOT_KEY } from './src/db/homeSnapshot';
+import { HOME_SNAPSHOT_KEY, SNAPSHOT_ID } from './src/db/homeSnapshot';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -21,7 +21,7 @@ const homeSnapshotScript = `(function(){try{var s=JSON.parse(localStorage.getIte
   HOME_SNAPSHOT_KEY,
 )})||"null"),n=new Date(),d=new Date(n.getTime()-n.getTimezoneOffset()*6e4).toISOString().slice(0,10);if(!s||s.build!==${JSON.stringify(
   BUILD_ID,
-)}||s.today!==d||location.pathname!=="/")return;var a=document.getElementById("app"),k=document.createElement("div");k.id="home-snapshot";k.inert=true;k.setAttribute("aria-hidden","true");k.innerHTML=s.html;a.before(k);a.hidden=true}catch(e){}})()`;
+)}||s.today!==d||location.pathname!=="/")return;var a=document.getElementById("app"),k=document.createElement("div");k.id=${JSON.stringify(SNAPSHOT_ID)};k.inert=true;k.setAttribute("aria-hidden","true");k.innerHTML=s.html;a.before(k);a.hidden=true}catch(e){}})()`;
 
 /**
  * The app talks to no host but its own. The policy is added to the built page only: the dev

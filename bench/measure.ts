@@ -117,6 +117,13 @@ async function waitForServiceWorker(page: Page) {
 }
 
 /** Opens a new page (closing the others first): a fresh page, as after reopening the app. */
+/** Waits (at most `timeout` ms) until the app has kept Home for the next cold start (db/homeSnapshot.ts). */
+function homeKept(page: Page, timeout: number): Promise<unknown> {
+  return page
+    .waitForFunction((key) => localStorage.getItem(key) !== null, HOME_SNAPSHOT_KEY, { timeout })
+    .catch(() => undefined);
+}
+
 async function freshPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   for (const other of context.pages()) if (other !== page) await other.close();
@@ -232,9 +239,7 @@ export async function measureSize(options: MeasureOptions): Promise<SizeResult> 
       throw new Error(`after the restore the device holds ${setup.records} records, not ${journal.size}`);
     }
     // As after every import, the app keeps Home again: the first run starts from it.
-    await page
-      .waitForFunction((key) => localStorage.getItem(key) !== null, HOME_SNAPSHOT_KEY, { timeout: 900_000 })
-      .catch(() => undefined);
+    await homeKept(page, 900_000);
 
     // --- The runs: each starts from a new page, as when the app is opened again.
     const results: Run[] = [];
@@ -476,9 +481,7 @@ async function oneRun(context: BrowserContext, run: Run, r: number, options: Mea
       : { value: result.applied?.ms, floor: bulk.ms, detail: result.applied?.done };
   });
   // The app keeps Home again after an import (its facts and its drawing): the next run starts from it.
-  await page
-    .waitForFunction((key) => localStorage.getItem(key) !== null, HOME_SNAPSHOT_KEY, { timeout: slow })
-    .catch(() => undefined);
+  await homeKept(page, slow);
   await page.close();
 }
 

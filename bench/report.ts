@@ -91,7 +91,11 @@ export const ROWS: readonly Row[] = [
   { label: 'search, warm (last key → results)', figure: 'searchWarm', kind: 'time' },
   { label: 'search, first of the page', figure: 'searchFirst', kind: 'time' },
   { label: 'JS heap after visiting every list (on Home, after GC)', figure: 'heapLists', kind: 'heap' },
-  { label: 'JS heap after search (search screen, whole journal indexed, after GC)', figure: 'heapSearch', kind: 'heap' },
+  {
+    label: 'JS heap after search (search screen, whole journal indexed, after GC)',
+    figure: 'heapSearch',
+    kind: 'heap',
+  },
   { label: 'import preview (file chosen → preview), vs bulkPut', figure: 'preview', kind: 'floor' },
   { label: 'import apply (Import → done), vs bulkPut', figure: 'apply', kind: 'floor' },
   { label: 'export pair file (tap → file handed over)', figure: 'exportPair', kind: 'file' },

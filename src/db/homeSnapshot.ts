@@ -13,6 +13,9 @@
 /** The localStorage key of the kept Home. */
 export const HOME_SNAPSHOT_KEY = 'mentoring-journal:home-snapshot';
 
+/** The id of the element index.html's first script puts the kept Home in, before the app's root. */
+export const SNAPSHOT_ID = 'home-snapshot';
+
 /** What is kept: the markup of the app's root, and what it is valid for. */
 export interface HomeSnapshot {
   build: string;

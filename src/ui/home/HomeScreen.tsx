@@ -75,7 +75,7 @@ const HOME_SETTLED_MS = 800;
  * Where the partnership stands today: programme, next meeting, what is due, open actions, goals,
  * backup. It reads one read model (db/readModels.ts `readHome`): counts and the first few items,
  * through indexes, with no note text — shown straight from IndexedDB on a cold start.
-" */
+ */
 export function HomeScreen() {
   return <Home />;
 }

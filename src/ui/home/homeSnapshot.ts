@@ -1,7 +1,6 @@
-import { HOME_SNAPSHOT_KEY, type HomeSnapshot } from '../../db/homeSnapshot';
+import { HOME_SNAPSHOT_KEY, type HomeSnapshot, SNAPSHOT_ID } from '../../db/homeSnapshot';
 
-/** The element index.html's first script puts the kept Home in, before the app's root. */
-export const SNAPSHOT_ID = 'home-snapshot';
+export { SNAPSHOT_ID };
 
 /** What a kept Home must not carry: messages of the moment, bars that ask for a decision. */
 const TRANSIENT = '.arrival-note, .update-bar, .error-bar, .skip-link';

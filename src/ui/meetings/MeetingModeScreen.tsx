@@ -471,7 +471,7 @@ const MILESTONE_PAGE = 20;
 function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDate: string }) {
   const [due, setDue] = useState(milestone.dueDate);
   // What the last press did, said beside the buttons.
-  const [said, say] = useSaid();
+  const [said, say, sayError] = useSaid();
   const title = milestone.title?.trim() || 'Untitled milestone';
   const overdue = isMilestoneOverdue(milestone, today());
   async function mark(choice: 'done' | 'missed') {
@@ -480,7 +480,7 @@ function MilestoneReview({ milestone, doneDate }: { milestone: Milestone; doneDa
       await repo('milestone').update(milestone.id, { status, ...rest });
       say(status === 'planned' ? 'Back to planned' : `Marked ${status}`);
     } catch (error) {
-      say(error instanceof Error ? error.message : String(error), { error: true });
+      sayError(error);
     }
   }
   return (
