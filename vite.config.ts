@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { HOME_SNAPSHOT_KEY, SNAPSHOT_ID } from './src/db/homeSnapshot';
+import { HOME_SNAPSHOT_KEY, SNAPSHOT_ID } from './src/db/homeSnapshot.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
