@@ -100,6 +100,8 @@ export default defineConfig({
     // summary; the first load is held to its own budget by scripts/size-report.mjs.
     chunkSizeWarningLimit: 1500,
   },
+  // The worker that opens files (src/sync/openFile.worker.ts) is a module worker, split like the app.
+  worker: { format: 'es' },
   plugins: [
     preact(),
     contentSecurityPolicy(),

@@ -152,6 +152,18 @@ describe('files that are not a committee summary are refused, saying what to ask
     );
   });
 
+  test('a pair file or backup as the app writes it is told by its first bytes (a large one is not parsed whole)', () => {
+    // Its start as the app writes it, then a body that is not JSON at all: still told apart, not “not JSON”.
+    const head = '{"format":"mentoring-journal","formatVersion":3,"kind":';
+    expect(refusal(bytes(`${head}"pair","payload":{"records":[ … `))).toMatch(/^This is a pair file/);
+    expect(refusal(bytes(`\uFEFF${head}"backup","payload":`))).toMatch(/^This is a Mentoring Journal backup/);
+    // Another start is read whole, as before.
+    expect(refusal(bytes(`{"kind":"pair","format":"mentoring-journal"}`))).toMatch(/^This is a pair file/);
+    expect(refusal(bytes(`${head}"summary"`))).toBe(
+      `This is not a JSON file, so it is not a committee summary. ${ASK}`,
+    );
+  });
+
   test('text that is not JSON, and JSON of another kind', () => {
     expect(refusal('Dear committee, here is our summary.')).toBe(
       `This is not a JSON file, so it is not a committee summary. ${ASK}`,

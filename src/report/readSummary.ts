@@ -116,6 +116,24 @@ const PDF = [0x25, 0x50, 0x44, 0x46];
 
 const refuse = (kind: RefusalKind, reason: string): SummaryReading => ({ ok: false, kind, reason });
 
+/** The start of a pair file or backup as the app writes it (src/sync/envelope.ts: format, version, kind first). */
+const JOURNAL_FILE_HEAD = new RegExp(
+  `^\\uFEFF?\\{"format":"${PAIR_FORMAT}","formatVersion":\\d+,"kind":"(pair|backup)"`,
+);
+
+/** Why a pair file or a backup is not read as a committee summary. */
+function journalFileRefusal(kind: unknown): SummaryReading {
+  return kind === 'backup'
+    ? refuse(
+        'backup',
+        `This is a Mentoring Journal backup, meant only for its owner’s own devices (it holds their private notes), not a committee summary. ${ASK_FOR_JSON}`,
+      )
+    : refuse(
+        'pair-file',
+        `This is a pair file, meant for the partner: it holds the journal itself, not a committee summary. ${ASK_FOR_JSON}`,
+      );
+}
+
 /** Reads one summary file (its bytes, or text already decoded). */
 export function readSummary(input: Uint8Array | string): SummaryReading {
   let text: string;
@@ -133,6 +151,9 @@ export function readSummary(input: Uint8Array | string): SummaryReading {
       if (bytes.every((b, i) => input[i] === b))
         return refuse('binary', `This is ${what}, not a committee summary. ${ASK_FOR_JSON}`);
     }
+    // A pair file or backup as the app writes it is told by its first bytes, not parsed whole.
+    const head = JOURNAL_FILE_HEAD.exec(new TextDecoder().decode(input.subarray(0, 120)));
+    if (head) return journalFileRefusal(head[1]);
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
@@ -158,17 +179,7 @@ export function readSummaryValue(parsed: unknown): SummaryReading {
     return refuse('not-summary', `This JSON file is not a committee summary. ${ASK_FOR_JSON}`);
   }
   const file = parsed as Record<string, unknown>;
-  if (file.format === PAIR_FORMAT) {
-    return file.kind === 'backup'
-      ? refuse(
-          'backup',
-          `This is a Mentoring Journal backup, meant only for its owner’s own devices (it holds their private notes), not a committee summary. ${ASK_FOR_JSON}`,
-        )
-      : refuse(
-          'pair-file',
-          `This is a pair file, meant for the partner: it holds the journal itself, not a committee summary. ${ASK_FOR_JSON}`,
-        );
-  }
+  if (file.format === PAIR_FORMAT) return journalFileRefusal(file.kind);
   if (file.format !== SUMMARY_FORMAT) {
     return refuse('not-summary', `This JSON file is not a committee summary. ${ASK_FOR_JSON}`);
   }

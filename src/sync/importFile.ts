@@ -21,7 +21,10 @@ import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { FileRefusedError } from './fileError';
 import { type ImportPlan, mergeRecords, planImport } from './merge';
-import { type OpenedFile, openFile, timer } from './openFile';
+import { type OpenedFile, timer } from './openFile';
+import { openFileOffThread } from './openFileOffThread';
+
+export { startFileOpener, stopFileOpener } from './openFileOffThread';
 
 /** What an import would do, shown before anything is written. */
 export interface ImportPreview {
@@ -46,9 +49,10 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const db = options.db ?? getDb();
   const mark = timer('preview');
-  // The device's records are read while the file's are restored: the read needs only the journal ids.
+  // The device's records are read while the file's are restored (in a worker, on another core):
+  // the read needs only the journal ids.
   let reading: Promise<ImportBasis> | undefined;
-  const file = await openFile(input, options.passphrase, {
+  const file = await openFileOffThread(input, options.passphrase, {
     journalIds: (ids) => {
       reading = readForImport(db, ids);
       reading.catch(() => {});

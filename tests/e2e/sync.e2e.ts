@@ -584,6 +584,28 @@ describe('bad files through the whole import', () => {
     expect(await dumpAll(page)).toEqual(before);
   });
 
+  test('a file is opened off the page, in a worker that ends once the file is open; a refusal says the same there', async () => {
+    // The worker starts when the import screen shows, so the file does not wait for its code.
+    await page.goto(url('/'));
+    const started = page.waitForEvent('worker', { timeout: 15_000 });
+    await openShare(page);
+    const worker = await started;
+    expect(worker.url()).toMatch(/\/assets\/openFile\.worker-[\w-]+\.js$/);
+    const ended = new Promise<void>((resolve) => worker.on('close', () => resolve()));
+    const before = await dumpAll(page);
+    await chooseFile(
+      page,
+      'edited.json',
+      JSON.stringify(await pairFile([journalRecord()])).replace('"Tester"', '"Edited"'),
+    );
+    await page.locator('.import-error').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.import-error').textContent()).toMatch(
+      /changed or damaged after it was saved/,
+    );
+    await ended;
+    expect(await dumpAll(page)).toEqual(before);
+  });
+
   test('a wrong passphrase or tampered ciphertext is refused and nothing is written; the right one opens the file', async () => {
     const file = await pairFile([journalRecord()]);
     const locked = await encryptFile(file, 'the right passphrase');

@@ -104,9 +104,12 @@ export function ImportFlow({
     passphraseInput.current?.focus();
     passphraseInput.current?.select();
   }, [wrong, state.step]);
-  // The import code is fetched while the person picks a file, not after: opening starts at once.
+  // The import code is fetched, and the worker that opens files started, while the person picks a
+  // file, not after: opening starts at once.
   useEffect(() => {
-    void import('../../sync/importFile').catch(() => {});
+    const loading = import('../../sync/importFile');
+    loading.then((m) => m.startFileOpener()).catch(() => {});
+    return () => void loading.then((m) => m.stopFileOpener()).catch(() => {});
   }, []);
 
   const open = async (bytes: Uint8Array, name: string, pass?: string) => {
