@@ -458,6 +458,11 @@ export function planImport(
       keptOut.push({ id: theirs.id, kind: theirs.kind, name: recordName(theirs.kind, theirs) });
       continue;
     }
+    // The same copy on both sides (most records of a partner's file): nothing to merge.
+    if (mine && sameRecord(mine, theirs)) {
+      bump(mine.kind, 'unchanged');
+      continue;
+    }
     const { record, conflicts: found } = mergeCopies(mine, theirs);
     if (found.length) {
       conflicts.push(...found);
