@@ -28,27 +28,61 @@ const homeSnapshotScript = `(function(){try{var s=JSON.parse(localStorage.getIte
  * server injects inline scripts for hot reload that a strict policy would block. The one inline
  * script the page has is allowed by its hash.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  `script-src 'self' 'sha256-${createHash('sha256').update(homeSnapshotScript).digest('base64')}'`,
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const contentSecurityPolicyFor = (styles: string[]) =>
+  [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    ["style-src 'self'", ...styles.map(sha256)].join(' '),
+    `script-src 'self' ${sha256(homeSnapshotScript)}`,
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
 
+/** Adds the policy, with the hash of every style the page holds inline (see `inlineFirstStyles`). */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'mentoring-journal:csp',
     apply: 'build',
-    transformIndexHtml: (html) =>
-      html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
-      ),
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+        return html.replace(
+          '<meta charset="UTF-8" />',
+          `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicyFor(styles)}" />`,
+        );
+      },
+    },
+  };
+}
+
+/**
+ * The first load's stylesheet goes inside index.html: the page is drawn, and the kept Home shown
+ * (its script would wait for a pending stylesheet), without another round trip to the service
+ * worker. A disabled link to the same file stays in its place, so that Vite's loader of lazy
+ * screens, which lists the file among their needs, finds it there and does not load it again.
+ */
+function inlineFirstStyles(): Plugin {
+  return {
+    name: 'mentoring-journal:inline-first-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) =>
+        html.replace(
+          /<link rel="stylesheet" crossorigin href="\/(assets\/[^"]+\.css)">/g,
+          (link, file: string) => {
+            const asset = ctx.bundle?.[file];
+            const css = asset?.type === 'asset' ? String(asset.source) : undefined;
+            if (css === undefined || /<\/style/i.test(css)) return link;
+            return `<style>${css}</style>\n    <link rel="stylesheet" crossorigin href="/${file}" disabled>`;
+          },
+        ),
+    },
   };
 }
 
@@ -104,8 +138,9 @@ export default defineConfig({
   worker: { format: 'es' },
   plugins: [
     preact(),
-    contentSecurityPolicy(),
     homeSnapshot(),
+    inlineFirstStyles(),
+    contentSecurityPolicy(),
     publishSchemas(),
     VitePWA({
       registerType: 'prompt',

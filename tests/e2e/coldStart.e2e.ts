@@ -159,4 +159,34 @@ describe('a cold start with Home kept', () => {
     await mentee.goto(url('/'));
     await startedFromKeptHome(mentee);
   });
+
+  test('the first styles come inside the page: none is fetched, on Home or on a screen opened later, and they apply', async () => {
+    const page = await newJournalWatched({ role: 'mentor', mentee: 'Ana', mentor: 'Sam' });
+    const styles: string[] = [];
+    // The page's own requests (the service worker fetches every file once, to keep it for offline use).
+    page.context().on('request', (request) => {
+      if (!request.serviceWorker() && request.url().endsWith('.css')) styles.push(request.url());
+    });
+    await page.reload();
+    await liveHome(page);
+    for (const [link, heading] of [
+      ['Stories', 'Stories'],
+      ['Goals', 'Goals'],
+    ]) {
+      await page.locator('.app-nav').getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    await page.goto(url('/settings'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The stylesheet of the first load is not fetched again; a screen's own stylesheet may be.
+    const first = await page.evaluate(
+      () => document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][disabled]')?.href,
+    );
+    expect(first).toMatch(/\/assets\/index-[\w-]+\.css$/);
+    expect(styles).not.toContain(first);
+    expect(styles.length).toBeGreaterThan(0);
+    // The page is styled (the app's own font), and the policy allowed the inline styles.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/system-ui/);
+    expect((await start(page)).violations).toEqual([]);
+  });
 });
