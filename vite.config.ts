@@ -212,7 +212,7 @@ export default defineConfig({
         // The install dialog's screenshots are fetched only by the browser's install UI.
         globIgnores: ['screenshots/**'],
         // The share target: answers Android's "Share → Mentoring Journal" POST offline (see the file).
-        importScripts: ['share-target.js'],
+        importScripts: ['share-target.js', 'start-routes.js'],
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -2,6 +2,8 @@
 // typed is lost when the tab is killed, when the network is gone, or when a new version arrives.
 // Also: the themes screen, and axe on every screen of the mentee's own work with data loaded.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -339,6 +341,44 @@ describe('a new version arrives while typing', () => {
     await page.goto(`${server.url}settings`);
     await page.getByTestId('app-version').waitFor();
     expect(await page.getByTestId('app-version').textContent()).toBe(V2);
+
+    // Reopened later, offline, its worker stopped: the start page the browser takes from the cache
+    // by itself (public/start-routes.js) is the new version's, and everything it needs is there.
+    await page.waitForFunction(
+      async () => ((await (await caches.open('mj-start-page')).match('./'))?.headers ?? null) !== null,
+    );
+    await server.stop();
+    try {
+      const reopened = await context.newPage();
+      await page.close();
+      const cdp = await context.newCDPSession(reopened);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await reopened.goto(server.url);
+      await reopened.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+      const source = await reopened.evaluate(
+        () =>
+          (
+            performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
+              workerMatchedSourceType?: string;
+            }
+          ).workerMatchedSourceType,
+      );
+      expect(source).toBe('cache');
+      // The page is the new build's (its entry script), and so is the app it runs.
+      const entry = (html: string) => /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+      const v2Entry = entry(readFileSync(join(v2Dir, 'index.html'), 'utf8'));
+      expect(v2Entry).toBeTruthy();
+      expect(
+        await reopened.evaluate(() => document.querySelector('script[type="module"]')?.getAttribute('src')),
+      ).toBe(v2Entry);
+      await reopened.goto(`${server.url}settings`);
+      await reopened.getByTestId('app-version').waitFor();
+      expect(await reopened.getByTestId('app-version').textContent()).toBe(V2);
+    } finally {
+      await server.restart();
+    }
     await context.close();
   });
 });
