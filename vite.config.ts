@@ -25,8 +25,8 @@ const homeSnapshotScript = `(function(){try{var s=JSON.parse(localStorage.getIte
 
 /**
  * The app talks to no host but its own. The policy is added to the built page only: the dev
- * server injects inline scripts for hot reload that a strict policy would block. The one inline
- * script the page has is allowed by its hash.
+ * server injects inline scripts for hot reload that a strict policy would block. The page's one
+ * inline script and its inline styles are allowed by their hashes.
  */
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const contentSecurityPolicyFor = (styles: string[]) =>

@@ -1,5 +1,6 @@
 // Prints the size of what the first page load fetches: every JS and CSS file that dist/index.html
-// loads (scripts, modulepreloads, stylesheets; the first stylesheet, held inline, counted by its disabled link), gzipped. Also writes it to dist/size-report.json.
+// loads (scripts, modulepreloads, stylesheets — the first one, held inline, counted through its disabled
+// link), gzipped. Also writes it to dist/size-report.json.
 // tests/unit/size-budget.test.ts uses measureInitialLoad() to hold the budget.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

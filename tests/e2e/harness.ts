@@ -438,6 +438,44 @@ export async function waitForServiceWorker(page: Page, options: ServiceWorkerOpt
   );
 }
 
+/** Waits until the active service worker has kept its start page (public/start-routes.js). */
+export async function waitForStartPageKept(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    async () => Boolean(await (await caches.open('mj-start-page')).match('./')),
+    undefined,
+    {
+      timeout,
+    },
+  );
+}
+
+/**
+ * Reopens the app at `url` in a new page, as after a while away: the context's other pages closed and
+ * its service worker stopped first. Returns the page, once navigated, and where the browser took the
+ * page from (`workerMatchedSourceType`: 'cache' when a static route answered it without the worker).
+ */
+export async function reopenWithWorkerStopped(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; source: string | undefined }> {
+  const page = await context.newPage();
+  for (const other of context.pages()) if (other !== page) await other.close();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await page.goto(url);
+  const source = await page.evaluate(
+    () =>
+      (
+        performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
+          workerMatchedSourceType?: string;
+        }
+      ).workerMatchedSourceType,
+  );
+  return { page, source };
+}
+
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) on the page and throws a readable list of any violations. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page })

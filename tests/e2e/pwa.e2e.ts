@@ -5,9 +5,11 @@ import {
   getInstallabilityErrors,
   newContext,
   openPage,
+  reopenWithWorkerStopped,
   serveDuringFile,
   waitForAppShell,
   waitForServiceWorker,
+  waitForStartPageKept,
   watchRequests,
 } from './harness';
 
@@ -113,32 +115,17 @@ describe('in Chromium', () => {
     await waitForAppShell(page);
     await waitForServiceWorker(page);
     // The worker, once active, has kept its own index.html as the start page (public/start-routes.js).
-    await page.waitForFunction(async () => (await caches.open('mj-start-page')).match('./'), undefined, {
-      timeout: 15_000,
-    });
+    await waitForStartPageKept(page);
     const kept = await page.evaluate(async () => (await (await caches.match('./'))?.text()) ?? '');
     expect(kept).toContain('<div id="app"></div>');
 
     await server.stop();
     try {
-      const reopened = await context.newPage();
-      for (const other of context.pages()) if (other !== reopened) await other.close();
-      const cdp = await context.newCDPSession(reopened);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await reopened.goto(server.url);
+      const { page: reopened, source } = await reopenWithWorkerStopped(context, server.url);
       await waitForAppShell(reopened);
       // The page came from the cache by the worker's route (its files may already meet the worker running).
-      const served = await reopened.evaluate(() => ({
-        page: (
-          performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
-            workerMatchedSourceType?: string;
-          }
-        ).workerMatchedSourceType,
-        controlled: navigator.serviceWorker.controller !== null,
-      }));
-      expect(served).toEqual({ page: 'cache', controlled: true });
+      expect(source).toBe('cache');
+      expect(await reopened.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       // Any other address still goes to the worker, which answers it offline with the app.
       await reopened.goto(new URL('goals?from=test', server.url).href);
       await waitForAppShell(reopened);

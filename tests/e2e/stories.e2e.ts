@@ -12,11 +12,13 @@ import {
   expectNoAxeViolations,
   newContext,
   openPage,
+  reopenWithWorkerStopped,
   type StaticServer,
   startServer,
   submitFirstRun,
   waitForAppShell,
   waitForServiceWorker,
+  waitForStartPageKept,
 } from './harness';
 
 const WIDTH = 360;
@@ -344,27 +346,11 @@ describe('a new version arrives while typing', () => {
 
     // Reopened later, offline, its worker stopped: the start page the browser takes from the cache
     // by itself (public/start-routes.js) is the new version's, and everything it needs is there.
-    await page.waitForFunction(
-      async () => ((await (await caches.open('mj-start-page')).match('./'))?.headers ?? null) !== null,
-    );
+    await waitForStartPageKept(page);
     await server.stop();
     try {
-      const reopened = await context.newPage();
-      await page.close();
-      const cdp = await context.newCDPSession(reopened);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
-      await reopened.goto(server.url);
+      const { page: reopened, source } = await reopenWithWorkerStopped(context, server.url);
       await reopened.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-      const source = await reopened.evaluate(
-        () =>
-          (
-            performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
-              workerMatchedSourceType?: string;
-            }
-          ).workerMatchedSourceType,
-      );
       expect(source).toBe('cache');
       // The page is the new build's (its entry script), and so is the app it runs.
       const entry = (html: string) => /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
