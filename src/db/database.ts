@@ -3,6 +3,7 @@ import type { AnyRecord } from '../model/kinds';
 import { setCurrentDbName } from './dbName';
 import { DeviceRepository } from './device';
 import { lastWriteMiddleware } from './lastWrite';
+import { revsMiddleware } from './revs';
 import { DB_NAME, RECORD_TABLES, VERSIONS } from './schema';
 
 /** A row of the device-only table: never exported, never synced. */
@@ -28,6 +29,7 @@ export class MentoringDb extends Dexie {
       if (upgrade) version.upgrade(upgrade);
     }
     this.use(lastWriteMiddleware(this));
+    this.use(revsMiddleware);
     // A damaged clock state (one bad stamp from an older version) is repaired before anything reads it.
     this.on('ready', (db) => new DeviceRepository(db as MentoringDb).healClock());
 

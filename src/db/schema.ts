@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
 import { RECORD_TABLE_NAMES } from '../model/registry';
+import { revRow } from './revs';
 
 export const DB_NAME = 'mentoring-journal';
 
@@ -69,8 +70,17 @@ export const SCHEMA_V5 = {
   reviews: 'id, journalId',
 } as const;
 
+/**
+ * Version 6: `revs`, each record's revision (src/db/revs.ts), so that an import reads short rows
+ * instead of whole records to tell which of a file's records this device already has.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  revs: 'id',
+} as const;
+
 /** Tables that hold only this device's state: never exported, never synced. */
-export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots'] as const;
+export const DEVICE_TABLES = ['local', 'conflicts', 'snapshots', 'revs'] as const;
 
 /** Tables that hold synced records, from the registry of kinds. */
 export const RECORD_TABLES = RECORD_TABLE_NAMES;
@@ -90,6 +100,20 @@ async function fillBases(tx: Transaction) {
   }
 }
 
+/** The record tables version 6 had (its upgrade touches exactly these). */
+const V6_RECORD_TABLES = Object.keys(SCHEMA_V5).filter(
+  (name) => !['local', 'conflicts', 'snapshots'].includes(name),
+);
+
+/** Version 6's upgrade: a revision row for every record already stored. */
+async function fillRevs(tx: Transaction) {
+  for (const name of V6_RECORD_TABLES) {
+    const records = (await tx.table(name).toArray()) as AnyRecord[];
+    if (!records.length) continue;
+    await tx.table('revs').bulkPut(records.map((record) => revRow(name, record)));
+  }
+}
+
 /**
  * Every released version in order, with its upgrade: the database declares exactly these. A new
  * version is one more entry here (and its fixture in tests/fixtures/db-vN.json).
@@ -106,6 +130,7 @@ export const VERSIONS: readonly {
   { stores: SCHEMA_V4 },
   // Version 5 only adds the reviews table: no record changes.
   { stores: SCHEMA_V5 },
+  { stores: SCHEMA_V6, upgrade: fillRevs },
 ];
 
 /**

@@ -67,7 +67,7 @@ function dumpAll(page: Page): Promise<Dump> {
   });
 }
 
-const DEVICE_TABLES = new Set(['local', 'conflicts', 'snapshots']);
+const DEVICE_TABLES = new Set(['local', 'conflicts', 'snapshots', 'revs']);
 
 /** The journal's records as the partner may see them: device-only tables and private records left out. */
 function sharedRecords(dump: Dump): Dump {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MentoringDb } from '../../src/db/database';
 import { repo } from '../../src/db/index';
 import { lastWriteKey } from '../../src/db/readModels';
+import { staleRevs } from '../../src/db/revs';
 import { VERSIONS } from '../../src/db/schema';
 import type { KindName } from '../../src/model/kind';
 import { validateRecord } from '../../src/model/validate';
@@ -11,9 +12,10 @@ import v2 from '../fixtures/db-v2.json';
 import v3 from '../fixtures/db-v3.json';
 import v4 from '../fixtures/db-v4.json';
 import v5 from '../fixtures/db-v5.json';
+import v6 from '../fixtures/db-v6.json';
 
 /** One fixture per released database version: rows exactly as that version stored them. */
-const FIXTURES = [v1, v2, v3, v4, v5] as {
+const FIXTURES = [v1, v2, v3, v4, v5, v6] as {
   dexieVersion: number;
   tables: Record<string, Record<string, unknown>[]>;
 }[];
@@ -64,6 +66,8 @@ describe('every released database version', () => {
           expect(() => validateRecord(record.kind as KindName, record)).not.toThrow();
         }
       }
+      // Every record has its revision row (version 6's upgrade, or the fixture's own).
+      expect(await staleRevs(db)).toEqual([]);
       // The indexes of the newest version hold the old rows too (read models query them).
       for (const meeting of (fixture.tables.meetings ?? []) as { journalId: string; date: string }[]) {
         const onDay = db
