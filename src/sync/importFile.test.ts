@@ -187,7 +187,9 @@ describe('importing a pair file', () => {
     expect(result.written).toBe(0);
     expect(await recordDump(mentee)).toEqual(
       Object.fromEntries(
-        Object.entries(before).filter(([name]) => !['local', 'conflicts', 'snapshots', 'revs'].includes(name)),
+        Object.entries(before).filter(
+          ([name]) => !['local', 'conflicts', 'snapshots', 'revs'].includes(name),
+        ),
       ),
     );
   });
