@@ -3,7 +3,8 @@
  * IndexedDB directly under this name (see firstLoad.ts) while Dexie loads. `setDb` changes it (tests
  * use a fresh database per test).
  */
-import { DB_NAME } from './schema';
+/** The app's database (schema.ts declares its versions; kept here so the first load does not carry them). */
+export const DB_NAME = 'mentoring-journal';
 
 let current = DB_NAME;
 

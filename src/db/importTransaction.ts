@@ -13,6 +13,7 @@ import { sameJson } from '../model/json';
 import type { KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
+import type { DeviceRevs } from '../model/rev';
 import { KIND_INFO } from '../model/tables';
 import { forgetCount } from './capacity';
 import { type BackedUpCohort, cohortRowsToRestore } from './cohorts';
@@ -22,6 +23,7 @@ import { StorageError, toStorageError } from './errors';
 import { repo } from './index';
 import { dexieReader } from './liveReadModels';
 import { IMPORT_CHANGES_KEY, readChangeMarker } from './readModels';
+import { REVS_TABLE, type RevRow, readRevs } from './revs';
 
 /** A long text both people changed at once; the text not kept waits here for a choice. */
 export interface ConflictRow {
@@ -78,13 +80,38 @@ export interface Snapshot {
 export interface ImportBasis {
   /** The device's change marker when these were read (see `changeMarker`). */
   marker: string;
-  /** Every record of the file's journals on this device. */
+  /**
+   * The records of the file's journals on this device that the plan needs: every one, or (after
+   * `readForPreview`) those the file brings in a revision this device does not have, those it
+   * withdraws, and the journals' own records.
+   */
   local: AnyRecord[];
+  /** The id of every record of the file's journals on this device. */
+  localIds: ReadonlySet<string>;
+  /** Those of the file's journals that have records on this device. */
+  journalsWithRecords: ReadonlySet<string>;
   /** The id of every record on this device, in every journal (keys only). */
-  deviceIds: ReadonlySet<string>;
+  deviceIds: Pick<ReadonlySet<string>, 'has'>;
   /** How many records this device holds, in all its journals. */
   deviceRecords: number;
   /** The journals on this device, with my role in each. */
+  memberships: Membership[];
+}
+
+/**
+ * The first half of a preview's read, started as soon as a file is chosen: the change marker, the
+ * table of every record on the device (keys only), every record's revision row, and my
+ * memberships — no record itself.
+ */
+export interface ImportSketch {
+  marker: string;
+  /** Every record id on this device, with its table. */
+  tableOf: ReadonlyMap<string, string>;
+  /** Every record's revision row (`revs`). */
+  rows: readonly RevRow[];
+  /** The revision of every record on this device, by id: what the file opener is told. */
+  revs: DeviceRevs;
+  deviceRecords: number;
   memberships: Membership[];
 }
 
@@ -117,6 +144,20 @@ export interface ApplyOptions<P extends ImportWrites> {
    * this device changed since they were read; otherwise the transaction plans again.
    */
   basis?: ImportBasis & { plan: P };
+  /**
+   * Only the preview's plan will do (the file was opened without the records this device had as
+   * they were, so `plan` cannot plan again): if something changed since, `StaleBasisError` is thrown
+   * and nothing is written.
+   */
+  onlyBasis?: boolean;
+}
+
+/** The device changed since a preview that left out records it had: the file must be opened whole again. */
+export class StaleBasisError extends StorageError {
+  constructor() {
+    super('This device changed since the file was opened. Open the file again to import it.');
+    this.name = 'StaleBasisError';
+  }
 }
 
 export interface ApplyResult<P extends ImportWrites> {
@@ -152,11 +193,11 @@ function byTable<T extends { kind: KindName }>(records: readonly T[]): Map<strin
  * table): an import must never move or overwrite them. Worked out from the ids the read found.
  */
 export function foreignRecordIds(
-  basis: Pick<ImportBasis, 'local' | 'deviceIds'>,
+  basis: Pick<ImportBasis, 'localIds' | 'deviceIds'>,
   journalIds: readonly string[],
   ids: readonly string[],
 ): Set<string> {
-  const mine = new Set(basis.local.map((r) => r.id));
+  const mine = basis.localIds;
   const journals = new Set(journalIds);
   const foreign = new Set<string>();
   // A key found here but not among the file's journals' records belongs to another journal.
@@ -206,7 +247,7 @@ async function countChange(db: MentoringDb): Promise<void> {
  * What an import plans from, read in one transaction: the file's journals' records here, the ids
  * of every record on the device (to keep other journals' records out, and to count them), my
  * memberships, and the change marker that tells the apply whether this is still what the device
- * holds. It needs only the file's journal ids, so a preview starts it while the file is restored.
+ * holds.
  */
 export async function readForImport(db: MentoringDb, journalIds: readonly string[]): Promise<ImportBasis> {
   return db.transaction('r', [...db.recordTables(), db.local], () => readBasis(db, journalIds));
@@ -226,7 +267,104 @@ async function readBasis(db: MentoringDb, journalIds: readonly string[]): Promis
     deviceRecords += list.length;
     for (const key of list) deviceIds.add(key as string);
   }
-  return { marker, local, deviceIds, deviceRecords, memberships };
+  return {
+    marker,
+    local,
+    localIds: new Set(local.map((r) => r.id)),
+    journalsWithRecords: new Set(local.map((r) => r.journalId)),
+    deviceIds,
+    deviceRecords,
+    memberships,
+  };
+}
+
+/**
+ * A preview's first read (see `ImportSketch`): keys and revision rows only, a fraction of what
+ * reading the records would take, while the file is being opened.
+ */
+export async function readImportSketch(db: MentoringDb): Promise<ImportSketch> {
+  return db.transaction('r', [...db.recordTables(), db.local, db.table(REVS_TABLE)], async () => {
+    const [marker, keys, rows, memberships] = await Promise.all([
+      changeMarker(db),
+      Promise.all(db.recordTables().map((table) => table.toCollection().primaryKeys())),
+      readRevs(db),
+      deviceMemberships(db),
+    ]);
+    const tableOf = new Map<string, string>();
+    let deviceRecords = 0;
+    for (const [index, table] of db.recordTables().entries()) {
+      deviceRecords += keys[index]!.length;
+      for (const key of keys[index]!) tableOf.set(key as string, table.name);
+    }
+    const revs = new Map<string, string>();
+    for (const row of rows) revs.set(row.id, row.rev);
+    return { marker, tableOf, rows, revs, deviceRecords, memberships };
+  });
+}
+
+/**
+ * A preview's second read, once the file is open: in one transaction with the change marker, the
+ * records the plan needs (see `ImportBasis.local`) — those of the file's records this device has
+ * (the file carries only records whose revision differs), those it withdraws, and the journals'
+ * own records. If the device changed since the sketch, reads as `readForImport` does instead;
+ * `undefined` when the file left out records as they were then (it must be opened again whole).
+ */
+export async function readForPreview(
+  db: MentoringDb,
+  sketch: ImportSketch,
+  file: {
+    journalIds: readonly string[];
+    records: readonly { id: string }[];
+    withdrawn: readonly { id: string }[];
+    leftOutSame: boolean;
+  },
+): Promise<ImportBasis | undefined> {
+  const { journalIds } = file;
+  const { tableOf } = sketch;
+  return db.transaction('r', [...db.recordTables(), db.local], async () => {
+    if ((await changeMarker(db)) !== sketch.marker) {
+      return file.leftOutSame ? undefined : readBasis(db, journalIds);
+    }
+    const wanted = new Map<string, string[]>();
+    const want = (id: string) => {
+      const table = tableOf.get(id);
+      if (!table) return;
+      let ids = wanted.get(table);
+      if (!ids) {
+        ids = [];
+        wanted.set(table, ids);
+      }
+      ids.push(id);
+    };
+    for (const { id } of file.records) want(id);
+    for (const { id } of file.withdrawn) want(id);
+    for (const id of journalIds) want(id);
+    const found = await Promise.all(
+      [...wanted].map(([table, ids]) => db.table<AnyRecord, string>(table).bulkGet(ids)),
+    );
+    const journals = new Set(journalIds);
+    const local = found.flat().filter((r): r is AnyRecord => r !== undefined && journals.has(r.journalId));
+    const localIds = new Set<string>();
+    const journalsWithRecords = new Set<string>();
+    for (const row of sketch.rows) {
+      if (!journals.has(row.journalId)) continue;
+      localIds.add(row.id);
+      journalsWithRecords.add(row.journalId);
+    }
+    for (const record of local) {
+      localIds.add(record.id);
+      journalsWithRecords.add(record.journalId);
+    }
+    return {
+      marker: sketch.marker,
+      local,
+      localIds,
+      journalsWithRecords,
+      deviceIds: tableOf,
+      deviceRecords: sketch.deviceRecords,
+      memberships: sketch.memberships,
+    };
+  });
 }
 
 /** The words for an import that would bring this device past what one file can carry. */
@@ -236,10 +374,10 @@ export function tooManyForDevice(after: number): string {
 
 /** How many records the device will hold after a plan: refused when more than one file can carry. */
 export function recordsAfter(
-  basis: Pick<ImportBasis, 'local' | 'deviceRecords'>,
+  basis: Pick<ImportBasis, 'localIds' | 'deviceRecords'>,
   plan: Pick<ImportWrites, 'puts' | 'removes'>,
 ): number {
-  const here = new Set(basis.local.map((r) => r.id));
+  const here = basis.localIds;
   const added = plan.puts.reduce((n, r) => n + (here.has(r.id) ? 0 : 1), 0);
   return basis.deviceRecords + added - plan.removes.length;
 }
@@ -267,6 +405,7 @@ export async function applyImport<P extends ImportWrites>(
       const marker = await changeMarker(db);
       const { basis } = options;
       const replanned = basis?.marker !== marker;
+      if (replanned && options.onlyBasis) throw new StaleBasisError();
       let read: ImportBasis;
       let plan: P;
       if (basis && !replanned) {

@@ -9,7 +9,7 @@ import type { AnyRecord } from '../model/kinds';
 import { RECORD_TABLE_NAMES } from '../model/registry';
 import { revRow } from './revs';
 
-export const DB_NAME = 'mentoring-journal';
+export { DB_NAME } from './dbName';
 
 /** Version 1: one table per record kind, indexed by journal, plus the device-only `local` table. */
 export const SCHEMA_V1 = {

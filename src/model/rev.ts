@@ -72,6 +72,9 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
+/** This device's revision of each record of some journals, by id. */
+export type DeviceRevs = ReadonlyMap<string, string>;
+
 /** The record's revision (see above). */
 export function recordRev(record: Stamped): string {
   const loose = record as unknown as Record<string, unknown>;

@@ -10,8 +10,10 @@ import {
   applyImport,
   foreignRecordIds,
   type ImportBasis,
-  readForImport,
+  readForPreview,
+  readImportSketch,
   recordsAfter,
+  StaleBasisError,
   tooManyForDevice,
 } from '../db/importTransaction';
 import type { Role } from '../model/constants';
@@ -20,8 +22,8 @@ import type { Journal } from '../model/journal';
 import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { FileRefusedError } from './fileError';
-import { type ImportPlan, mergeRecords, planImport } from './merge';
-import { type OpenedFile, timer } from './openFile';
+import { countSameAsDevice, type ImportPlan, mergeRecords, planImport } from './merge';
+import { leavesOutSame, type OpenedFile, timer } from './openFile';
 import { openFileOffThread } from './openFileOffThread';
 
 export { startFileOpener, stopFileOpener } from './openFileOffThread';
@@ -40,32 +42,47 @@ export interface ImportPreview {
   clockAheadMs?: number;
   /** What the plan was made from, and my roles it was made with: the apply uses it if nothing changed since. */
   basis: ImportBasis & { roles: Partial<Record<string, Role>> };
+  /** The file opened again whole (every record carried): the apply needs it if the device changed since. */
+  reopen: () => Promise<OpenedFile>;
 }
 
-/** Opens a file and computes, without writing, what importing it would do. */
+/**
+ * Opens a file and computes, without writing, what importing it would do. While the file is opened
+ * (in a worker), the device's keys and revisions are read; the file then carries only the records
+ * whose revision this device lacks, and only those are read here whole (`readForPreview`).
+ */
 export async function previewImport(
   input: Uint8Array | string,
-  options: { passphrase?: string; db?: MentoringDb } = {},
+  options: { passphrase?: string; db?: MentoringDb; whole?: boolean } = {},
 ): Promise<ImportPreview> {
   const db = options.db ?? getDb();
+  const { passphrase } = options;
   const mark = timer('preview');
-  // The device's records are read while the file's are restored (in a worker, on another core):
-  // the read needs only the journal ids.
-  let reading: Promise<ImportBasis> | undefined;
-  const file = await openFileOffThread(input, options.passphrase, {
-    journalIds: (ids) => {
-      reading = readForImport(db, ids);
-      reading.catch(() => {});
-    },
+  // The device's keys and revisions are read while the file is opened (the opener waits for them
+  // once its envelope is checked, to leave out the records this device has as they are).
+  const sketch = readImportSketch(db);
+  sketch.catch(() => {});
+  const file = await openFileOffThread(input, passphrase, {
+    journalIds: () => (options.whole ? undefined : sketch.then((read) => read.revs)),
   });
   mark('open');
-  const basis = await (reading ?? readForImport(db, file.journalIds));
+  const basis = await readForPreview(db, await sketch, {
+    journalIds: file.journalIds,
+    records: file.records,
+    withdrawn: file.withdrawn,
+    leftOutSame: leavesOutSame(file),
+  });
+  // The device changed while the file was opened without the records it had then: open it whole.
+  if (!basis) return previewImport(input, { ...options, whole: true });
   const { local } = basis;
   const foreignIds = foreignRecordIds(basis, file.journalIds, incomingIds(file));
   const roleOf = new Map(basis.memberships.map((m) => [m.journalId, m.role]));
   mark('read');
   const roles = Object.fromEntries(roleOf);
-  const plan = planImport(local, file.records, file.withdrawn, { foreignIds, roles });
+  const plan = countSameAsDevice(
+    planImport(local, file.records, file.withdrawn, { foreignIds, roles }),
+    file.sameAsDevice,
+  );
   mark('merge');
   const after = recordsAfter(basis, plan);
   if (after > MAX_FILE_RECORDS) throw new FileRefusedError('too-many-for-device', tooManyForDevice(after));
@@ -82,6 +99,7 @@ export async function previewImport(
     ),
     journal: journal as Journal | undefined,
     basis: { ...basis, roles },
+    reopen: () => openFileOffThread(input, passphrase),
   };
   const ahead = parseStamp(file.maxStamp).millis - db.wallClock();
   if (ahead > MAX_DRIFT_MS) preview.clockAheadMs = ahead;
@@ -126,7 +144,6 @@ export async function applyImportFile(
 ): Promise<ApplyResult<ImportPlan>> {
   const db = options.db ?? getDb();
   const { file, basis } = preview;
-  const records: AnyRecord[] = file.records;
   const hasCurrent = Boolean(await new DeviceRepository(db).currentJournalId());
   const roles = rolesFor(preview, options.role);
   const myRoles: Partial<Record<string, Role>> = {
@@ -135,18 +152,31 @@ export async function applyImportFile(
   };
   // My role decides only which of my records a withdrawal may remove: the preview's plan holds
   // while my role is the same in every journal that has records here.
-  const withRecords = new Set(basis.local.map((r) => r.journalId));
-  const sameRoles = [...withRecords].every((id) => myRoles[id] === basis.roles[id]);
-  return applyImport(db, {
-    journalIds: file.journalIds,
-    incomingIds: incomingIds(file),
-    plan: (local, foreignIds) => planImport(local, records, file.withdrawn, { foreignIds, roles: myRoles }),
-    basis: sameRoles ? { ...basis, plan: preview.plan } : undefined,
-    acceptClockAhead: options.acceptClockAhead,
-    roles,
-    makeCurrent: file.kind === 'pair' || !hasCurrent ? file.journalIds[0] : undefined,
-    maxStamp: file.maxStamp,
-    resetNodeId: file.kind === 'backup',
-    cohorts: file.kind === 'backup' ? file.cohorts : undefined,
-  });
+  const sameRoles = [...basis.journalsWithRecords].every((id) => myRoles[id] === basis.roles[id]);
+  const apply = (opened: OpenedFile, usePreview: boolean) => {
+    const records: AnyRecord[] = opened.records;
+    return applyImport(db, {
+      journalIds: opened.journalIds,
+      incomingIds: incomingIds(opened),
+      plan: (local, foreignIds) =>
+        planImport(local, records, opened.withdrawn, { foreignIds, roles: myRoles }),
+      basis: usePreview ? { ...basis, plan: preview.plan } : undefined,
+      // A file that left out what this device had can only apply the preview's plan.
+      onlyBasis: leavesOutSame(opened),
+      acceptClockAhead: options.acceptClockAhead,
+      roles,
+      makeCurrent: opened.kind === 'pair' || !hasCurrent ? opened.journalIds[0] : undefined,
+      maxStamp: opened.maxStamp,
+      resetNodeId: opened.kind === 'backup',
+      cohorts: opened.kind === 'backup' ? opened.cohorts : undefined,
+    });
+  };
+  if (!sameRoles && leavesOutSame(file)) return apply(await preview.reopen(), false);
+  try {
+    return await apply(file, sameRoles);
+  } catch (error) {
+    // Something changed on this device since the preview: plan again from the whole file.
+    if (error instanceof StaleBasisError) return apply(await preview.reopen(), false);
+    throw error;
+  }
 }

@@ -490,6 +490,19 @@ export function planImport(
   return { puts, removes, conflicts, counts, total, keptOut };
 }
 
+/** A plan with the records a file had as this device has them (left out of it, see `OpenedFile.sameAsDevice`) counted unchanged. */
+export function countSameAsDevice(plan: ImportPlan, same: Partial<Record<KindName, number>>): ImportPlan {
+  const entries = Object.entries(same) as [KindName, number][];
+  if (!entries.length) return plan;
+  const counts = { ...plan.counts };
+  const total = { ...plan.total };
+  for (const [kind, count] of entries) {
+    counts[kind] = { ...(counts[kind] ?? EMPTY_COUNTS), unchanged: (counts[kind]?.unchanged ?? 0) + count };
+    total.unchanged += count;
+  }
+  return { ...plan, counts, total };
+}
+
 /** The journal after a plan is applied, computed in memory (the tests compare it with the database). */
 export function applyPlan(local: readonly AnyRecord[], plan: ImportPlan): AnyRecord[] {
   const byId = new Map(local.map((r) => [r.id, r]));

@@ -4,6 +4,7 @@ import { fieldWords, recordName } from '../model/describe';
 import { ZERO_STAMP } from '../model/hlc';
 import { KIND_NAMES, type KindName } from '../model/kind';
 import type { AnyRecord } from '../model/kinds';
+import { type DeviceRevs, recordRev } from '../model/rev';
 import { elementsOf, setFieldsOf } from '../model/sets';
 import { describeIssue } from '../model/validate';
 import { sha256Hex } from './canonical';
@@ -47,7 +48,26 @@ export interface OpenedFile {
   /** The latest stamp in the file: the clock receives it after the import commits. */
   maxStamp: string;
   encrypted: boolean;
+  /**
+   * Records of the file this device already has as they are (same revision, src/model/rev.ts),
+   * per kind: counted here, not carried in `records`. Empty unless the opener was told this
+   * device's revisions (`OpenNotify`).
+   */
+  sameAsDevice: Partial<Record<KindName, number>>;
 }
+
+export interface OpenNotify {
+  /**
+   * Told the file's journals as soon as its envelope is checked, before its records are restored.
+   * It may answer with this device's revisions of those journals' records: a record of the file
+   * with the same revision is then counted in `sameAsDevice` instead of carried.
+   */
+  journalIds?: (ids: string[]) => Promise<DeviceRevs | undefined> | undefined;
+}
+
+/** Whether some of a file's records were left out as already on this device (see `sameAsDevice`). */
+export const leavesOutSame = (file: Pick<OpenedFile, 'sameAsDevice'>): boolean =>
+  Object.keys(file.sameAsDevice).length > 0;
 
 /**
  * Migrations from each older format version to the next: `MIGRATIONS[n]` turns a version-n file
@@ -182,8 +202,7 @@ async function payloadHashAsWritten({ text, bytes }: DecodedFile): Promise<strin
 export async function openFile(
   input: Uint8Array | string,
   passphrase?: string,
-  /** `journalIds`: told the file's journals as soon as its envelope is checked, before its records are restored. */
-  notify: { journalIds?: (ids: string[]) => void } = {},
+  notify: OpenNotify = {},
 ): Promise<OpenedFile> {
   const mark = timer('open');
   let decoded: DecodedFile | undefined = await decodeFile(input);
@@ -227,7 +246,9 @@ export async function openFile(
   }
   const written = z.safeParse(plainFileSchema, parsed);
   if (!written.success) throw wrongShape(issuePath(written.error, parsed));
-  notify.journalIds?.(written.data.journalIds);
+  const device: Promise<DeviceRevs | undefined> = Promise.resolve(
+    notify.journalIds?.(written.data.journalIds) ?? undefined,
+  ).catch(() => undefined);
   mark('envelope');
   // A file laid out as the app writes it is checked over its own text; any other is written canonically first.
   const checksum =
@@ -264,7 +285,10 @@ export async function openFile(
     throw wrongShape('a backup holds a journal or a kept cohort');
 
   const journals = new Set(file.journalIds);
-  const { records: restored, dropped, aside } = restoreRecords(file.payload.records);
+  // Records this device has as they are are counted, not restored: they will not be written.
+  const { rest, sameAsDevice } = leaveOutSame(file.payload.records, journals, await device);
+  mark('same');
+  const { records: restored, dropped, aside } = restoreRecords(rest);
   mark('restore');
   const records: AnyRecord[] = [];
   let maxStamp = ZERO_STAMP;
@@ -308,5 +332,38 @@ export async function openFile(
     ignoredParts,
     maxStamp,
     encrypted,
+    sameAsDevice,
   };
+}
+
+/**
+ * Of a file's records as written (before they are restored), those whose revision differs from this
+ * device's (or that it lacks, or that are not records at all: restoring them says why), and how many
+ * of each kind of the file's journals it has as they are.
+ */
+function leaveOutSame(
+  raws: readonly unknown[],
+  journals: ReadonlySet<string>,
+  device: DeviceRevs | undefined,
+): { rest: unknown[]; sameAsDevice: Partial<Record<KindName, number>> } {
+  const sameAsDevice: Partial<Record<KindName, number>> = {};
+  if (!device?.size) return { rest: [...raws], sameAsDevice };
+  const rest: unknown[] = [];
+  for (const raw of raws) {
+    const here = isObject(raw) && typeof raw.id === 'string' ? device.get(raw.id) : undefined;
+    if (
+      here !== undefined &&
+      isObject(raw) &&
+      typeof raw.kind === 'string' &&
+      KIND_SET.has(raw.kind) &&
+      typeof raw.journalId === 'string' &&
+      journals.has(raw.journalId) &&
+      isObject(raw.stamps) &&
+      here === recordRev(raw as Parameters<typeof recordRev>[0])
+    ) {
+      const kind = raw.kind as KindName;
+      sameAsDevice[kind] = (sameAsDevice[kind] ?? 0) + 1;
+    } else rest.push(raw);
+  }
+  return { rest, sameAsDevice };
 }

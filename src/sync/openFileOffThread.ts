@@ -4,23 +4,21 @@
  * responsive with a large file. Where no worker can start (tests under jsdom, a browser that
  * refuses), the file is opened on the page's thread with the very same code and words.
  */
-import { type FileFault, FileRefusedError } from './fileError';
-import { type OpenedFile, openFile } from './openFile';
 
-/** What the page asks the worker. */
-export interface ToWorker {
-  id: number;
-  input: Uint8Array | string;
-  passphrase?: string;
-}
+import type { DeviceRevs } from '../model/rev';
+import { type FileFault, FileRefusedError } from './fileError';
+import { type OpenedFile, type OpenNotify, openFile } from './openFile';
+
+/** What the page asks the worker: a file to open, then (answering its journal ids) this device's revisions. */
+export type ToWorker =
+  | { id: number; type: 'open'; input: Uint8Array | string; passphrase?: string }
+  | { id: number; type: 'device'; revs?: DeviceRevs };
 
 /** What the worker answers: the file's journals first, then the opened file or why it was refused. */
 export type FromWorker =
   | { id: number; type: 'journalIds'; ids: string[] }
   | { id: number; type: 'opened'; file: OpenedFile }
   | { id: number; type: 'failed'; refused?: FileFault; message: string };
-
-type Notify = { journalIds?: (ids: string[]) => void };
 
 /**
  * One worker, started ahead of the file (`startFileOpener`) so its code is loaded by then, and ended
@@ -61,7 +59,7 @@ export function stopFileOpener(): void {
 export function openFileOffThread(
   input: Uint8Array | string,
   passphrase?: string,
-  notify: Notify = {},
+  notify: OpenNotify = {},
 ): Promise<OpenedFile> {
   const opener = startWorker();
   if (!opener) return openFile(input, passphrase, notify);
@@ -78,7 +76,10 @@ export function openFileOffThread(
       const message = event.data;
       if (message.id !== id) return;
       if (message.type === 'journalIds') {
-        notify.journalIds?.(message.ids);
+        // The worker waits for this device's revisions (none: it carries every record).
+        const answer = (revs?: DeviceRevs) =>
+          opener.postMessage({ id, type: 'device', revs } satisfies ToWorker);
+        Promise.resolve(notify.journalIds?.(message.ids) ?? undefined).then(answer, () => answer());
         return;
       }
       done();
@@ -99,6 +100,6 @@ export function openFileOffThread(
     };
     opener.addEventListener('message', onMessage);
     opener.addEventListener('error', onError);
-    opener.postMessage({ id, input, passphrase } satisfies ToWorker);
+    opener.postMessage({ id, type: 'open', input, passphrase } satisfies ToWorker);
   });
 }

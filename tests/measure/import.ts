@@ -184,7 +184,11 @@ export async function measureOverlap(count: number, runs: number): Promise<Recor
     times.sequential!.push(performance.now() - start);
     start = performance.now();
     let reading: Promise<unknown> | undefined;
-    await openFile(bytes, undefined, { journalIds: (ids) => (reading = readForImport(db, ids)) });
+    await openFile(bytes, undefined, {
+      journalIds: (ids) => {
+        reading = readForImport(db, ids);
+      },
+    });
     await reading;
     times.overlapped!.push(performance.now() - start);
   }
@@ -220,3 +224,4 @@ export async function measureRead(count: number, runs: number): Promise<Record<s
   await db.delete();
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
+
