@@ -278,6 +278,11 @@ async function readBasis(db: MentoringDb, journalIds: readonly string[]): Promis
   };
 }
 
+/** The device's change marker, read on its own: is a sketch read earlier still what the device holds? */
+export function readImportMarker(db: MentoringDb): Promise<string> {
+  return db.transaction('r', db.local, () => changeMarker(db));
+}
+
 /**
  * A preview's first read (see `ImportSketch`): keys and revision rows only, a fraction of what
  * reading the records would take, while the file is being opened.
@@ -314,8 +319,8 @@ export async function readForPreview(
   sketch: ImportSketch,
   file: {
     journalIds: readonly string[];
-    records: readonly { id: string }[];
-    withdrawn: readonly { id: string }[];
+    recordIds: readonly string[];
+    withdrawnIds: readonly string[];
     leftOutSame: boolean;
   },
 ): Promise<ImportBasis | undefined> {
@@ -336,8 +341,8 @@ export async function readForPreview(
       }
       ids.push(id);
     };
-    for (const { id } of file.records) want(id);
-    for (const { id } of file.withdrawn) want(id);
+    for (const id of file.recordIds) want(id);
+    for (const id of file.withdrawnIds) want(id);
     for (const id of journalIds) want(id);
     const found = await Promise.all(
       [...wanted].map(([table, ids]) => db.table<AnyRecord, string>(table).bulkGet(ids)),

@@ -10,7 +10,9 @@ import {
   applyImport,
   foreignRecordIds,
   type ImportBasis,
+  type ImportSketch,
   readForPreview,
+  readImportMarker,
   readImportSketch,
   recordsAfter,
   StaleBasisError,
@@ -24,9 +26,40 @@ import { MAX_FILE_RECORDS } from '../model/limits';
 import { FileRefusedError } from './fileError';
 import { countSameAsDevice, type ImportPlan, mergeRecords, planImport } from './merge';
 import { leavesOutSame, type OpenedFile, timer } from './openFile';
-import { openFileOffThread } from './openFileOffThread';
+import { openFileOffThread, startFileOpener, stopFileOpener } from './openFileOffThread';
 
-export { startFileOpener, stopFileOpener } from './openFileOffThread';
+/** The device's sketch read ahead while the person picks a file (`prepareImport`), for the next preview. */
+let prepared: { db: MentoringDb; sketch: Promise<ImportSketch> } | undefined;
+
+/**
+ * Gets ready for a file while the person picks one: starts the worker that opens files (so its code
+ * is loaded) and reads the device's keys and revisions (`readImportSketch`), which the next preview
+ * uses if the device has not changed since.
+ */
+export function prepareImport(db: MentoringDb = getDb()): void {
+  startFileOpener();
+  const sketch = readImportSketch(db);
+  sketch.catch(() => {});
+  prepared = { db, sketch };
+}
+
+/** The import screen closed: the worker ends (unless a file is being opened) and the sketch is let go. */
+export function endImport(): void {
+  stopFileOpener();
+  prepared = undefined;
+}
+
+/** The sketch read ahead, if it is of this database and still what the device holds; else a fresh one. */
+function sketchFor(db: MentoringDb): Promise<ImportSketch> {
+  const ahead = prepared?.db === db ? prepared.sketch : undefined;
+  prepared = undefined;
+  const fresh = () => readImportSketch(db);
+  const sketch = ahead
+    ? ahead.then(async (read) => ((await readImportMarker(db)) === read.marker ? read : fresh()), fresh)
+    : fresh();
+  sketch.catch(() => {});
+  return sketch;
+}
 
 /** What an import would do, shown before anything is written. */
 export interface ImportPreview {
@@ -58,20 +91,26 @@ export async function previewImport(
   const db = options.db ?? getDb();
   const { passphrase } = options;
   const mark = timer('preview');
-  // The device's keys and revisions are read while the file is opened (the opener waits for them
-  // once its envelope is checked, to leave out the records this device has as they are).
-  const sketch = readImportSketch(db);
-  sketch.catch(() => {});
+  // The device's keys and revisions (read ahead, or now while the file is opened): the opener waits
+  // for them once its envelope is checked, to leave out the records this device has as they are.
+  const sketch = sketchFor(db);
+  // The records the plan needs are read as soon as the opener knows which it will carry.
+  let reading: Promise<ImportBasis | undefined> | undefined;
   const file = await openFileOffThread(input, passphrase, {
     journalIds: () => (options.whole ? undefined : sketch.then((read) => read.revs)),
+    carrying: (what) => {
+      reading = sketch.then((read) => readForPreview(db, read, what));
+      reading.catch(() => {});
+    },
   });
   mark('open');
-  const basis = await readForPreview(db, await sketch, {
-    journalIds: file.journalIds,
-    records: file.records,
-    withdrawn: file.withdrawn,
-    leftOutSame: leavesOutSame(file),
-  });
+  const basis = await (reading ??
+    readForPreview(db, await sketch, {
+      journalIds: file.journalIds,
+      recordIds: file.records.map((r) => r.id),
+      withdrawnIds: file.withdrawn.map((w) => w.id),
+      leftOutSame: leavesOutSame(file),
+    }));
   // The device changed while the file was opened without the records it had then: open it whole.
   if (!basis) return previewImport(input, { ...options, whole: true });
   const { local } = basis;

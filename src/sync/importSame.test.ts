@@ -13,7 +13,8 @@ import { staleRevs } from '../db/revs';
 import type { AnyRecord } from '../model/kinds';
 import { payloadChecksum } from './envelope';
 import { exportPairFile } from './exportFile';
-import { applyImportFile, type ImportPreview, previewImport } from './importFile';
+import { applyImportFile, endImport, type ImportPreview, prepareImport, previewImport } from './importFile';
+import { leavesOutSame } from './openFile';
 
 let wall = Date.UTC(2027, 1, 1, 9, 0, 0);
 const newDevice = useDevices(() => wall);
@@ -145,10 +146,27 @@ describe('an import that reads only what the device lacks', () => {
     expect(sketch.revs.size).toBeGreaterThan(20);
     wall += 60_000;
     await repo('milestone', mentee).update(milestones[2]!.id, { status: 'done' });
-    const file = { journalIds: [journalId], records: [], withdrawn: [] };
+    const file = { journalIds: [journalId], recordIds: [], withdrawnIds: [] };
     expect(await readForPreview(mentee, sketch, { ...file, leftOutSame: true })).toBeUndefined();
     const afresh = await readForPreview(mentee, sketch, { ...file, leftOutSame: false });
     expect(afresh?.local.find((r) => r.id === milestones[2]!.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('the device read ahead while a file is picked is read again if the device changed meanwhile', async () => {
+    const { mentor, mentee, journalId, milestones } = await pair();
+    const bytes = await mentorChanges(mentor, journalId, milestones);
+    prepareImport(mentee);
+    wall += 60_000;
+    await repo('milestone', mentee).update(milestones[5]!.id, { title: 'Step 5, edited while picking' });
+    const preview = await previewImport(bytes, { db: mentee });
+    endImport();
+    // Not opened whole, and the record edited meanwhile is carried: the file's copy is no longer this device's.
+    expect(leavesOutSame(preview.file)).toBe(true);
+    expect(preview.file.records.some((r) => r.id === milestones[5]!.id)).toBe(true);
+    await applyImportFile(preview, { db: mentee });
+    expect((await records(mentee, journalId)).find((r) => r.id === milestones[5]!.id)).toMatchObject({
+      title: 'Step 5, edited while picking',
+    });
   });
 
   it('a crafted file that reuses a record’s stamps with other words changes nothing', async () => {

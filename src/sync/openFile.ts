@@ -63,6 +63,17 @@ export interface OpenNotify {
    * with the same revision is then counted in `sameAsDevice` instead of carried.
    */
   journalIds?: (ids: string[]) => Promise<DeviceRevs | undefined> | undefined;
+  /** Told, before the records are restored, which of them the file will carry (see `Carrying`). */
+  carrying?: (what: Carrying) => void;
+}
+
+/** The ids of what an opened file will carry: a superset of its records' (restoring may drop some). */
+export interface Carrying {
+  journalIds: string[];
+  recordIds: string[];
+  withdrawnIds: string[];
+  /** Whether records this device has as they are were left out. */
+  leftOutSame: boolean;
 }
 
 /** Whether some of a file's records were left out as already on this device (see `sameAsDevice`). */
@@ -287,6 +298,13 @@ export async function openFile(
   const journals = new Set(file.journalIds);
   // Records this device has as they are are counted, not restored: they will not be written.
   const { rest, sameAsDevice } = leaveOutSame(file.payload.records, journals, await device);
+  const withdrawn = (file.payload.withdrawn ?? []).filter((w) => !seen.has(w.id));
+  notify.carrying?.({
+    journalIds: file.journalIds,
+    recordIds: rest.flatMap((raw) => (isObject(raw) && typeof raw.id === 'string' ? [raw.id] : [])),
+    withdrawnIds: withdrawn.map((w) => w.id),
+    leftOutSame: Object.keys(sameAsDevice).length > 0,
+  });
   mark('same');
   const { records: restored, dropped, aside } = restoreRecords(rest);
   mark('restore');
@@ -314,7 +332,6 @@ export async function openFile(
     records.push(record);
   }
   const kept = new Set(records.map((r) => r.id));
-  const withdrawn = (file.payload.withdrawn ?? []).filter((w) => !seen.has(w.id));
   for (const w of withdrawn) if (w.at > maxStamp) maxStamp = w.at;
   return {
     kind: file.kind,

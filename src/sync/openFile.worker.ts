@@ -29,6 +29,7 @@ addEventListener('message', async (event: MessageEvent<ToWorker>) => {
           waiting.set(id, resolve);
           post({ id, type: 'journalIds', ids });
         }),
+      carrying: (what) => post({ id, type: 'carrying', what }),
     });
     post({ id, type: 'opened', file });
   } catch (error) {

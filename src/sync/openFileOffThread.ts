@@ -7,7 +7,7 @@
 
 import type { DeviceRevs } from '../model/rev';
 import { type FileFault, FileRefusedError } from './fileError';
-import { type OpenedFile, type OpenNotify, openFile } from './openFile';
+import { type Carrying, type OpenedFile, type OpenNotify, openFile } from './openFile';
 
 /** What the page asks the worker: a file to open, then (answering its journal ids) this device's revisions. */
 export type ToWorker =
@@ -17,6 +17,7 @@ export type ToWorker =
 /** What the worker answers: the file's journals first, then the opened file or why it was refused. */
 export type FromWorker =
   | { id: number; type: 'journalIds'; ids: string[] }
+  | { id: number; type: 'carrying'; what: Carrying }
   | { id: number; type: 'opened'; file: OpenedFile }
   | { id: number; type: 'failed'; refused?: FileFault; message: string };
 
@@ -80,6 +81,10 @@ export function openFileOffThread(
         const answer = (revs?: DeviceRevs) =>
           opener.postMessage({ id, type: 'device', revs } satisfies ToWorker);
         Promise.resolve(notify.journalIds?.(message.ids) ?? undefined).then(answer, () => answer());
+        return;
+      }
+      if (message.type === 'carrying') {
+        notify.carrying?.(message.what);
         return;
       }
       done();

@@ -224,4 +224,3 @@ export async function measureRead(count: number, runs: number): Promise<Record<s
   await db.delete();
   return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 }
-

@@ -104,12 +104,12 @@ export function ImportFlow({
     passphraseInput.current?.focus();
     passphraseInput.current?.select();
   }, [wrong, state.step]);
-  // The import code is fetched, and the worker that opens files started, while the person picks a
-  // file, not after: opening starts at once.
+  // The import code is fetched, the worker that opens files started and the device's revisions
+  // read while the person picks a file, not after: opening starts at once.
   useEffect(() => {
     const loading = import('../../sync/importFile');
-    loading.then((m) => m.startFileOpener()).catch(() => {});
-    return () => void loading.then((m) => m.stopFileOpener()).catch(() => {});
+    loading.then((m) => m.prepareImport(getDb())).catch(() => {});
+    return () => void loading.then((m) => m.endImport()).catch(() => {});
   }, []);
 
   const open = async (bytes: Uint8Array, name: string, pass?: string) => {
