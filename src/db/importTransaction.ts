@@ -99,7 +99,7 @@ export interface ImportBasis {
 }
 
 /**
- * The first half of a preview's read, started as soon as a file is chosen: the change marker, the
+ * The first half of a preview's read, started while the person picks a file: the change marker, the
  * table of every record on the device (keys only), every record's revision row, and my
  * memberships — no record itself.
  */
