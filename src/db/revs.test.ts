@@ -21,11 +21,12 @@ afterEach(async () => {
 
 /** Every stored record's revision row, and the row the record's current content calls for. */
 async function revsAndRecords(database = db) {
-  const stored = Object.fromEntries((await readRevs(database)).map(({ id, ...row }) => [id, row]));
-  const expected: Record<string, unknown> = {};
+  // Maps, not objects: an id may be any text, `__proto__` too.
+  const stored = new Map((await readRevs(database)).map(({ id, ...row }) => [id, row]));
+  const expected = new Map<string, unknown>();
   for (const table of database.recordTables()) {
     for (const record of await table.toArray()) {
-      expected[record.id] = { table: table.name, journalId: record.journalId, rev: recordRev(record) };
+      expected.set(record.id, { table: table.name, journalId: record.journalId, rev: recordRev(record) });
     }
   }
   return { stored, expected };
@@ -44,11 +45,11 @@ describe('the revision of each stored record', () => {
     const goal = await goals.create(journal.id, { title: 'Lead a project' });
     const story = await repo('story', db).create(journal.id, { title: 'A story' });
     await expectRevsCurrent();
-    const before = (await revsAndRecords()).stored[goal.id];
+    const before = (await revsAndRecords()).stored.get(goal.id);
     wall += 1000;
     await goals.update(goal.id, { status: 'achieved' });
     await expectRevsCurrent();
-    expect((await revsAndRecords()).stored[goal.id]).not.toEqual(before);
+    expect((await revsAndRecords()).stored.get(goal.id)).not.toEqual(before);
     wall += 1000;
     await repo('story', db).remove(story.id);
     await expectRevsCurrent();
@@ -57,7 +58,7 @@ describe('the revision of each stored record', () => {
     await deleteJournalFromDevice(journal.id, db);
     await expectRevsCurrent();
     const { stored } = await revsAndRecords();
-    expect(Object.values(stored).every((row) => row?.journalId === other.id)).toBe(true);
+    expect([...stored.values()].every((row) => row.journalId === other.id)).toBe(true);
   });
 
   it('a clear of one table takes only that table’s rows', async () => {
@@ -67,8 +68,30 @@ describe('the revision of each stored record', () => {
     await db.table('stories').clear();
     await expectRevsCurrent();
     const { stored } = await revsAndRecords();
-    expect(stored[goal.id]).toMatchObject({ table: 'goals' });
-    expect(stored[story.id]).toBeUndefined();
+    expect(stored.get(goal.id)).toMatchObject({ table: 'goals' });
+    expect(stored.get(story.id)).toBeUndefined();
+  });
+
+  it('writes made at once in one transaction keep every record’s revision, whatever its id', async () => {
+    await new DeviceRepository(db).setMembership('j-1', { role: 'mentee' });
+    const goal = await repo('goal', db).create('j-1', { title: 'Model' });
+    const milestone = await repo('milestone', db).create('j-1', { title: 'Model' });
+    // More records than buckets, written side by side to one table: each bucket gets entries from both writes.
+    const goals = Array.from({ length: 600 }, (_, i) => ({ ...goal, id: `goal-${i}` }));
+    const milestones = Array.from({ length: 300 }, (_, i) => ({ ...milestone, id: `milestone-${i}` }));
+    goals.push({ ...goal, id: '__proto__' }, { ...goal, id: 'constructor' });
+    await db.transaction('rw', [db.table('goals'), db.table('milestones'), db.local], () =>
+      Promise.all([
+        db.table('goals').bulkPut(goals.slice(0, 301)),
+        db.table('goals').bulkPut(goals.slice(301)),
+        db.table('milestones').bulkPut(milestones),
+      ]),
+    );
+    await expectRevsCurrent();
+    const { stored } = await revsAndRecords();
+    expect(stored.get('__proto__')).toMatchObject({ table: 'goals', journalId: 'j-1' });
+    await db.table('goals').bulkDelete(goals.map((g) => g.id));
+    await expectRevsCurrent();
   });
 
   it('a write that fails leaves no row behind', async () => {

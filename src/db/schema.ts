@@ -7,7 +7,7 @@
 import type { Transaction } from 'dexie';
 import type { AnyRecord } from '../model/kinds';
 import { RECORD_TABLE_NAMES } from '../model/registry';
-import { revRow } from './revs';
+import { bucketsOf, type RevRow, revRow } from './revs';
 
 export { DB_NAME } from './dbName';
 
@@ -76,7 +76,7 @@ export const SCHEMA_V5 = {
  */
 export const SCHEMA_V6 = {
   ...SCHEMA_V5,
-  revs: 'id',
+  revs: 'bucket',
 } as const;
 
 /** Tables that hold only this device's state: never exported, never synced. */
@@ -105,13 +105,13 @@ const V6_RECORD_TABLES = Object.keys(SCHEMA_V5).filter(
   (name) => !['local', 'conflicts', 'snapshots'].includes(name),
 );
 
-/** Version 6's upgrade: a revision row for every record already stored. */
+/** Version 6's upgrade: the revision of every record already stored. */
 async function fillRevs(tx: Transaction) {
+  const rows: RevRow[] = [];
   for (const name of V6_RECORD_TABLES) {
-    const records = (await tx.table(name).toArray()) as AnyRecord[];
-    if (!records.length) continue;
-    await tx.table('revs').bulkPut(records.map((record) => revRow(name, record)));
+    for (const record of (await tx.table(name).toArray()) as AnyRecord[]) rows.push(revRow(name, record));
   }
+  if (rows.length) await tx.table('revs').bulkPut(bucketsOf(rows));
 }
 
 /**

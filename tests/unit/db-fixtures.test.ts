@@ -57,7 +57,7 @@ describe('every released database version', () => {
         );
         expect(stored).toHaveLength(rows.length);
         for (const row of rows) {
-          const key = (row.key ?? row.id) as string;
+          const key = (row.key ?? row.id ?? row.bucket) as string | number;
           expect(await db.table(table).get(key)).toMatchObject(row);
         }
       }
