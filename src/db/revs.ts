@@ -4,11 +4,12 @@
  * `{ bucket: "<table>/<n>", revs: { <id>: "<table> <rev> <journalId>" } }`. Few rows, because
  * IndexedDB's cost is mostly per row: one row per record made every bulk write half as slow again,
  * and the import's read of them slow; buckets of their own per table let a bulk write to one table
- * read and write each of its buckets once. A Dexie middleware keeps it under every
- * write path, in the write's own transaction: every read-write transaction on a record table also
- * takes `revs`, and every put, delete or clear of records updates their buckets (one at a time per
- * transaction, so two writes never lose each other's entries). An import reads only these rows to
- * tell which of a file's records it has already.
+ * read and write each of its buckets once.
+ *
+ * A Dexie middleware keeps it under every write path, in the write's own transaction: every
+ * read-write transaction on a record table also takes `revs`, and every put, delete or clear of
+ * records updates their buckets (one at a time per transaction, so two writes never lose each
+ * other's entries). An import reads only these rows to tell which of a file's records it has.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { RECORD_TABLE_NAMES } from '../model/registry';
@@ -69,22 +70,17 @@ function parseEntry(id: string, text: unknown): RevRow | undefined {
   };
 }
 
-/** Changes to buckets: per bucket, per id, the new entry, or null to take it out (only if it is this table's). */
-type BucketChanges = Map<string, Map<string, { text: string } | { removeFrom: string }>>;
+/** Changes to buckets: per bucket, per id, the new entry, or null to take it out. */
+type BucketChanges = Map<string, Map<string, string | null>>;
 
-function change(
-  changes: BucketChanges,
-  table: string,
-  id: string,
-  what: { text: string } | { removeFrom: string },
-) {
+function change(changes: BucketChanges, table: string, id: string, entry: string | null) {
   const bucket = bucketOf(table, id);
   let ids = changes.get(bucket);
   if (!ids) {
     ids = new Map();
     changes.set(bucket, ids);
   }
-  ids.set(id, what);
+  ids.set(id, entry);
 }
 
 /** Buckets built from rows (the upgrade, the fixture), with prototype-free entry maps. */
@@ -168,9 +164,9 @@ function write(store: IDBObjectStore, keys: string[], stored: unknown[], changes
       const next = Object.create(null) as Record<string, string>;
       const old = (stored[index] as RevBucket | undefined)?.revs;
       if (old && typeof old === 'object') for (const id of Object.keys(old)) next[id] = old[id]!;
-      for (const [id, what] of changes.get(bucket)!) {
-        if ('text' in what) next[id] = what.text;
-        else if (parseEntry(id, next[id])?.table === what.removeFrom) delete next[id];
+      for (const [id, entry] of changes.get(bucket)!) {
+        if (entry === null) delete next[id];
+        else next[id] = entry;
       }
       if (Object.keys(next).length) store.put({ bucket, revs: next } satisfies RevBucket);
       else store.delete(bucket);
@@ -198,7 +194,7 @@ async function changesOf(
     for (const [index, record] of req.values.entries()) {
       // A record the write refused (a bulk write outside a transaction goes on past it) keeps its entry.
       if (!record || typeof record.id !== 'string' || index in failed) continue;
-      change(changes, table.name, record.id, { text: entryText(revRow(table.name, record)) });
+      change(changes, table.name, record.id, entryText(revRow(table.name, record)));
     }
     return changes;
   }
@@ -213,9 +209,7 @@ async function changesOf(
             query: { index: table.schema.primaryKey, range: req.range },
           })
         ).result;
-  for (const key of keys) {
-    if (typeof key === 'string') change(changes, table.name, key, { removeFrom: table.name });
-  }
+  for (const key of keys) if (typeof key === 'string') change(changes, table.name, key, null);
   return changes;
 }
 

@@ -72,7 +72,7 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** This device's revision of each record of some journals, by id. */
+/** This device's revision of each of its records, by id. */
 export type DeviceRevs = ReadonlyMap<string, string>;
 
 /** The record's revision (see above). */

@@ -21,7 +21,6 @@ import {
 import type { Role } from '../model/constants';
 import { MAX_DRIFT_MS, parseStamp } from '../model/hlc';
 import type { Journal } from '../model/journal';
-import type { AnyRecord } from '../model/kinds';
 import { MAX_FILE_RECORDS } from '../model/limits';
 import { FileRefusedError } from './fileError';
 import { countSameAsDevice, type ImportPlan, mergeRecords, planImport } from './merge';
@@ -192,13 +191,12 @@ export async function applyImportFile(
   // My role decides only which of my records a withdrawal may remove: the preview's plan holds
   // while my role is the same in every journal that has records here.
   const sameRoles = [...basis.journalsWithRecords].every((id) => myRoles[id] === basis.roles[id]);
-  const apply = (opened: OpenedFile, usePreview: boolean) => {
-    const records: AnyRecord[] = opened.records;
-    return applyImport(db, {
+  const apply = (opened: OpenedFile, usePreview: boolean) =>
+    applyImport(db, {
       journalIds: opened.journalIds,
       incomingIds: incomingIds(opened),
       plan: (local, foreignIds) =>
-        planImport(local, records, opened.withdrawn, { foreignIds, roles: myRoles }),
+        planImport(local, opened.records, opened.withdrawn, { foreignIds, roles: myRoles }),
       basis: usePreview ? { ...basis, plan: preview.plan } : undefined,
       // A file that left out what this device had can only apply the preview's plan.
       onlyBasis: leavesOutSame(opened),
@@ -209,7 +207,6 @@ export async function applyImportFile(
       resetNodeId: opened.kind === 'backup',
       cohorts: opened.kind === 'backup' ? opened.cohorts : undefined,
     });
-  };
   if (!sameRoles && leavesOutSame(file)) return apply(await preview.reopen(), false);
   try {
     return await apply(file, sameRoles);

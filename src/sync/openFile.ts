@@ -59,8 +59,8 @@ export interface OpenedFile {
 export interface OpenNotify {
   /**
    * Told the file's journals as soon as its envelope is checked, before its records are restored.
-   * It may answer with this device's revisions of those journals' records: a record of the file
-   * with the same revision is then counted in `sameAsDevice` instead of carried.
+   * It may answer with this device's revisions: a record of one of those journals whose revision
+   * is the device's is then counted in `sameAsDevice` instead of carried.
    */
   journalIds?: (ids: string[]) => Promise<DeviceRevs | undefined> | undefined;
   /** Told, before the records are restored, which of them the file will carry (see `Carrying`). */
@@ -303,7 +303,7 @@ export async function openFile(
     journalIds: file.journalIds,
     recordIds: rest.flatMap((raw) => (isObject(raw) && typeof raw.id === 'string' ? [raw.id] : [])),
     withdrawnIds: withdrawn.map((w) => w.id),
-    leftOutSame: Object.keys(sameAsDevice).length > 0,
+    leftOutSame: leavesOutSame({ sameAsDevice }),
   });
   mark('same');
   const { records: restored, dropped, aside } = restoreRecords(rest);
