@@ -216,7 +216,9 @@ function render(
     );
     if (result.setup.fallback) lines.push(`  Loading: ${result.setup.fallback}.`);
     const m = medians.get(size) ?? {};
-    const search = [m.searchFirst?.detail, m.searchWarm?.detail].filter(Boolean).join(' / ');
+    const search = [m.searchFirst?.detail, m.searchFirstAll?.detail, m.searchWarm?.detail]
+      .filter(Boolean)
+      .join(' / ');
     if (search) lines.push(`  Search: ${search}`);
     if (m.preview?.detail) lines.push(`  Import preview: ${m.preview.detail}`);
     for (const row of ROWS) {
