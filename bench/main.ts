@@ -13,6 +13,8 @@
  *   BENCH_DIST=dist          the build to measure
  *   BENCH_OUT=bench/results.json
  *   CHROME_PATH=/usr/bin/chromium
+ *   BENCH_PROFILE=/tmp       write a CPU profile (Chrome DevTools format) of the first search of each
+ *                            run, from opening Search until every record is indexed
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
