@@ -27,6 +27,27 @@ function isMeetingMode(path: string): boolean {
   return /^\/meetings\/[^/]+\/run$/.test(path);
 }
 
+/** How long after a journal opens its search index may be built ahead (when the page is idle). */
+const PREPARE_SEARCH_AFTER_MS = 2000;
+
+/** Runs `work` once the page is idle, `PREPARE_SEARCH_AFTER_MS` from now at the earliest; returns a cancel. */
+function whenIdle(work: () => void): () => void {
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(work, { timeout: 5000 });
+    else work();
+  }, PREPARE_SEARCH_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
+function prepareSearchOf(journalId: string) {
+  // Failing here only means Search builds the index when it is opened.
+  import('../ui/search/prepareSearch').then((m) => m.prepareSearch(journalId)).catch(() => undefined);
+}
+
 /** The shell: journal switcher, search, navigation, status messages and the update bar. */
 export function App() {
   const shell = useShellState();
@@ -37,6 +58,9 @@ export function App() {
   // Put away on another screen, the app keeps Home for the next start (keepHomeWhenHidden.tsx).
   const currentId = shell?.current?.journalId;
   useEffect(() => (currentId ? keepHomeWhenHidden(currentId) : undefined), [currentId]);
+  // Once the app has been idle a moment, a journal of moderate size gets its search index built
+  // ahead, so its first search has every record (ui/search/prepareSearch.ts).
+  useEffect(() => (currentId ? whenIdle(() => prepareSearchOf(currentId)) : undefined), [currentId]);
   useEffect(() => {
     // Dexie loads after the first paint with data (see db/firstLoad.ts): its notices are listened
     // to from then on, so loading it never delays the cold start.

@@ -176,3 +176,16 @@ export async function readRecords<K extends KindName>(
   const rows = await db.table<RecordFor<K>, string>(KIND_INFO[kind].table).bulkGet([...ids]);
   return rows.filter((row): row is RecordFor<K> => !!row && !row.deleted);
 }
+
+/** A journal's records of some kinds, deleted ones too (a count by index, nothing read). */
+export async function countRecords(
+  journalId: string,
+  kinds: readonly KindName[],
+  db: MentoringDb = getDb(),
+): Promise<number> {
+  const tables = [...new Set(kinds.map((kind) => KIND_INFO[kind].table))];
+  const counts = await Promise.all(
+    tables.map((table) => db.table(table).where('journalId').equals(journalId).count()),
+  );
+  return counts.reduce((sum, count) => sum + count, 0);
+}

@@ -56,6 +56,8 @@ function useJournalIndex(journalId: string): [JournalIndex, number] {
   const index = journalIndex(journalId);
   const [version, setVersion] = useState(index.version);
   useEffect(() => {
+    // Built ahead while the app was idle, it now has someone waiting for it.
+    index.foreground();
     const stop = index.subscribe(() => setVersion(index.version));
     // It may have changed between the first render and now.
     setVersion(index.version);

@@ -138,6 +138,9 @@ export class JournalIndex implements SearchLookup {
   private readonly listeners = new Set<() => void>();
   private readonly stop: () => void;
   private working = false;
+  /** Built ahead, nobody searching yet: work is done only when the page is idle. */
+  private background: boolean;
+  private idleWork: number | undefined;
   private lastProgress = 0;
   private lastSearchMs = 0;
   /** Grows with every change to what the index holds. */
@@ -149,7 +152,9 @@ export class JournalIndex implements SearchLookup {
     readonly journalId: string,
     readonly db: MentoringDb = getDb(),
     follow: Follow = followRecords,
+    { background = false }: { background?: boolean } = {},
   ) {
+    this.background = background;
     this.stop = follow(
       journalId,
       SEARCH_KINDS,
@@ -159,7 +164,7 @@ export class JournalIndex implements SearchLookup {
             this.pending.push({ change, next: 0, taken });
             if (!this.working) {
               this.working = true;
-              soon(() => this.work());
+              this.schedule();
             }
           }),
         error: (error) => {
@@ -190,6 +195,8 @@ export class JournalIndex implements SearchLookup {
   /** Stops following the journal's changes. */
   dispose() {
     this.stop();
+    if (this.idleWork !== undefined) cancelIdleCallback(this.idleWork);
+    this.idleWork = undefined;
     this.listeners.clear();
   }
 
@@ -255,6 +262,26 @@ export class JournalIndex implements SearchLookup {
     return { groups, total };
   }
 
+  /** Work is wanted: soon, or when the page is next idle while the index is built in the background. */
+  private schedule() {
+    if (this.background && typeof requestIdleCallback === 'function') {
+      this.idleWork = requestIdleCallback(() => {
+        this.idleWork = undefined;
+        this.work();
+      });
+    } else soon(() => this.work());
+  }
+
+  /** Someone is searching: the rest of the work goes at full pace, without waiting for idle time. */
+  foreground() {
+    if (!this.background) return;
+    this.background = false;
+    if (this.idleWork === undefined) return;
+    cancelIdleCallback(this.idleWork);
+    this.idleWork = undefined;
+    soon(() => this.work());
+  }
+
   /** Indexes pending changes for one slice of time, then yields and carries on. */
   private work() {
     const until = performance.now() + SLICE_MS;
@@ -277,7 +304,7 @@ export class JournalIndex implements SearchLookup {
     this.version++;
     if (this.pending.length) {
       if (this.progressDue()) this.notify();
-      soon(() => this.work());
+      this.schedule();
     } else {
       this.working = false;
       if (this.ready || this.progressDue()) this.notify();
@@ -341,14 +368,19 @@ let current: JournalIndex | undefined;
 
 /**
  * The search index of a journal: built on first use, then kept current, so coming back to search
- * is instant. Only the latest journal's index is kept: asking for another drops it.
+ * is instant. Only the latest journal's index is kept: asking for another drops it. One made for
+ * building ahead (`background`) works only while the page is idle, until `foreground()`.
  */
-export function journalIndex(journalId: string, db: MentoringDb = getDb()): JournalIndex {
+export function journalIndex(
+  journalId: string,
+  db: MentoringDb = getDb(),
+  options: { background?: boolean } = {},
+): JournalIndex {
   if (current && (current.journalId !== journalId || current.db !== db)) {
     current.dispose();
     current = undefined;
   }
-  current ??= new JournalIndex(journalId, db);
+  current ??= new JournalIndex(journalId, db, followRecords, options);
   return current;
 }
 
