@@ -104,11 +104,21 @@ export function MilestonesScreen() {
       paging.reveal(index);
       return;
     }
-    const item = document.getElementById(`milestone-${opening}`);
-    if (!item) return;
-    setOpening(undefined);
-    item.setAttribute('tabindex', '-1');
-    item.focus();
+    // The item is drawn in this render; should it not be in the page yet, the next frames look again.
+    let frame = 0;
+    let tries = 0;
+    const focusItem = () => {
+      const item = document.getElementById(`milestone-${opening}`);
+      if (!item) {
+        if (++tries < 60) frame = requestAnimationFrame(focusItem);
+        return;
+      }
+      setOpening(undefined);
+      item.setAttribute('tabindex', '-1');
+      item.focus();
+    };
+    focusItem();
+    return () => cancelAnimationFrame(frame);
   }, [opening, shown, paging.limit]);
 
   const changeFilter = (f: Filter) => {
