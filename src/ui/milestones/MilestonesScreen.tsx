@@ -90,6 +90,7 @@ export function MilestonesScreen() {
   // A new filter starts again from the first page.
   const paging = usePaging<HTMLOListElement>(filter);
 
+  const listDrawn = milestones !== undefined && goals !== undefined && meetings !== undefined;
   // A mark on the timeline opens its milestone in the list, whatever the filter: kept in view, focused.
   const [opening, setOpening] = useState<string | undefined>(undefined);
   const openFromTimeline = useCallback((id: string) => {
@@ -104,22 +105,14 @@ export function MilestonesScreen() {
       paging.reveal(index);
       return;
     }
-    // The item is drawn in this render; should it not be in the page yet, the next frames look again.
-    let frame = 0;
-    let tries = 0;
-    const focusItem = () => {
-      const item = document.getElementById(`milestone-${opening}`);
-      if (!item) {
-        if (++tries < 60) frame = requestAnimationFrame(focusItem);
-        return;
-      }
-      setOpening(undefined);
-      item.setAttribute('tabindex', '-1');
-      item.focus();
-    };
-    focusItem();
-    return () => cancelAnimationFrame(frame);
-  }, [opening, shown, paging.limit]);
+    const item = document.getElementById(`milestone-${opening}`);
+    if (!item) return;
+    setOpening(undefined);
+    item.setAttribute('tabindex', '-1');
+    item.focus();
+    // The timeline is drawn before the list, which also waits for the goals and meetings: a mark
+    // followed in between opens its milestone once the list is drawn.
+  }, [opening, shown, paging.limit, listDrawn]);
 
   const changeFilter = (f: Filter) => {
     setFilter(f);
