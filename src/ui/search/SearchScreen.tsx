@@ -245,7 +245,14 @@ export function SearchScreen() {
           Search could not read this journal. Reload the page to try again.
         </p>
       ) : (
-        asked && !index.ready && <p class="meta">Still reading the journal: these are the results so far.</p>
+        asked &&
+        !index.ready && (
+          <p class="meta">
+            {index.progress
+              ? `Still reading the journal (${index.progress.taken.toLocaleString()} of ${index.progress.of.toLocaleString()} records): these are the results so far.`
+              : 'Still reading the journal: these are the results so far.'}
+          </p>
+        )
       )}
       {[...results.groups].map(([kind, hits]) => {
         const { heading } = searchSpec(kind);

@@ -57,8 +57,11 @@ describe('the search index built ahead', () => {
     await vi.waitFor(() => expect(idle.length).toBe(1));
     await new Promise((done) => setTimeout(done, 50));
     expect(index.ready).toBe(false);
+    // Search says how far the first read has come: nothing in yet, of the journal's one record.
+    await vi.waitFor(() => expect(index.progress).toEqual({ taken: 0, of: 1 }));
     index.foreground();
     await vi.waitFor(() => expect(index.ready).toBe(true));
     expect(index.search('bookmobile').total).toBe(1);
+    expect(index.progress).toBeUndefined();
   });
 });

@@ -165,6 +165,37 @@ describe('the search index', () => {
     expect(gone.some((item) => index!.has(item.id))).toBe(false);
   });
 
+  it('says how far its first read has come, part by part, and nothing once every record is in', async () => {
+    const template = await repo('agendaItem').create(JOURNAL, { text: 'Seed' });
+    const many = READ_PART * 2 + 100;
+    await fresh.db
+      .table('agendaItems')
+      .bulkPut(
+        Array.from({ length: many }, (_, i) => ({ ...template, id: `part-${String(i).padStart(5, '0')}` })),
+      );
+    // Built in the background, the index works only when the test says the page is idle.
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (work: () => void) => idle.push(work));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      index = new JournalIndex(JOURNAL, fresh.db, undefined, { background: true });
+      await vi.waitFor(() => expect(index!.progress?.of).toBe(many + 1));
+      const seen: number[] = [];
+      while (!index.ready) {
+        await vi.waitFor(() => expect(idle.length).toBeGreaterThan(0));
+        idle.shift()!();
+        const taken = index.progress?.taken;
+        if (taken !== undefined && taken !== seen.at(-1)) seen.push(taken);
+      }
+      expect(seen.some((taken) => taken > 0 && taken < many)).toBe(true);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(index.progress).toBeUndefined();
+      expect(index.search('seed').total).toBe(many + 1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('never finds another journal’s records, written before or after the index was built', async () => {
     await device(fresh.db).setMembership(OTHER, { role: 'mentor' });
     await repo('note').create(OTHER, { text: 'Poster for the other pair' });

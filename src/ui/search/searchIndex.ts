@@ -6,7 +6,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { getDb, type MentoringDb } from '../../db';
-import { followRecords, type RecordChange, type RecordListener } from '../../db/searchSource';
+import { countRecords, followRecords, type RecordChange, type RecordListener } from '../../db/searchSource';
 import type { RecordFor } from '../../model/kinds';
 import {
   SEARCH_KINDS,
@@ -135,6 +135,8 @@ export class JournalIndex implements SearchLookup {
   private readonly continuedBy = new Map<string, number>();
   private readonly pending: { change: RecordChange; next: number; taken: () => void }[] = [];
   private readonly unread = new Set<SearchKind>(SEARCH_KINDS);
+  /** Records taken in by the first read so far, of how many the journal holds (once counted). */
+  private firstRead: { taken: number; of: number | undefined } = { taken: 0, of: undefined };
   private readonly listeners = new Set<() => void>();
   private readonly stop: () => void;
   private working = false;
@@ -155,6 +157,13 @@ export class JournalIndex implements SearchLookup {
     { background = false }: { background?: boolean } = {},
   ) {
     this.background = background;
+    // Counted by index, nothing read: only to say how far the first read has come.
+    countRecords(journalId, SEARCH_KINDS, db).then(
+      (of) => {
+        this.firstRead.of = of;
+      },
+      () => undefined,
+    );
     this.stop = follow(
       journalId,
       SEARCH_KINDS,
@@ -179,6 +188,13 @@ export class JournalIndex implements SearchLookup {
   /** Whether every record has been read and indexed once (until then, results are partial). */
   get ready(): boolean {
     return this.unread.size === 0 && this.pending.length === 0;
+  }
+
+  /** While the journal is first read: how many of its records are in, of how many; else undefined. */
+  get progress(): { taken: number; of: number } | undefined {
+    const { taken, of } = this.firstRead;
+    if (this.ready || of === undefined) return undefined;
+    return { taken: Math.min(taken, of), of };
   }
 
   /** How many records the index holds. */
@@ -297,6 +313,7 @@ export class JournalIndex implements SearchLookup {
         this.put(kind, change.records[item.next++] as RecordFor<SearchKind>);
       if (item.next >= change.records.length) {
         this.pending.shift();
+        if (this.unread.has(kind)) this.firstRead.taken += change.records.length + change.removed.length;
         if (change.complete) this.unread.delete(kind);
         item.taken();
       }
