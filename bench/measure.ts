@@ -12,6 +12,7 @@ import { HOME_SNAPSHOT_KEY } from '../src/db/homeSnapshot';
 import { KIND_REGISTRY } from '../src/model/registry';
 import { CHROME_ARGS, CHROME_PATH } from '../tests/e2e/serving';
 import type { JournalFiles } from './files';
+import { median } from './report';
 import type { BenchServer } from './server';
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
@@ -354,8 +355,7 @@ async function oneRun(context: BrowserContext, run: Run, r: number, options: Mea
     await cdp.detach();
     const again = await coldStart();
     page = again.page;
-    const floor = [...floors].sort((x, y) => x - y)[Math.floor(floors.length / 2)];
-    run.coldUnkept = { value: again.shown, floor };
+    run.coldUnkept = { value: again.shown, floor: median(floors) };
   });
   if (run.cold?.error || !page) {
     // Without Home there is no app to measure in this run.

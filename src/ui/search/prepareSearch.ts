@@ -26,7 +26,8 @@ export async function prepareSearch(
   db: MentoringDb = getDb(),
   upTo = PREPARED_UP_TO,
 ): Promise<boolean> {
-  if ((await countRecords(journalId, SEARCH_KINDS, db)) > upTo) return false;
-  journalIndex(journalId, db, { background: true });
+  const records = await countRecords(journalId, SEARCH_KINDS, db);
+  if (records > upTo) return false;
+  journalIndex(journalId, db, { background: true, records });
   return true;
 }

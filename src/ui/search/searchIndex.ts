@@ -113,6 +113,13 @@ function soon(work: () => void) {
   channel.port2.postMessage(null);
 }
 
+/** How an index is made: built ahead (`background`), and the journal's records if already counted. */
+export interface IndexOptions {
+  background?: boolean;
+  /** `countRecords` of the journal over SEARCH_KINDS, when the caller has it. */
+  records?: number;
+}
+
 type Follow = (
   journalId: string,
   kinds: readonly SearchKind[],
@@ -136,7 +143,7 @@ export class JournalIndex implements SearchLookup {
   private readonly pending: { change: RecordChange; next: number; taken: () => void }[] = [];
   private readonly unread = new Set<SearchKind>(SEARCH_KINDS);
   /** Records taken in by the first read so far, of how many the journal holds (once counted). */
-  private firstRead: { taken: number; of: number | undefined } = { taken: 0, of: undefined };
+  private readonly firstRead: { taken: number; of: number | undefined } = { taken: 0, of: undefined };
   private readonly listeners = new Set<() => void>();
   private readonly stop: () => void;
   private working = false;
@@ -154,16 +161,18 @@ export class JournalIndex implements SearchLookup {
     readonly journalId: string,
     readonly db: MentoringDb = getDb(),
     follow: Follow = followRecords,
-    { background = false }: { background?: boolean } = {},
+    { background = false, records }: IndexOptions = {},
   ) {
     this.background = background;
     // Counted by index, nothing read: only to say how far the first read has come.
-    countRecords(journalId, SEARCH_KINDS, db).then(
-      (of) => {
-        this.firstRead.of = of;
-      },
-      () => undefined,
-    );
+    if (records !== undefined) this.firstRead.of = records;
+    else
+      countRecords(journalId, SEARCH_KINDS, db).then(
+        (of) => {
+          this.firstRead.of = of;
+        },
+        () => undefined,
+      );
     this.stop = follow(
       journalId,
       SEARCH_KINDS,
@@ -391,7 +400,7 @@ let current: JournalIndex | undefined;
 export function journalIndex(
   journalId: string,
   db: MentoringDb = getDb(),
-  options: { background?: boolean } = {},
+  options: IndexOptions = {},
 ): JournalIndex {
   if (current && (current.journalId !== journalId || current.db !== db)) {
     current.dispose();
